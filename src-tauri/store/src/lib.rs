@@ -1,0 +1,1 @@
+//! parallax-store (being built).
