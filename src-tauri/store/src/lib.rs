@@ -1,1 +1,89 @@
-//! parallax-store (being built).
+//! parallax-store: the Parallax library in SQLite — outlets, articles, immutable versions,
+//! stories, highlights and feeds, with FTS5 search over every version. It knows nothing of
+//! Tauri, HTTP or text comparison; those belong to the app, ingest and engine crates.
+//!
+//! Reads take `&Library`, writes take `&mut Library` and run in one immediate transaction
+//! each, so a crash never leaves half an import and the borrow checker shows who may write.
+//!
+//! ```
+//! use parallax_store::{Library, NewArticle, NewVersion, SourceKind, AddOutcome};
+//!
+//! let mut lib = Library::open_in_memory()?;
+//! let article = NewArticle {
+//!     outlet_name: "The Courier".into(),
+//!     outlet_domain: Some("courier.example".into()),
+//!     url: Some("https://courier.example/vote".into()),
+//! };
+//! let text = NewVersion {
+//!     title: "Council passes budget".into(),
+//!     byline: None,
+//!     published: None,
+//!     fetched: 1_773_500_000,
+//!     paragraphs: vec!["The council voted 7 to 2.".into()],
+//!     html: None,
+//!     source_kind: SourceKind::Url,
+//!     source_ref: Some("https://courier.example/vote".into()),
+//! };
+//! assert_eq!(lib.add_article(&article, &text)?.outcome, AddOutcome::NewArticle);
+//! // The same text again is recognised, not stored twice.
+//! assert_eq!(lib.add_article(&article, &text)?.outcome, AddOutcome::Duplicate);
+//! let hits = lib.search("budget", 10)?;
+//! assert_eq!(hits.len(), 1);
+//! # Ok::<(), parallax_store::Error>(())
+//! ```
+
+mod error;
+mod feed;
+mod migrate;
+mod model;
+mod normalise;
+mod open;
+mod read;
+mod sample;
+mod search;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+pub use error::{Error, ErrorKind, Result};
+pub use feed::{PollSuccess, feed_backoff_secs};
+pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+pub use model::*;
+pub use normalise::{clean_paragraphs, content_hash, normalise_text};
+pub use open::{LIBRARY_FILE_NAME, OpenOptions, default_data_dir};
+pub use search::fts_query;
+
+/// An open library: one SQLite connection in WAL mode with foreign keys on.
+///
+/// Not `Sync`: share it behind a `Mutex` (one writer at a time is the design).
+pub struct Library {
+    conn: Connection,
+    /// The file, or `None` for an in-memory library.
+    path: Option<PathBuf>,
+}
+
+impl Library {
+    /// The file this library lives in (`None` when in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` in one immediate (write-locking) transaction and commits it; any error
+    /// rolls everything back. Lock and read-only failures become their own error kinds.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let classify = |e: Error| match (e, &path) {
+            (Error::Database(err), Some(p)) => Error::from_sqlite_at(err, p),
+            (e, _) => e,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| classify(e.into()))?;
+        let value = f(&tx).map_err(classify)?;
+        tx.commit().map_err(|e| classify(e.into()))?;
+        Ok(value)
+    }
+}

@@ -1,0 +1,221 @@
+//! Finding and opening the library file, refusing anything that is not ours to change:
+//! another program's file, a newer schema, a read-only file, a file locked by another
+//! writer. Nothing here writes to a file before it has been recognised as a Parallax
+//! library (or as a new, empty one).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::Library;
+use crate::error::{Error, Result, is_read_only};
+use crate::migrate::{APPLICATION_ID, SCHEMA_VERSION, migrate, user_version};
+
+/// The library's file name inside the data directory.
+pub const LIBRARY_FILE_NAME: &str = "library.sqlite3";
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// How to open a library.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// How long to wait for another writer before giving up with [`Error::Locked`].
+    pub busy_timeout: Duration,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// The data directory: `$PARALLAX_DATA_DIR` when set and not empty, else the platform's
+/// data directory plus `parallax` (e.g. `~/.local/share/parallax` on Linux).
+pub fn default_data_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("PARALLAX_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    dirs::data_dir()
+        .map(|d| d.join("parallax"))
+        .ok_or_else(|| Error::Io {
+            path: PathBuf::from("(data directory)"),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "this system has no user data directory; set PARALLAX_DATA_DIR",
+            ),
+        })
+}
+
+impl Library {
+    /// Opens (creating if needed) `dir/library.sqlite3`, creating `dir` first.
+    pub fn open_in_dir(dir: &Path) -> Result<Library> {
+        std::fs::create_dir_all(dir).map_err(|source| io_error(dir, source))?;
+        Library::open(&dir.join(LIBRARY_FILE_NAME))
+    }
+
+    /// Opens the library at `path`, creating an empty one if the file does not exist.
+    pub fn open(path: &Path) -> Result<Library> {
+        Library::open_with(path, &OpenOptions::default())
+    }
+
+    /// Opens the library at `path` with explicit options. See the module doc for what is
+    /// refused; in every refusal the file is left exactly as it was.
+    pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Library> {
+        let exists = check_file(path)?;
+        let read_only = exists && is_read_only(path);
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let sqlite = |e: rusqlite::Error| Error::from_sqlite_at(e, path);
+        let mut conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
+        conn.busy_timeout(options.busy_timeout).map_err(sqlite)?;
+
+        // Recognise the file before anything writes to it.
+        let found = inspect(&conn).map_err(sqlite)?;
+        if let Some(detail) = found.foreign {
+            return Err(Error::NotALibrary {
+                path: path.to_path_buf(),
+                detail: detail.into(),
+            });
+        }
+        if found.version > SCHEMA_VERSION {
+            return Err(Error::NewerSchema {
+                path: path.to_path_buf(),
+                found: found.version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if read_only {
+            return Err(Error::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
+
+        // WAL lets the reader view keep reading while an import writes.
+        // (A file system without shared memory answers with another mode; that still works.)
+        let _mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sqlite)?;
+        migrate(&mut conn).map_err(sqlite)?;
+        Ok(Library {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// An empty library in memory (tests, previews). Same schema and foreign keys.
+    pub fn open_in_memory() -> Result<Library> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrate(&mut conn)?;
+        Ok(Library { conn, path: None })
+    }
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    if source.kind() == std::io::ErrorKind::PermissionDenied {
+        Error::ReadOnly {
+            path: path.to_path_buf(),
+        }
+    } else {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Checks what is at `path` without writing: returns whether a file exists, or refuses a
+/// folder or a non-SQLite file. An empty file counts as a new library (SQLite does too).
+fn check_file(path: &Path) -> Result<bool> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+            if let Some(parent) = parent
+                && !parent.is_dir()
+            {
+                return Err(Error::Io {
+                    path: parent.to_path_buf(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "the folder does not exist",
+                    ),
+                });
+            }
+            return Ok(false);
+        }
+        Err(e) => return Err(io_error(path, e)),
+    };
+    if meta.is_dir() {
+        return Err(Error::NotALibrary {
+            path: path.to_path_buf(),
+            detail: "it is a folder, not a file".into(),
+        });
+    }
+    if meta.len() == 0 {
+        return Ok(true);
+    }
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let read = file.read(&mut header).map_err(|e| io_error(path, e))?;
+    if read < header.len() || &header != SQLITE_HEADER {
+        return Err(Error::NotALibrary {
+            path: path.to_path_buf(),
+            detail: describe_foreign(&header[..read]).into(),
+        });
+    }
+    Ok(true)
+}
+
+/// A short human description of a non-SQLite file from its first bytes.
+fn describe_foreign(head: &[u8]) -> &'static str {
+    if head.starts_with(b"\x89PNG") {
+        "it looks like a PNG image"
+    } else if head.starts_with(b"%PDF") {
+        "it looks like a PDF document"
+    } else if head.starts_with(b"PK\x03\x04") {
+        "it looks like a ZIP archive"
+    } else if std::str::from_utf8(head).is_ok() {
+        "it looks like a text file, not an SQLite database"
+    } else {
+        "it is not an SQLite database"
+    }
+}
+
+struct Inspection {
+    version: i64,
+    /// Why the file is someone else's database, if it is.
+    foreign: Option<&'static str>,
+}
+
+/// Reads identity and schema version; touches nothing.
+fn inspect(conn: &Connection) -> rusqlite::Result<Inspection> {
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version = user_version(conn)?;
+    let objects: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
+        [],
+        |r| r.get(0),
+    )?;
+    let foreign = if app_id != 0 && app_id != APPLICATION_ID {
+        Some("it is another program's SQLite database")
+    } else if app_id == 0 && (version != 0 || objects > 0) {
+        Some("it is an SQLite database made by another program")
+    } else {
+        None
+    };
+    Ok(Inspection { version, foreign })
+}

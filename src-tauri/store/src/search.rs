@@ -1,0 +1,213 @@
+//! Full-text search over every version (FTS5), grouped per article, saying which versions
+//! matched and whether the latest one still contains the match ("removed later").
+//! User text never reaches FTS5's query syntax: it is turned into quoted phrases first.
+
+use std::collections::HashMap;
+
+use crate::Library;
+use crate::error::Result;
+use crate::model::{SearchHit, SnippetPart};
+
+/// Marks put around matched words by `snippet()`: Unicode private-use characters, which
+/// article text does not contain, so splitting on them is exact.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// How many matching versions are considered before grouping; ample for a personal library.
+const MAX_MATCHES: i64 = 2_000;
+
+/// Turns what a user typed into an FTS5 query that cannot be a syntax error: each word,
+/// or each "double-quoted phrase", becomes a quoted FTS5 phrase (all must match, in any
+/// order); a trailing `*` on a word keeps prefix search. Operators, brackets, colons and
+/// stray quotes are plain text. Returns `None` when nothing searchable is left.
+pub fn fts_query(input: &str) -> Option<String> {
+    let mut terms = Vec::new();
+    for (i, part) in input.split('"').enumerate() {
+        // Odd pieces were inside double quotes: keep them together as one phrase.
+        if i % 2 == 1 {
+            push_term(&mut terms, part, false);
+        } else {
+            for word in part.split_whitespace() {
+                let prefix = word.len() > 1 && word.ends_with('*');
+                push_term(&mut terms, word.trim_end_matches('*'), prefix);
+            }
+        }
+    }
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+fn push_term(terms: &mut Vec<String>, text: &str, prefix: bool) {
+    // A phrase with no letters or digits has no tokens; FTS5 would match nothing or fail.
+    if !text.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let quoted = format!("\"{}\"", text.trim().replace('"', "\"\""));
+    terms.push(if prefix { format!("{quoted}*") } else { quoted });
+}
+
+fn snippet_parts(raw: &str) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut hit = false;
+    let flush = |parts: &mut Vec<SnippetPart>, text: &mut String, hit: bool| {
+        if !text.is_empty() {
+            parts.push(SnippetPart {
+                text: std::mem::take(text),
+                hit,
+            });
+        }
+    };
+    for c in raw.chars() {
+        match c {
+            OPEN | CLOSE => {
+                flush(&mut parts, &mut text, hit);
+                hit = c == OPEN;
+            }
+            // A snippet may run across paragraphs; show it as one line.
+            '\n' => {
+                if !text.ends_with(' ') {
+                    text.push(' ');
+                }
+            }
+            _ => text.push(c),
+        }
+    }
+    flush(&mut parts, &mut text, hit);
+    parts
+}
+
+struct Match {
+    version_id: i64,
+    article_id: i64,
+    snippet: String,
+}
+
+impl Library {
+    /// Searches every version's title and body. Returns at most `limit` articles, best
+    /// match first; each hit points at the newest version that matches and says whether the
+    /// latest version dropped the text. Any user input is accepted (see [`fts_query`]).
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT v.id, v.article_id,
+                    snippet(version_fts, -1, char(57344), char(57345), '…', 16)
+             FROM version_fts JOIN version v ON v.id = version_fts.rowid
+             WHERE version_fts MATCH ?1
+             ORDER BY bm25(version_fts, 3.0, 1.0), v.id DESC
+             LIMIT ?2",
+        )?;
+        let matches: Vec<Match> = stmt
+            .query_map(rusqlite::params![fts, MAX_MATCHES], |r| {
+                Ok(Match {
+                    version_id: r.get(0)?,
+                    article_id: r.get(1)?,
+                    snippet: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        // Articles in order of their best-ranked version.
+        let mut order: Vec<i64> = Vec::new();
+        let mut by_article: HashMap<i64, Vec<&Match>> = HashMap::new();
+        for m in &matches {
+            by_article
+                .entry(m.article_id)
+                .or_insert_with(|| {
+                    order.push(m.article_id);
+                    Vec::new()
+                })
+                .push(m);
+        }
+
+        let mut ids_stmt = self
+            .conn
+            .prepare("SELECT id FROM version WHERE article_id = ?1 ORDER BY fetched, id")?;
+        let mut head_stmt = self.conn.prepare(
+            "SELECT v.title, o.name, v.fetched FROM version v
+             JOIN article a ON a.id = v.article_id JOIN outlet o ON o.id = a.outlet_id
+             WHERE v.id = ?1",
+        )?;
+        let mut hits = Vec::new();
+        for article_id in order.into_iter().take(limit) {
+            let found = &by_article[&article_id];
+            let all: Vec<i64> = ids_stmt
+                .query_map([article_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let matched: Vec<i64> = all
+                .iter()
+                .copied()
+                .filter(|id| found.iter().any(|m| m.version_id == *id))
+                .collect();
+            let Some(&newest) = matched.last() else {
+                continue;
+            };
+            let number = all.iter().position(|id| *id == newest).unwrap_or(0) as i64 + 1;
+            let (title, outlet, fetched) = head_stmt.query_row([newest], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+            })?;
+            let snippet = found
+                .iter()
+                .find(|m| m.version_id == newest)
+                .map(|m| snippet_parts(&m.snippet))
+                .unwrap_or_default();
+            hits.push(SearchHit {
+                article_id,
+                version_id: newest,
+                version_number: number,
+                version_count: all.len() as i64,
+                title,
+                outlet,
+                fetched,
+                snippet,
+                removed_later: all.last() != Some(&newest),
+                matched_version_ids: matched,
+            });
+        }
+        Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_becomes_quoted_phrases() {
+        // Quotes, operators and brackets typed by a user must never be FTS5 syntax errors.
+        assert_eq!(
+            fts_query("dam spillway").as_deref(),
+            Some("\"dam\" \"spillway\"")
+        );
+        assert_eq!(
+            fts_query("\"flood gate\" NOT (x OR y:").as_deref(),
+            Some("\"flood gate\" \"NOT\" \"(x\" \"OR\" \"y:\"")
+        );
+        assert_eq!(fts_query("evacu*").as_deref(), Some("\"evacu\"*"));
+        assert_eq!(fts_query("  \" ** -- ").as_deref(), None);
+    }
+
+    #[test]
+    fn snippet_marks_become_parts() {
+        // The UI renders parts, so the markers must never leak into text.
+        let parts = snippet_parts("a \u{E000}dam\u{E001} b\n\nc");
+        assert_eq!(
+            parts,
+            vec![
+                SnippetPart {
+                    text: "a ".into(),
+                    hit: false
+                },
+                SnippetPart {
+                    text: "dam".into(),
+                    hit: true
+                },
+                SnippetPart {
+                    text: " b c".into(),
+                    hit: false
+                },
+            ]
+        );
+    }
+}

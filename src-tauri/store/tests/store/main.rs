@@ -1,0 +1,10 @@
+//! Integration tests of parallax-store: one binary (one link) for the whole crate.
+//! Every test says why its assertions matter.
+
+mod bad_input;
+mod common;
+mod feeds;
+mod library;
+mod migrations;
+mod sample;
+mod search;
