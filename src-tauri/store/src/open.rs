@@ -65,15 +65,15 @@ impl Library {
     /// Opens the library at `path` with explicit options. See the module doc for what is
     /// refused; in every refusal the file is left exactly as it was.
     pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Library> {
-        let exists = check_file(path)?;
-        let read_only = exists && is_read_only(path);
-        let flags = if read_only {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        };
+        let header = check_file(path)?;
+        if header.is_some() && is_read_only(path) {
+            // Not even a read-only SQLite connection: on a WAL library it would leave -wal
+            // and -shm files behind. The header holds what we need to say why we refuse.
+            return Err(refuse_read_only(path, &header.unwrap_or_default()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let sqlite = |e: rusqlite::Error| Error::from_sqlite_at(e, path);
         let mut conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
         conn.busy_timeout(options.busy_timeout).map_err(sqlite)?;
@@ -91,11 +91,6 @@ impl Library {
                 path: path.to_path_buf(),
                 found: found.version,
                 supported: SCHEMA_VERSION,
-            });
-        }
-        if read_only {
-            return Err(Error::ReadOnly {
-                path: path.to_path_buf(),
             });
         }
 
@@ -137,9 +132,13 @@ fn io_error(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-/// Checks what is at `path` without writing: returns whether a file exists, or refuses a
-/// folder or a non-SQLite file. An empty file counts as a new library (SQLite does too).
-fn check_file(path: &Path) -> Result<bool> {
+/// The first bytes of an SQLite file: enough for the header fields we read.
+const HEADER_LEN: usize = 100;
+
+/// Checks what is at `path` without writing: `None` when no file exists, else the file's
+/// header (empty for an empty file); refuses a folder or a non-SQLite file. An empty file
+/// counts as a new library (SQLite does too).
+fn check_file(path: &Path) -> Result<Option<Vec<u8>>> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -155,7 +154,7 @@ fn check_file(path: &Path) -> Result<bool> {
                     ),
                 });
             }
-            return Ok(false);
+            return Ok(None);
         }
         Err(e) => return Err(io_error(path, e)),
     };
@@ -166,18 +165,48 @@ fn check_file(path: &Path) -> Result<bool> {
         });
     }
     if meta.len() == 0 {
-        return Ok(true);
+        return Ok(Some(Vec::new()));
     }
-    let mut header = [0u8; 16];
-    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-    let read = file.read(&mut header).map_err(|e| io_error(path, e))?;
-    if read < header.len() || &header != SQLITE_HEADER {
+    let mut header = Vec::with_capacity(HEADER_LEN);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(HEADER_LEN as u64).read_to_end(&mut header))
+        .map_err(|e| io_error(path, e))?;
+    if !header.starts_with(SQLITE_HEADER) {
         return Err(Error::NotALibrary {
             path: path.to_path_buf(),
-            detail: describe_foreign(&header[..read]).into(),
+            detail: describe_foreign(&header[..header.len().min(16)]).into(),
         });
     }
-    Ok(true)
+    Ok(Some(header))
+}
+
+/// A big-endian 32-bit header field (SQLite stores user_version at 60, application_id at 68).
+fn header_field(header: &[u8], offset: usize) -> i64 {
+    header
+        .get(offset..offset + 4)
+        .map(|b| i64::from(i32::from_be_bytes([b[0], b[1], b[2], b[3]])))
+        .unwrap_or(0)
+}
+
+/// The error for a read-only file, from its header: another program's file or a newer
+/// schema say so first, because "make it writable" would not help with those.
+fn refuse_read_only(path: &Path, header: &[u8]) -> Error {
+    let (version, app_id) = (header_field(header, 60), header_field(header, 68));
+    let path = path.to_path_buf();
+    if (app_id != 0 && app_id != APPLICATION_ID) || (app_id == 0 && version != 0) {
+        Error::NotALibrary {
+            path,
+            detail: "it is another program's SQLite database".into(),
+        }
+    } else if version > SCHEMA_VERSION {
+        Error::NewerSchema {
+            path,
+            found: version,
+            supported: SCHEMA_VERSION,
+        }
+    } else {
+        Error::ReadOnly { path }
+    }
 }
 
 /// A short human description of a non-SQLite file from its first bytes.
