@@ -1,1 +1,27 @@
-//! parallax-ingest (being built).
+//! parallax-ingest: files, pasted text, URLs and feeds → clean article captures, ready for the
+//! store. Extraction (readability + furniture rules), sanitising (ammonia), charset handling,
+//! an HTTP client with limits, a feed poller with an injected clock, and story suggestions.
+//! Knows nothing of Tauri; storing goes through parallax-store.
+//!
+//! ```
+//! use parallax_ingest::{capture_paste, fingerprint};
+//! let c = capture_paste("Ferry returns", "Harbour Courier", "The ferry sails again.\n\nAdvertisement", 0).unwrap();
+//! assert_eq!(c.fingerprint(), fingerprint("Ferry returns", &["The ferry sails again.".into()]));
+//! ```
+
+pub mod article;
+pub mod boilerplate;
+pub mod decode;
+pub mod error;
+pub mod extract;
+pub mod files;
+pub mod outlet;
+
+pub use article::{
+    Capture, Origin, UNKNOWN_OUTLET, capture_html, capture_markdown, capture_paste, capture_text,
+};
+pub use boilerplate::{fingerprint, is_boilerplate_paragraph, normalised_text};
+pub use error::{IngestError, Result};
+pub use extract::{Extracted, extract_article};
+pub use files::{FileKind, FileResult, MAX_FILE_BYTES, read_bytes, read_file, read_files};
+pub use outlet::OutletRef;

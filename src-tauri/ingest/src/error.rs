@@ -1,0 +1,90 @@
+//! The one error type of parallax-ingest: every way an import, fetch or feed poll can fail,
+//! each with a one-line message that tells the user what happened and what to do.
+//! Duplicates are not errors (see [`crate::ImportOutcome`]); store errors are wrapped as text.
+
+use std::path::PathBuf;
+
+/// What went wrong, as a value the UI can branch on (via [`IngestError::code`]) and a message it can show.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IngestError {
+    #[error(
+        "This file is not text (it looks like {what}); open a .txt, .md or .html file instead."
+    )]
+    Binary { what: &'static str },
+    #[error("The file is empty: there is no text to import.")]
+    Empty,
+    #[error(
+        "The file is {size_mb:.1} MB; Parallax imports files up to {limit_mb} MB. Split it or save only the article."
+    )]
+    TooLarge { size_mb: f64, limit_mb: u64 },
+    #[error("The text could not be decoded ({detail}); save it as UTF-8 and try again.")]
+    Undecodable { detail: String },
+    #[error("Parallax reads .txt, .md and .html files, not .{ext} files.")]
+    UnsupportedFileType { ext: String },
+    #[error(
+        "No article text was found in this page (it looks like {what}); open the article's own page or paste its text."
+    )]
+    NoArticle { what: &'static str },
+    #[error("Could not read {}: {reason}.", path.display())]
+    Io { path: PathBuf, reason: String },
+    #[error(
+        "\"{input}\" is not a web address Parallax can fetch ({reason}); give a full http:// or https:// URL."
+    )]
+    InvalidUrl { input: String, reason: String },
+    #[error("The server answered {status} for {url}; check the address or try again later.")]
+    HttpStatus { status: String, url: String },
+    #[error("{url} did not answer within {secs} s; check your connection or try again later.")]
+    Timeout { url: String, secs: u64 },
+    #[error("Could not connect to {url} ({reason}); check the address and your connection.")]
+    Connect { url: String, reason: String },
+    #[error(
+        "The secure connection to {url} failed ({reason}); the site's certificate may be invalid."
+    )]
+    Tls { url: String, reason: String },
+    #[error("{url} redirected more than {limit} times; the address may be broken.")]
+    TooManyRedirects { url: String, limit: usize },
+    #[error("The page at {url} is larger than {limit_mb} MB; Parallax stops reading there.")]
+    ResponseTooLarge { url: String, limit_mb: u64 },
+    #[error("{url} is not a web page (the server sent {content_type}).")]
+    NotAPage { url: String, content_type: String },
+    #[error(
+        "{url} is not an RSS or Atom feed (it returned {what}); look for the site's feed link."
+    )]
+    NotAFeed { url: String, what: String },
+    #[error("The feed at {url} could not be read ({detail}); it may be broken, try again later.")]
+    MalformedFeed { url: String, detail: String },
+    #[error("The request to {url} failed ({reason}).")]
+    Network { url: String, reason: String },
+    #[error("The library could not save this: {0}")]
+    Store(String),
+}
+
+impl IngestError {
+    /// A short stable code for the UI to branch on (never match on messages).
+    pub fn code(&self) -> &'static str {
+        match self {
+            IngestError::Binary { .. } => "binary",
+            IngestError::Empty => "empty",
+            IngestError::TooLarge { .. } => "too_large",
+            IngestError::Undecodable { .. } => "undecodable",
+            IngestError::UnsupportedFileType { .. } => "unsupported_file_type",
+            IngestError::NoArticle { .. } => "no_article",
+            IngestError::Io { .. } => "io",
+            IngestError::InvalidUrl { .. } => "invalid_url",
+            IngestError::HttpStatus { .. } => "http_status",
+            IngestError::Timeout { .. } => "timeout",
+            IngestError::Connect { .. } => "connect",
+            IngestError::Tls { .. } => "tls",
+            IngestError::TooManyRedirects { .. } => "too_many_redirects",
+            IngestError::ResponseTooLarge { .. } => "response_too_large",
+            IngestError::NotAPage { .. } => "not_a_page",
+            IngestError::NotAFeed { .. } => "not_a_feed",
+            IngestError::MalformedFeed { .. } => "malformed_feed",
+            IngestError::Network { .. } => "network",
+            IngestError::Store(_) => "store",
+        }
+    }
+}
+
+pub type Result<T, E = IngestError> = std::result::Result<T, E>;

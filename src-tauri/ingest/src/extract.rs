@@ -1,0 +1,335 @@
+//! HTML page → article: strips page furniture, runs readability (dom_smoothie) to find the
+//! article, then turns its content into plain-text paragraphs and sanitised HTML (ammonia: no
+//! scripts, images, iframes or styles). Fetching and outlet naming are left to other modules.
+
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability, ReadabilityError};
+
+use crate::boilerplate::{
+    FURNITURE_TAGS, collapse_whitespace, is_boilerplate_paragraph, is_furniture_name,
+};
+use crate::error::{IngestError, Result};
+
+/// The article found in a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    pub title: String,
+    pub byline: Option<String>,
+    /// Published time the page claims (unix seconds, UTC).
+    pub published: Option<i64>,
+    /// The site's own name (`og:site_name`), when the page gives one.
+    pub site_name: Option<String>,
+    /// `<link rel="canonical">` or `og:url`, when absolute.
+    pub canonical_url: Option<String>,
+    /// The body as paragraphs of plain text, furniture removed.
+    pub paragraphs: Vec<String>,
+    /// The same body as sanitised HTML.
+    pub html: String,
+}
+
+/// Block elements whose text becomes one paragraph (the innermost ones win).
+const BLOCKS: &str = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td, th";
+
+/// An article shorter than this (in characters of body text) is not one.
+const MIN_ARTICLE_CHARS: usize = 200;
+
+/// Finds the article in `html`. `url` (absolute) resolves relative links.
+pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
+    let doc = Document::from(html);
+    let canonical_url = meta_canonical(&doc);
+    let site_name = meta_content(&doc, &["og:site_name", "application-name"]);
+    let page_title = collapse_whitespace(&doc.select("title").text());
+    let page_published = meta_content(
+        &doc,
+        &["article:published_time", "datePublished", "date", "dc.date"],
+    )
+    .or_else(|| {
+        doc.select("time[datetime]")
+            .first()
+            .attr("datetime")
+            .map(|d| d.to_string())
+    })
+    .and_then(|d| parse_time(&d));
+    // JSON-LD scripts stay: readability reads the byline and dates from them.
+    doc.select("script:not([type=\"application/ld+json\"]), noscript, style, template")
+        .remove();
+    let body_text_len = collapse_whitespace(&doc.select("body").text()).len();
+    let link_text_len = collapse_whitespace(&doc.select("body a").text()).len();
+    remove_furniture(&doc, body_text_len);
+
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let config = Config {
+        max_elements_to_parse: 200_000,
+        ..Config::default()
+    };
+    let no_article = || IngestError::NoArticle {
+        what: guess_page_kind(&page_title, body_text_len, link_text_len),
+    };
+    let mut readability =
+        Readability::with_document(doc, url, Some(config)).map_err(|e| match e {
+            ReadabilityError::BadDocumentURL => IngestError::InvalidUrl {
+                input: url.unwrap_or_default().to_string(),
+                reason: "not absolute".into(),
+            },
+            _ => no_article(),
+        })?;
+    let article = readability.parse().map_err(|_| no_article())?;
+
+    let title = collapse_whitespace(&article.title);
+    let byline = article
+        .byline
+        .as_deref()
+        .map(clean_byline)
+        .filter(|b| !b.is_empty());
+    let content = Document::fragment(article.content.to_string());
+    content.select("br").replace_with_html(" ");
+    let blocks: Vec<NodeRef> = content
+        .select(BLOCKS)
+        .nodes()
+        .iter()
+        .filter(|n| !has_block_descendant(n))
+        .cloned()
+        .collect();
+    // Whatever precedes the headline inside the content is masthead, not article.
+    let headline_at = blocks
+        .iter()
+        .position(|n| collapse_whitespace(&n.text()) == title)
+        .unwrap_or(0);
+    // Short link-heavy blocks before the first real paragraph are masthead too.
+    let first_prose = blocks
+        .iter()
+        .position(|n| collapse_whitespace(&n.text()).chars().count() >= 80)
+        .unwrap_or(0);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut link_chars = 0;
+    for (i, node) in blocks.iter().enumerate() {
+        let text = collapse_whitespace(&node.text());
+        let is_title = (i <= headline_at && (i < headline_at || text == title))
+            || (i < first_prose && is_link_heavy(node, &text));
+        let is_byline = byline
+            .as_deref()
+            .is_some_and(|b| text == b || text.strip_prefix("By ") == Some(b));
+        if is_title || is_byline || is_boilerplate_paragraph(&text) {
+            node.remove_from_parent();
+        } else {
+            link_chars += link_chars_in(node);
+            paragraphs.push(text);
+        }
+    }
+    let chars: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    // An "article" that is mostly links is an index page.
+    if chars < MIN_ARTICLE_CHARS || link_chars * 2 > chars {
+        return Err(no_article());
+    }
+    Ok(Extracted {
+        title: if title.is_empty() { page_title } else { title },
+        byline,
+        published: article
+            .published_time
+            .as_deref()
+            .and_then(parse_time)
+            .or(page_published),
+        site_name: site_name
+            .or(article.site_name.map(|s| collapse_whitespace(&s)))
+            .filter(|s| !s.is_empty()),
+        canonical_url,
+        paragraphs,
+        html: sanitise(&content.html()),
+    })
+}
+
+/// Removes elements that are never article text, before readability scores the page.
+fn remove_furniture(doc: &Document, body_text_len: usize) {
+    doc.select(
+        &FURNITURE_TAGS
+            .iter()
+            .filter(|t| **t != "script")
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
+    .remove();
+    doc.select(
+        "[role=navigation], [role=banner], [role=complementary], [aria-hidden=true], [hidden]",
+    )
+    .remove();
+    for node in doc.select("[class], [id]").nodes() {
+        let name = node.node_name().map(|n| n.to_string()).unwrap_or_default();
+        if matches!(name.as_str(), "html" | "body" | "article" | "main") {
+            continue;
+        }
+        let class = node
+            .attr("class")
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        let id = node.attr("id").map(|c| c.to_string()).unwrap_or_default();
+        if !(is_furniture_name(&class) || is_furniture_name(&id)) {
+            continue;
+        }
+        // A wrapper that holds most of the page is the article with a misleading class.
+        let len = collapse_whitespace(&node.text()).len();
+        if len * 5 < body_text_len * 2 {
+            node.remove_from_parent();
+        }
+    }
+    // Figures are images plus captions; the reader shows neither.
+    doc.select("figure, picture").remove();
+}
+
+fn link_chars_in(node: &NodeRef) -> usize {
+    node.descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| &*n == "a"))
+        .map(|a| collapse_whitespace(&a.text()).chars().count())
+        .sum()
+}
+
+fn is_link_heavy(node: &NodeRef, text: &str) -> bool {
+    link_chars_in(node) * 10 >= text.chars().count().max(1) * 3
+}
+
+fn has_block_descendant(node: &NodeRef) -> bool {
+    node.descendants_it().any(|d| {
+        d.node_name().is_some_and(|n| {
+            matches!(
+                &*n,
+                "p" | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "li"
+                    | "blockquote"
+                    | "pre"
+                    | "dd"
+                    | "dt"
+                    | "td"
+                    | "th"
+            )
+        })
+    })
+}
+
+fn clean_byline(byline: &str) -> String {
+    let b = collapse_whitespace(byline);
+    let b = b
+        .strip_prefix("By ")
+        .or_else(|| b.strip_prefix("by "))
+        .unwrap_or(&b);
+    b.trim().to_string()
+}
+
+fn meta_content(doc: &Document, names: &[&str]) -> Option<String> {
+    names.iter().find_map(|name| {
+        let sel = doc.select(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"]"));
+        sel.attr("content")
+            .map(|c| collapse_whitespace(&c))
+            .filter(|c| !c.is_empty())
+    })
+}
+
+fn meta_canonical(doc: &Document) -> Option<String> {
+    doc.select("link[rel=canonical]")
+        .attr("href")
+        .map(|h| h.trim().to_string())
+        .or_else(|| meta_content(doc, &["og:url"]))
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+}
+
+/// Says what a page without an article looks like, for the error message.
+fn guess_page_kind(title: &str, body_len: usize, link_len: usize) -> &'static str {
+    let t = title.to_lowercase();
+    if t.contains("404") || t.contains("not found") || t.contains("error") {
+        "an error page"
+    } else if body_len < 40 {
+        "an empty page, perhaps one built by JavaScript"
+    } else if link_len * 2 > body_len {
+        "a list of links, such as a home or section page"
+    } else {
+        "a page with too little text"
+    }
+}
+
+/// Parses the common published-time formats (RFC 3339, RFC 2822, a bare date) to unix seconds.
+pub fn parse_time(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(t.timestamp());
+    }
+    if let Ok(t) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(t.timestamp());
+    }
+    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
+        return Some(t.and_utc().timestamp());
+    }
+    let date = s.get(..10).unwrap_or(s);
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp())
+}
+
+/// Sanitises article HTML for the reader: text structure and links only; no scripts, styles,
+/// images, media, frames or attributes other than `href`.
+pub fn sanitise(html: &str) -> String {
+    use std::collections::HashSet;
+    let tags: HashSet<&str> = [
+        "a",
+        "p",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "sub",
+        "sup",
+        "br",
+        "pre",
+        "code",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+        "q",
+        "cite",
+        "abbr",
+        "time",
+        "small",
+        "mark",
+    ]
+    .into_iter()
+    .collect();
+    let cleaned = ammonia::Builder::default()
+        .tags(tags)
+        .tag_attributes(Default::default())
+        .generic_attributes(HashSet::new())
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .url_relative(ammonia::UrlRelative::Deny)
+        .add_tag_attributes("a", ["href"])
+        .clean(html)
+        .to_string();
+    // Wrapper divs readability adds become nothing; collapse the blank runs they leave.
+    cleaned
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,5 @@
+//! Integration tests of parallax-ingest: extraction fixtures, files, the HTTP client and the
+//! feed poller against a local server started by the tests (loopback only).
+
+mod extraction;
+mod files;
