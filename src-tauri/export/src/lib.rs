@@ -1,1 +1,58 @@
-//! parallax-export (being built).
+//! parallax-export: turns a [`Comparison`](parallax_engine::Comparison) plus the provenance of both versions into
+//! a highlighted PDF (side by side or inline redline), standalone HTML, Markdown or JSON, and writes files
+//! atomically. It knows nothing of the store, Tauri or dialogs: callers build an [`ExportRequest`].
+//!
+//! ```
+//! use parallax_engine::{Comparison, Mode, Row, RowKind, Segment, Sentence, Significance, Summary, Tag};
+//! use parallax_export::{ExportRequest, ExportSide, Layout, to_markdown};
+//!
+//! let comparison = Comparison {
+//!     mode: Mode::Revision,
+//!     left: vec![Sentence { text: "The bridge opens in May.".into(), paragraph: 0 }],
+//!     right: vec![Sentence { text: "The bridge opens in June.".into(), paragraph: 0 }],
+//!     rows: vec![Row {
+//!         kind: RowKind::Edited,
+//!         left: vec![0],
+//!         right: vec![0],
+//!         significance: Significance::Substantive,
+//!         facets: vec![],
+//!         segments: vec![
+//!             Segment { text: "The bridge opens in ".into(), tag: Tag::Equal },
+//!             Segment { text: "May".into(), tag: Tag::Delete },
+//!             Segment { text: "June".into(), tag: Tag::Insert },
+//!             Segment { text: ".".into(), tag: Tag::Equal },
+//!         ],
+//!     }],
+//!     summary: Summary { edited: 1, substantive: 1, ..Summary::default() },
+//! };
+//! let req = ExportRequest {
+//!     comparison,
+//!     left: ExportSide { outlet: "Harbour Gazette".into(), ..ExportSide::default() },
+//!     right: ExportSide { outlet: "Harbour Gazette".into(), ..ExportSide::default() },
+//!     highlights: vec![],
+//!     layout: Layout::Inline,
+//!     substantive_only: false,
+//!     title: "Bridge opening".into(),
+//! };
+//! let md = to_markdown(&req);
+//! assert!(md.contains("~~May~~ **June**"));
+//! let pdf = parallax_export::to_pdf(&req).unwrap();
+//! assert!(pdf.starts_with(b"%PDF"));
+//! ```
+
+mod atomic;
+mod error;
+mod html;
+mod json;
+mod markdown;
+mod pdf;
+mod request;
+mod view;
+
+pub use atomic::write_atomically;
+pub use error::{Error, Result};
+pub use html::to_html;
+pub use json::{ExportDocument, to_json};
+pub use markdown::to_markdown;
+pub use pdf::{ADDED_BG, REMOVED_BG, to_pdf};
+pub use request::{ExportHighlight, ExportRequest, ExportSide, HighlightSide, Layout};

@@ -1,0 +1,27 @@
+//! The export crate's error type. Messages say what happened and what the user can do about it.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("The folder {} does not exist. Choose an existing folder for the export.", .0.display())]
+    MissingFolder(PathBuf),
+    #[error("{} is not a folder, so the export cannot be saved inside it. Choose a folder instead.", .0.display())]
+    NotAFolder(PathBuf),
+    #[error("{} is a folder. Give a file name for the export, e.g. comparison.pdf.", .0.display())]
+    TargetIsFolder(PathBuf),
+    #[error("Could not write the export into {}: {source}. Choose a folder you can write to.", folder.display())]
+    Write {
+        folder: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "The PDF could not be produced ({0}). Please report this with the comparison that caused it."
+    )]
+    Pdf(String),
+    #[error("The comparison could not be written as JSON ({0}).")]
+    Json(#[from] serde_json::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,41 @@
+//! The PDF writer: lays the comparison out on A4 pages (cover, body in either layout, appendix, header and
+//! footer) and paints them with krilla. What the rows say is decided in `crate::view`.
+
+mod body;
+mod cover;
+mod page;
+mod render;
+mod text;
+
+pub use body::{ADDED_BG, REMOVED_BG};
+
+use crate::error::Result;
+use crate::request::{ExportRequest, Layout};
+
+/// Render the request as a PDF document.
+pub fn to_pdf(req: &ExportRequest) -> Result<Vec<u8>> {
+    let rows = crate::view::rows(req);
+    let mut doc = page::Doc::new();
+    cover::cover(&mut doc, req, rows.len());
+    match req.layout {
+        Layout::SideBySide => {
+            let head = |which: &str, s: &crate::request::ExportSide| {
+                if s.version_label.is_empty() {
+                    format!("{which} · {}", s.outlet)
+                } else {
+                    format!("{which} · {} · {}", s.outlet, s.version_label)
+                }
+            };
+            body::side_by_side(
+                &mut doc,
+                &rows,
+                &head("LEFT", &req.left),
+                &head("RIGHT", &req.right),
+            );
+        }
+        Layout::Inline => body::inline(&mut doc, &rows),
+    }
+    cover::appendix(&mut doc, req);
+    cover::header_footer(&mut doc, req);
+    render::render(&doc.pages, &req.title)
+}

@@ -1,0 +1,123 @@
+//! Paints the page model into a PDF with krilla: fills for backgrounds and rules, real glyphs (with their text,
+//! so the PDF is selectable and searchable) for words. krilla embeds and subsets the fonts.
+
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+
+use super::page::{Op, PAGE_H, PAGE_W};
+use super::text::{FontKind, Rgb, Shaper};
+use crate::error::{Error, Result};
+
+pub(crate) fn render(pages: &[Vec<Op>], title: &str) -> Result<Vec<u8>> {
+    let font = |k| {
+        Font::new(Shaper::font_bytes(k).into(), 0)
+            .ok_or_else(|| Error::Pdf("the embedded font could not be read".into()))
+    };
+    let regular = font(FontKind::Regular)?;
+    let bold = font(FontKind::Bold)?;
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(title.to_string())
+            .creator("Parallax".to_string())
+            .producer("Parallax (krilla)".to_string()),
+    );
+    let settings =
+        PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| Error::Pdf("bad page size".into()))?;
+    for ops in pages {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        for op in ops {
+            match op {
+                Op::Rect { x, y, w, h, color } => fill_rect(&mut surface, *x, *y, *w, *h, *color),
+                Op::Text { x, y, run } => {
+                    let st = run.style;
+                    let size = st.size;
+                    let pad = if st.chip { 1.8 } else { 0.0 };
+                    if let Some(bg) = st.background {
+                        fill_rect(
+                            &mut surface,
+                            x - pad,
+                            y - size * 0.93,
+                            run.width + 2.0 * pad,
+                            size * 1.2,
+                            bg,
+                        );
+                    }
+                    let glyphs: Vec<KrillaGlyph> = run
+                        .glyphs
+                        .iter()
+                        .map(|g| {
+                            KrillaGlyph::new(
+                                GlyphId::new(g.id),
+                                g.advance,
+                                g.x_offset,
+                                g.y_offset,
+                                0.0,
+                                g.start..g.end,
+                                None,
+                            )
+                        })
+                        .collect();
+                    set_fill(&mut surface, st.color);
+                    let f = match st.font {
+                        FontKind::Regular => regular.clone(),
+                        FontKind::Bold => bold.clone(),
+                    };
+                    surface.draw_glyphs(Point::from_xy(*x, *y), &glyphs, f, &run.text, size, false);
+                    let thick = (size * 0.07).max(0.5);
+                    if st.strike {
+                        fill_rect(
+                            &mut surface,
+                            *x,
+                            y - size * 0.32,
+                            run.width,
+                            thick,
+                            st.color,
+                        );
+                    }
+                    if st.underline {
+                        fill_rect(
+                            &mut surface,
+                            *x,
+                            y + size * 0.13,
+                            run.width,
+                            thick,
+                            st.color,
+                        );
+                    }
+                }
+            }
+        }
+        surface.finish();
+        page.finish();
+    }
+    document.finish().map_err(|e| Error::Pdf(e.to_string()))
+}
+
+fn set_fill(surface: &mut Surface, c: Rgb) {
+    surface.set_fill(Some(Fill {
+        paint: rgb::Color::new(c.0, c.1, c.2).into(),
+        opacity: NormalizedF32::ONE,
+        rule: Default::default(),
+    }));
+}
+
+fn fill_rect(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, c: Rgb) {
+    let Some(rect) = Rect::from_xywh(x, y, w.max(0.01), h.max(0.01)) else {
+        return;
+    };
+    let mut pb = PathBuilder::new();
+    pb.push_rect(rect);
+    if let Some(path) = pb.finish() {
+        set_fill(surface, c);
+        surface.draw_path(&path);
+    }
+}

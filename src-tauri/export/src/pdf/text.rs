@@ -1,0 +1,323 @@
+//! Fonts, shaping and line breaking for the PDF: runs of styled text become lines of positioned glyphs.
+//! Break opportunities come from the Unicode line-breaking algorithm (UAX #14, `unicode-linebreak`) and widths
+//! from the font's own advances (shaped with rustybuzz, the shaper krilla itself uses). Page placement is the
+//! layout module's job.
+
+use std::collections::HashMap;
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum FontKind {
+    Regular,
+    Bold,
+}
+
+/// An RGB colour, 0–255 per channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Rgb(pub u8, pub u8, pub u8);
+
+/// How a run is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TextStyle {
+    pub font: FontKind,
+    pub size: f32,
+    pub color: Rgb,
+    pub background: Option<Rgb>,
+    pub strike: bool,
+    pub underline: bool,
+    /// Drawn as a label chip: the background reaches a little beyond the letters.
+    pub chip: bool,
+}
+
+impl TextStyle {
+    pub fn plain(font: FontKind, size: f32, color: Rgb) -> Self {
+        TextStyle {
+            font,
+            size,
+            color,
+            background: None,
+            strike: false,
+            underline: false,
+            chip: false,
+        }
+    }
+}
+
+/// A glyph with advances in em units (multiply by the font size).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Glyph {
+    pub id: u32,
+    pub advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// Byte range in the run's text that this glyph shows.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A run placed on a line: its x offset from the line start, its text and glyphs.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PlacedRun {
+    pub x: f32,
+    pub width: f32,
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    pub style: TextStyle,
+}
+
+/// One laid-out line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Line {
+    pub runs: Vec<PlacedRun>,
+    pub width: f32,
+}
+
+/// The two embedded faces and a cache of shaped pieces (words repeat a lot in two versions of one text).
+pub(crate) struct Shaper {
+    regular: rustybuzz::Face<'static>,
+    bold: rustybuzz::Face<'static>,
+    cache: HashMap<(FontKind, String), (Vec<Glyph>, f32)>,
+}
+
+impl Shaper {
+    pub fn new() -> Self {
+        // The bytes are compiled in and known to be valid TrueType fonts.
+        let face = |b| rustybuzz::Face::from_slice(b, 0).expect("embedded font parses");
+        Shaper {
+            regular: face(REGULAR),
+            bold: face(BOLD),
+            cache: HashMap::new(),
+        }
+    }
+
+    pub fn font_bytes(kind: FontKind) -> &'static [u8] {
+        match kind {
+            FontKind::Regular => REGULAR,
+            FontKind::Bold => BOLD,
+        }
+    }
+
+    /// Shape `text` in one font; returns glyphs and the total advance in em units.
+    fn shape(&mut self, font: FontKind, text: &str) -> (Vec<Glyph>, f32) {
+        if let Some(hit) = self.cache.get(&(font, text.to_string())) {
+            return hit.clone();
+        }
+        let face = match font {
+            FontKind::Regular => &self.regular,
+            FontKind::Bold => &self.bold,
+        };
+        let upem = face.units_per_em() as f32;
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        buffer.set_direction(rustybuzz::Direction::LeftToRight);
+        let out = rustybuzz::shape(face, &[], buffer);
+        let infos = out.glyph_infos();
+        let pos = out.glyph_positions();
+        let mut glyphs = Vec::with_capacity(infos.len());
+        let mut total = 0.0;
+        for i in 0..infos.len() {
+            let start = infos[i].cluster as usize;
+            let end = infos[i + 1..]
+                .iter()
+                .find(|g| g.cluster != infos[i].cluster)
+                .map_or(text.len(), |g| g.cluster as usize);
+            let advance = pos[i].x_advance as f32 / upem;
+            total += advance;
+            glyphs.push(Glyph {
+                id: infos[i].glyph_id,
+                advance,
+                x_offset: pos[i].x_offset as f32 / upem,
+                y_offset: pos[i].y_offset as f32 / upem,
+                start,
+                end,
+            });
+        }
+        let result = (glyphs, total);
+        if text.len() <= 64 {
+            self.cache.insert((font, text.to_string()), result.clone());
+        }
+        result
+    }
+
+    /// Width of `text` in points.
+    pub fn width(&mut self, text: &str, font: FontKind, size: f32) -> f32 {
+        self.shape(font, text).1 * size
+    }
+
+    /// Break styled runs into lines no wider than `max_width` points.
+    pub fn break_lines(&mut self, runs: &[(String, TextStyle)], max_width: f32) -> Vec<Line> {
+        let mut full = String::new();
+        let mut bounds = Vec::with_capacity(runs.len());
+        for (text, style) in runs {
+            let start = full.len();
+            full.push_str(text);
+            bounds.push((start, full.len(), *style));
+        }
+        let mut atoms = Vec::new();
+        let mut prev = 0;
+        for (at, kind) in linebreaks(&full) {
+            if at > prev {
+                atoms.push((prev, at, kind == BreakOpportunity::Mandatory));
+            }
+            prev = at;
+        }
+        let mut lines = vec![Line::default()];
+        for (start, end, mandatory) in atoms {
+            let pieces = self.atom_pieces(&full, &bounds, start, end);
+            let core: f32 = pieces.iter().map(|p| p.core_width).sum::<f32>()
+                + pieces[..pieces.len() - 1]
+                    .iter()
+                    .map(|p| p.ws_width)
+                    .sum::<f32>();
+            let line = lines.last_mut().expect("one line at least");
+            if !line.runs.is_empty() && line.width + core > max_width {
+                lines.push(Line::default());
+            }
+            if lines.last().is_some_and(|l| l.runs.is_empty()) && core > max_width {
+                // A single unbreakable piece (a long URL or hash): break it between characters.
+                self.place_by_chars(&mut lines, &full, &bounds, start, end, max_width);
+            } else {
+                let line = lines.last_mut().expect("one line at least");
+                for p in pieces {
+                    place(line, p);
+                }
+            }
+            if mandatory && end < full.len() {
+                lines.push(Line::default());
+            }
+        }
+        for line in &mut lines {
+            trim_trailing_space(line);
+        }
+        lines.retain(|l| !l.runs.is_empty());
+        lines
+    }
+
+    fn atom_pieces(
+        &mut self,
+        full: &str,
+        bounds: &[(usize, usize, TextStyle)],
+        start: usize,
+        end: usize,
+    ) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        for &(bs, be, style) in bounds {
+            let s = bs.max(start);
+            let e = be.min(end);
+            if s >= e {
+                continue;
+            }
+            let text = &full[s..e];
+            let core_text = text.trim_end();
+            let (mut glyphs, core_em) = self.shape(style.font, core_text);
+            let ws = &text[core_text.len()..];
+            let (ws_glyphs, ws_em) = if ws.is_empty() {
+                (Vec::new(), 0.0)
+            } else {
+                self.shape(style.font, ws)
+            };
+            glyphs.extend(ws_glyphs.into_iter().map(|mut g| {
+                g.start += core_text.len();
+                g.end += core_text.len();
+                g
+            }));
+            pieces.push(Piece {
+                text: text.to_string(),
+                glyphs,
+                core_width: core_em * style.size,
+                ws_width: ws_em * style.size,
+                style,
+            });
+        }
+        pieces
+    }
+
+    fn place_by_chars(
+        &mut self,
+        lines: &mut Vec<Line>,
+        full: &str,
+        bounds: &[(usize, usize, TextStyle)],
+        start: usize,
+        end: usize,
+        max_width: f32,
+    ) {
+        let mut cuts: Vec<usize> = full[start..end]
+            .char_indices()
+            .map(|(i, _)| start + i)
+            .collect();
+        cuts.push(end);
+        for w in cuts.windows(2) {
+            for p in self.atom_pieces(full, bounds, w[0], w[1]) {
+                let line = lines.last_mut().expect("one line at least");
+                if !line.runs.is_empty() && line.width + p.core_width > max_width {
+                    lines.push(Line::default());
+                }
+                place(lines.last_mut().expect("one line at least"), p);
+            }
+        }
+    }
+}
+
+struct Piece {
+    text: String,
+    glyphs: Vec<Glyph>,
+    core_width: f32,
+    ws_width: f32,
+    style: TextStyle,
+}
+
+/// Append a piece to a line, merging it into the previous run when the style is the same.
+fn place(line: &mut Line, p: Piece) {
+    let width = p.core_width + p.ws_width;
+    if let Some(last) = line.runs.last_mut()
+        && last.style == p.style
+    {
+        let off = last.text.len();
+        last.text.push_str(&p.text);
+        last.glyphs.extend(p.glyphs.into_iter().map(|mut g| {
+            g.start += off;
+            g.end += off;
+            g
+        }));
+        last.width += width;
+    } else {
+        line.runs.push(PlacedRun {
+            x: line.width,
+            width,
+            text: p.text,
+            glyphs: p.glyphs,
+            style: p.style,
+        });
+    }
+    line.width += width;
+}
+
+/// Drop the spaces that end a line so marks and backgrounds stop at the last letter.
+fn trim_trailing_space(line: &mut Line) {
+    while let Some(last) = line.runs.last_mut() {
+        let keep = last.text.trim_end().len();
+        if keep == last.text.len() {
+            break;
+        }
+        let cut: f32 = last
+            .glyphs
+            .iter()
+            .filter(|g| g.start >= keep)
+            .map(|g| g.advance * last.style.size)
+            .sum();
+        last.glyphs.retain(|g| g.start < keep);
+        last.text.truncate(keep);
+        last.width -= cut;
+        line.width -= cut;
+        if last.text.is_empty() {
+            line.runs.pop();
+        } else {
+            break;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! What an export is asked to render: the comparison plus the provenance of both versions and the user's highlights.
+//! It deliberately mirrors only what the export needs, so this crate does not depend on the store; the caller
+//! (app shell or CLI) fills these values from wherever its versions live.
+
+use parallax_engine::Comparison;
+use serde::{Deserialize, Serialize};
+
+/// Where one side of the comparison came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportSide {
+    /// The outlet's name, e.g. "Harbour Gazette" (or a file name for plain files).
+    pub outlet: String,
+    /// The article's headline as stored with this version.
+    pub title: String,
+    pub url: Option<String>,
+    /// When the outlet published (or last updated) this version, as the caller wants it shown (e.g. RFC 3339).
+    pub published: Option<String>,
+    /// When Parallax fetched or imported this version.
+    pub fetched: Option<String>,
+    /// The version's content hash, shown in full so a reader can check the text.
+    pub content_hash: String,
+    /// A short label such as "version 2 of 3" or "older".
+    pub version_label: String,
+}
+
+/// Which version a highlight was made on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HighlightSide {
+    Left,
+    Right,
+}
+
+/// A passage the user highlighted on either version, with their note (may be empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportHighlight {
+    pub side: HighlightSide,
+    pub quote: String,
+    pub note: String,
+}
+
+/// How the rows are laid out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// Two aligned columns, left version and right version; each row band starts at the same height in both.
+    #[default]
+    SideBySide,
+    /// One column: the right version's reading order with removed text struck and added text underlined.
+    Inline,
+}
+
+/// Everything one export needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRequest {
+    pub comparison: Comparison,
+    pub left: ExportSide,
+    pub right: ExportSide,
+    pub highlights: Vec<ExportHighlight>,
+    pub layout: Layout,
+    /// Show only rows whose change the engine judged substantive.
+    pub substantive_only: bool,
+    /// The document title shown on the first page and in the running header.
+    pub title: String,
+}
