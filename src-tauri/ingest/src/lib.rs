@@ -14,8 +14,13 @@ pub mod boilerplate;
 pub mod decode;
 pub mod error;
 pub mod extract;
+pub mod feed;
+pub mod fetch;
 pub mod files;
+pub mod library;
 pub mod outlet;
+pub mod poller;
+pub mod revision;
 
 pub use article::{
     Capture, Origin, UNKNOWN_OUTLET, capture_html, capture_markdown, capture_paste, capture_text,
@@ -25,3 +30,11 @@ pub use error::{IngestError, Result};
 pub use extract::{Extracted, extract_article};
 pub use files::{FileKind, FileResult, MAX_FILE_BYTES, read_bytes, read_file, read_files};
 pub use outlet::OutletRef;
+pub use fetch::{FetchOptions, Fetched, Fetcher, Page, Validators, page_to_capture, parse_url};
+pub use feed::{FeedDoc, FeedEntry, parse_feed};
+pub use library::{
+    ImportReport, Imported, UpdateCheck, article_url, check_for_updates, import_files, import_sources, is_url,
+    store_capture, store_revision, to_store,
+};
+pub use revision::{ChangeSummary, summarise_changes};
+pub use poller::{Clock, FeedEvent, ManualClock, PollReport, PollStatus, Poller, PollerConfig, SystemClock};

@@ -1,0 +1,183 @@
+//! Ingest into the store: captures become articles and versions (one transaction each, via
+//! parallax-store), duplicates are reported rather than stored, and "check for updates"
+//! re-fetches an article and says what changed. The app and the CLI call these; presenting
+//! the results is theirs.
+
+use std::path::{Path, PathBuf};
+
+use parallax_store::{AddOutcome, Library, NewArticle, NewVersion, SourceKind};
+use serde::Serialize;
+
+use crate::article::{Capture, Origin};
+use crate::error::{IngestError, Result};
+use crate::fetch::Fetcher;
+use crate::revision::{ChangeSummary, summarise_changes};
+
+/// Where a capture landed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Imported {
+    pub outcome: AddOutcome,
+    pub article_id: i64,
+    pub version_id: i64,
+    pub title: String,
+    pub outlet: String,
+    pub notes: Vec<String>,
+}
+
+/// One input's result in a batch import (a file path or a URL).
+#[derive(Debug)]
+pub struct ImportReport {
+    pub source: String,
+    pub result: Result<Imported>,
+}
+
+impl ImportReport {
+    /// One line for a terminal or a toast: what happened to this input.
+    pub fn line(&self) -> String {
+        match &self.result {
+            Ok(i) => {
+                let what = match i.outcome {
+                    AddOutcome::NewArticle => "imported",
+                    AddOutcome::NewVersion => "new version of",
+                    AddOutcome::Duplicate => "already in the library:",
+                };
+                let mut line = format!("{}: {what} \"{}\" ({}), article {}", self.source, i.title, i.outlet, i.article_id);
+                for note in &i.notes {
+                    line += &format!("; {note}");
+                }
+                line
+            }
+            Err(e) => format!("{}: {e}", self.source),
+        }
+    }
+}
+
+fn source_kind(origin: Origin) -> SourceKind {
+    match origin {
+        Origin::Paste => SourceKind::Paste,
+        Origin::File => SourceKind::File,
+        Origin::Url => SourceKind::Url,
+        Origin::Feed => SourceKind::Feed,
+    }
+}
+
+/// The store's view of a capture.
+pub fn to_store(c: &Capture) -> (NewArticle, NewVersion) {
+    let article = NewArticle { outlet_name: c.outlet.name.clone(), outlet_domain: c.outlet.domain.clone(), url: c.url.clone() };
+    let version = NewVersion {
+        title: c.title.clone(),
+        byline: c.byline.clone(),
+        published: c.published,
+        fetched: c.fetched,
+        paragraphs: c.paragraphs.clone(),
+        html: c.html.clone(),
+        source_kind: source_kind(c.origin),
+        source_ref: Some(c.source_ref.clone()),
+    };
+    (article, version)
+}
+
+pub(crate) fn store_error(e: parallax_store::Error) -> IngestError {
+    IngestError::Store(e.to_string())
+}
+
+/// Stores a capture (one transaction): a new article, a new version of the article with the
+/// same URL, or a duplicate that is recognised and not stored again.
+pub fn store_capture(lib: &mut Library, c: &Capture) -> Result<Imported> {
+    let (article, version) = to_store(c);
+    let added = lib.add_article(&article, &version).map_err(store_error)?;
+    Ok(Imported {
+        outcome: added.outcome,
+        article_id: added.article_id,
+        version_id: added.version_id,
+        title: c.title.clone(),
+        outlet: c.outlet.name.clone(),
+        notes: c.notes.clone(),
+    })
+}
+
+/// True when an input names a web address rather than a file.
+pub fn is_url(input: &str) -> bool {
+    let lower = input.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.contains("://")
+}
+
+/// Imports files and URLs, one report each, calling `progress(done, total, source)` after
+/// each. Inputs with a scheme (`https://...`) are fetched; the rest are read as files.
+pub async fn import_sources(
+    lib: &mut Library,
+    fetcher: &Fetcher,
+    inputs: &[String],
+    now: i64,
+    mut progress: impl FnMut(usize, usize, &str),
+) -> Vec<ImportReport> {
+    let mut reports = Vec::with_capacity(inputs.len());
+    for (i, input) in inputs.iter().enumerate() {
+        let capture = if is_url(input) {
+            fetcher.fetch_article(input.trim(), Origin::Url, now).await
+        } else {
+            crate::files::read_file(Path::new(input), now)
+        };
+        let result = capture.and_then(|c| store_capture(lib, &c));
+        progress(i + 1, inputs.len(), input);
+        reports.push(ImportReport { source: input.clone(), result });
+    }
+    reports
+}
+
+/// Imports files only (no network), one report each.
+pub fn import_files(lib: &mut Library, paths: &[PathBuf], now: i64) -> Vec<ImportReport> {
+    paths
+        .iter()
+        .map(|p| ImportReport {
+            source: p.display().to_string(),
+            result: crate::files::read_file(p, now).and_then(|c| store_capture(lib, &c)),
+        })
+        .collect()
+}
+
+/// What "check for updates" found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum UpdateCheck {
+    /// The page's article text is the same as the latest stored version (furniture ignored).
+    Unchanged { version_id: i64 },
+    /// A new version was stored; `summary` says what changed against the previous one.
+    NewVersion { old_version_id: i64, new_version_id: i64, summary: ChangeSummary, description: String },
+}
+
+/// Stores a fresh capture of an existing article as a new version when its text changed, and
+/// summarises the change. The capture is usually from [`Fetcher::fetch_article`].
+pub fn store_revision(lib: &mut Library, article_id: i64, capture: &Capture) -> Result<UpdateCheck> {
+    let previous = lib.latest_version(article_id).map_err(store_error)?;
+    let (_, version) = to_store(capture);
+    let added = lib.add_version(article_id, &version).map_err(store_error)?;
+    if added.outcome == AddOutcome::Duplicate {
+        return Ok(UpdateCheck::Unchanged { version_id: added.version_id });
+    }
+    let summary = summarise_changes(&previous.paragraphs, &capture.paragraphs);
+    Ok(UpdateCheck::NewVersion {
+        old_version_id: previous.info.id,
+        new_version_id: added.version_id,
+        description: summary.describe(),
+        summary,
+    })
+}
+
+/// The URL to re-fetch for an article, or an error saying it has none (pasted text, files).
+pub fn article_url(lib: &Library, article_id: i64) -> Result<String> {
+    lib.get_article(article_id).map_err(store_error)?.url.ok_or_else(|| IngestError::InvalidUrl {
+        input: format!("article {article_id}"),
+        reason: "it was pasted or opened from a file, so there is no page to check".into(),
+    })
+}
+
+/// "Check for updates" in one call, for callers that own the library (the CLI). The app
+/// should fetch without holding its library lock: [`article_url`], then
+/// [`Fetcher::fetch_article`], then [`store_revision`].
+pub async fn check_for_updates(lib: &mut Library, fetcher: &Fetcher, article_id: i64, now: i64) -> Result<UpdateCheck> {
+    let url = article_url(lib, article_id)?;
+    let capture = fetcher.fetch_article(&url, Origin::Url, now).await?;
+    store_revision(lib, article_id, &capture)
+}
