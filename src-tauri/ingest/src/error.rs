@@ -34,8 +34,8 @@ pub enum IngestError {
     InvalidUrl { input: String, reason: String },
     #[error("The server answered {status} for {url}; check the address or try again later.")]
     HttpStatus { status: String, url: String },
-    #[error("{url} did not answer within {secs} s; check your connection or try again later.")]
-    Timeout { url: String, secs: u64 },
+    #[error("{url} did not answer within {limit}; check your connection or try again later.")]
+    Timeout { url: String, limit: String },
     #[error("Could not connect to {url} ({reason}); check the address and your connection.")]
     Connect { url: String, reason: String },
     #[error(
@@ -44,8 +44,8 @@ pub enum IngestError {
     Tls { url: String, reason: String },
     #[error("{url} redirected more than {limit} times; the address may be broken.")]
     TooManyRedirects { url: String, limit: usize },
-    #[error("The page at {url} is larger than {limit_mb} MB; Parallax stops reading there.")]
-    ResponseTooLarge { url: String, limit_mb: u64 },
+    #[error("The page at {url} is larger than {limit}; Parallax stops reading there.")]
+    ResponseTooLarge { url: String, limit: String },
     #[error("{url} is not a web page (the server sent {content_type}).")]
     NotAPage { url: String, content_type: String },
     #[error(
@@ -84,6 +84,25 @@ impl IngestError {
             IngestError::Network { .. } => "network",
             IngestError::Store(_) => "store",
         }
+    }
+}
+
+/// "20 MB", "64 KB", "512 bytes": a size limit in words.
+pub fn format_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1_048_576 && b % 1_048_576 == 0 => format!("{} MB", b / 1_048_576),
+        b if b >= 1_048_576 => format!("{:.1} MB", b as f64 / 1_048_576.0),
+        b if b >= 1024 => format!("{} KB", b / 1024),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// "20 s", "0.7 s": a time limit in words.
+pub fn format_duration(d: std::time::Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
     }
 }
 

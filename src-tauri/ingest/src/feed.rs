@@ -28,7 +28,10 @@ pub struct FeedEntry {
 
 /// Parses `bytes` fetched from `url` as a feed.
 pub fn parse_feed(bytes: &[u8], url: &str) -> Result<FeedDoc> {
-    let not_a_feed = |what: &str| IngestError::NotAFeed { url: url.to_string(), what: what.to_string() };
+    let not_a_feed = |what: &str| IngestError::NotAFeed {
+        url: url.to_string(),
+        what: what.to_string(),
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(not_a_feed("an empty response"));
     }
@@ -37,44 +40,75 @@ pub fn parse_feed(bytes: &[u8], url: &str) -> Result<FeedDoc> {
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<html") && !head.contains("<rss") && !head.contains("<feed") {
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<html") && !head.contains("<rss") && !head.contains("<feed")
+    {
         return Err(not_a_feed("an HTML web page"));
     }
     let parser = feed_rs::parser::Builder::new().base_uri(Some(url)).build();
     let feed = parser.parse(bytes).map_err(|e| {
         use feed_rs::parser::{ParseErrorKind, ParseFeedError};
         match e {
-            ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) if !head.starts_with('<') && !head.starts_with('{') => {
+            ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot)
+                if !head.starts_with('<') && !head.starts_with('{') =>
+            {
                 not_a_feed("plain text")
             }
-            ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => not_a_feed("XML or JSON that is not RSS, Atom or JSON Feed"),
+            ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
+                not_a_feed("XML or JSON that is not RSS, Atom or JSON Feed")
+            }
             ParseFeedError::ParseError(ParseErrorKind::UnknownMimeType(m)) => not_a_feed(&m),
-            other => IngestError::MalformedFeed { url: url.to_string(), detail: short(&other.to_string()) },
+            other => IngestError::MalformedFeed {
+                url: url.to_string(),
+                detail: short(&other.to_string()),
+            },
         }
     })?;
     let items = feed
         .entries
         .into_iter()
         .map(|e| {
-            let link = e.links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate")).or(e.links.first());
-            let url = link.map(|l| l.href.trim().to_string()).filter(|h| !h.is_empty());
-            let guid = if e.id.trim().is_empty() { url.clone().unwrap_or_default() } else { e.id.trim().to_string() };
+            let link = e
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+                .or(e.links.first());
+            let url = link
+                .map(|l| l.href.trim().to_string())
+                .filter(|h| !h.is_empty());
+            let guid = if e.id.trim().is_empty() {
+                url.clone().unwrap_or_default()
+            } else {
+                e.id.trim().to_string()
+            };
             FeedEntry {
                 guid,
                 url,
-                title: e.title.map(|t| crate::boilerplate::collapse_whitespace(&t.content)),
+                title: e
+                    .title
+                    .map(|t| crate::boilerplate::collapse_whitespace(&t.content)),
                 published: e.published.map(|t| t.timestamp()),
                 updated: e.updated.map(|t| t.timestamp()),
             }
         })
         .filter(|e| !e.guid.is_empty())
         .collect();
-    Ok(FeedDoc { title: feed.title.map(|t| crate::boilerplate::collapse_whitespace(&t.content)), items })
+    Ok(FeedDoc {
+        title: feed
+            .title
+            .map(|t| crate::boilerplate::collapse_whitespace(&t.content)),
+        items,
+    })
 }
 
 fn short(s: &str) -> String {
     let one_line = crate::boilerplate::collapse_whitespace(s);
-    if one_line.chars().count() > 120 { one_line.chars().take(117).collect::<String>() + "..." } else { one_line }
+    if one_line.chars().count() > 120 {
+        one_line.chars().take(117).collect::<String>() + "..."
+    } else {
+        one_line
+    }
 }
 
 #[cfg(test)]
@@ -118,8 +152,9 @@ mod tests {
             msg(b"just some words"),
             "http://x.example/f is not an RSS or Atom feed (it returned plain text); look for the site's feed link."
         );
-        assert!(msg(b"<rss version=\"2.0\"><channel><title>Broken</title><item><title>x</item>").starts_with(
-            "The feed at http://x.example/f could not be read ("
-        ));
+        assert!(
+            msg(b"<rss version=\"2.0\"><channel><title>Broken</title><item><title>x</item>")
+                .starts_with("The feed at http://x.example/f could not be read (")
+        );
     }
 }

@@ -6,8 +6,8 @@
 use std::time::Duration;
 
 use crate::article::{Capture, Origin, capture_html, capture_text};
-use crate::decode::{decode, declared_html_charset, header_charset, sniff_binary};
-use crate::error::{IngestError, Result};
+use crate::decode::{declared_html_charset, decode, header_charset, sniff_binary};
+use crate::error::{IngestError, Result, format_duration, format_size};
 
 /// Limits and identity of the client.
 #[derive(Debug, Clone)]
@@ -28,7 +28,10 @@ impl Default for FetchOptions {
             connect_timeout: Duration::from_secs(10),
             max_redirects: 5,
             max_bytes: 20 * 1024 * 1024,
-            user_agent: format!("Parallax/{} (news reader; +desktop)", env!("CARGO_PKG_VERSION")),
+            user_agent: format!(
+                "Parallax/{} (news reader; +desktop)",
+                env!("CARGO_PKG_VERSION")
+            ),
         }
     }
 }
@@ -68,10 +71,16 @@ pub struct Fetcher {
 /// Checks that `input` is an absolute http(s) URL with a host.
 pub fn parse_url(input: &str) -> Result<url::Url> {
     let trimmed = input.trim();
-    let invalid = |reason: &str| IngestError::InvalidUrl { input: trimmed.to_string(), reason: reason.to_string() };
+    let invalid = |reason: &str| IngestError::InvalidUrl {
+        input: trimmed.to_string(),
+        reason: reason.to_string(),
+    };
     let url = url::Url::parse(trimmed).map_err(|e| invalid(&e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(invalid(&format!("{}: addresses are not web pages", url.scheme())));
+        return Err(invalid(&format!(
+            "{}: addresses are not web pages",
+            url.scheme()
+        )));
     }
     if url.host_str().is_none_or(str::is_empty) {
         return Err(invalid("it has no host name"));
@@ -87,7 +96,10 @@ impl Fetcher {
             .redirect(reqwest::redirect::Policy::limited(options.max_redirects))
             .user_agent(options.user_agent.clone())
             .build()
-            .map_err(|e| IngestError::Network { url: String::new(), reason: e.to_string() })?;
+            .map_err(|e| IngestError::Network {
+                url: String::new(),
+                reason: e.to_string(),
+            })?;
         Ok(Fetcher { client, options })
     }
 
@@ -112,27 +124,51 @@ impl Fetcher {
             return Ok(Fetched::NotModified);
         }
         if !status.is_success() {
-            return Err(IngestError::HttpStatus { status: status.to_string(), url: url.to_string() });
+            return Err(IngestError::HttpStatus {
+                status: status.to_string(),
+                url: url.to_string(),
+            });
         }
         let header = |name: reqwest::header::HeaderName| {
-            response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
         };
         let content_type = header(reqwest::header::CONTENT_TYPE);
-        let new_validators =
-            Validators { etag: header(reqwest::header::ETAG), last_modified: header(reqwest::header::LAST_MODIFIED) };
-        let too_large = || IngestError::ResponseTooLarge { url: url.to_string(), limit_mb: self.options.max_bytes / 1_048_576 };
-        if response.content_length().is_some_and(|n| n > self.options.max_bytes) {
+        let new_validators = Validators {
+            etag: header(reqwest::header::ETAG),
+            last_modified: header(reqwest::header::LAST_MODIFIED),
+        };
+        let too_large = || IngestError::ResponseTooLarge {
+            url: url.to_string(),
+            limit: format_size(self.options.max_bytes),
+        };
+        if response
+            .content_length()
+            .is_some_and(|n| n > self.options.max_bytes)
+        {
             return Err(too_large());
         }
         let final_url = response.url().to_string();
         let mut bytes = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| self.map_error(url, &e))? {
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| self.map_error(url, &e))?
+        {
             if (bytes.len() + chunk.len()) as u64 > self.options.max_bytes {
                 return Err(too_large());
             }
             bytes.extend_from_slice(&chunk);
         }
-        Ok(Fetched::Page(Page { url: final_url, content_type, bytes, validators: new_validators }))
+        Ok(Fetched::Page(Page {
+            url: final_url,
+            content_type,
+            bytes,
+            validators: new_validators,
+        }))
     }
 
     /// Fetches an article page and extracts it. `origin` is `Url` for a user's import and
@@ -141,7 +177,10 @@ impl Fetcher {
         let page = match self.get(url, &Validators::default()).await? {
             Fetched::Page(page) => page,
             Fetched::NotModified => {
-                return Err(IngestError::HttpStatus { status: "304 Not Modified".into(), url: url.into() });
+                return Err(IngestError::HttpStatus {
+                    status: "304 Not Modified".into(),
+                    url: url.into(),
+                });
             }
         };
         page_to_capture(&page, url, origin, now)
@@ -152,22 +191,39 @@ impl Fetcher {
         let chain = error_chain(e);
         let lower = chain.to_lowercase();
         if e.is_timeout() {
-            IngestError::Timeout { url, secs: self.options.timeout.as_secs() }
+            IngestError::Timeout {
+                url,
+                limit: format_duration(self.options.timeout),
+            }
         } else if e.is_redirect() {
-            IngestError::TooManyRedirects { url, limit: self.options.max_redirects }
-        } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") || lower.contains("corrupt message") {
-            IngestError::Tls { url, reason: last_cause(e) }
+            IngestError::TooManyRedirects {
+                url,
+                limit: self.options.max_redirects,
+            }
+        } else if lower.contains("certificate")
+            || lower.contains("tls")
+            || lower.contains("handshake")
+            || lower.contains("corrupt message")
+        {
+            IngestError::Tls {
+                url,
+                reason: last_cause(e),
+            }
         } else if e.is_connect() {
             let reason = if lower.contains("connection refused") {
                 "the connection was refused".to_string()
-            } else if lower.contains("dns") || lower.contains("resolve") || lower.contains("lookup") {
+            } else if lower.contains("dns") || lower.contains("resolve") || lower.contains("lookup")
+            {
                 "the host name could not be found".to_string()
             } else {
                 last_cause(e)
             };
             IngestError::Connect { url, reason }
         } else {
-            IngestError::Network { url, reason: last_cause(e) }
+            IngestError::Network {
+                url,
+                reason: last_cause(e),
+            }
         }
     }
 }
@@ -175,23 +231,46 @@ impl Fetcher {
 /// Turns a fetched page into a capture: HTML through extraction, plain text as text, anything
 /// else refused with what it is.
 pub fn page_to_capture(page: &Page, requested: &str, origin: Origin, now: i64) -> Result<Capture> {
-    let mime = page.content_type.as_deref().unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let mime = page
+        .content_type
+        .as_deref()
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     if let Some(what) = sniff_binary(&page.bytes) {
-        return Err(IngestError::NotAPage { url: requested.to_string(), content_type: what.to_string() });
+        return Err(IngestError::NotAPage {
+            url: requested.to_string(),
+            content_type: what.to_string(),
+        });
     }
     let is_html = mime.is_empty() || mime == "text/html" || mime == "application/xhtml+xml";
     if !is_html && mime != "text/plain" {
-        return Err(IngestError::NotAPage { url: requested.to_string(), content_type: mime });
+        return Err(IngestError::NotAPage {
+            url: requested.to_string(),
+            content_type: mime,
+        });
     }
-    let declared = page.content_type.as_deref().and_then(header_charset).or_else(|| {
-        if is_html { declared_html_charset(&page.bytes) } else { None }
-    });
+    let declared = page
+        .content_type
+        .as_deref()
+        .and_then(header_charset)
+        .or_else(|| {
+            if is_html {
+                declared_html_charset(&page.bytes)
+            } else {
+                None
+            }
+        });
     let decoded = decode(&page.bytes, declared)?;
     let mut capture = if is_html {
         capture_html(&decoded.text, Some(&page.url), origin, requested, now)?
     } else {
         let fallback = crate::outlet::domain_of(&page.url).unwrap_or_else(|| page.url.clone());
-        let mut c = capture_text(&decoded.text, &fallback, origin, requested, now).ok_or(IngestError::Empty)?;
+        let mut c = capture_text(&decoded.text, &fallback, origin, requested, now)
+            .ok_or(IngestError::Empty)?;
         c.url = Some(page.url.clone());
         c.outlet = crate::outlet::outlet_for(Some(&page.url), None).unwrap_or(c.outlet);
         c

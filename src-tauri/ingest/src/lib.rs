@@ -28,13 +28,15 @@ pub use article::{
 pub use boilerplate::{fingerprint, is_boilerplate_paragraph, normalised_text};
 pub use error::{IngestError, Result};
 pub use extract::{Extracted, extract_article};
-pub use files::{FileKind, FileResult, MAX_FILE_BYTES, read_bytes, read_file, read_files};
-pub use outlet::OutletRef;
-pub use fetch::{FetchOptions, Fetched, Fetcher, Page, Validators, page_to_capture, parse_url};
 pub use feed::{FeedDoc, FeedEntry, parse_feed};
+pub use fetch::{FetchOptions, Fetched, Fetcher, Page, Validators, page_to_capture, parse_url};
+pub use files::{FileKind, FileResult, MAX_FILE_BYTES, read_bytes, read_file, read_files};
 pub use library::{
-    ImportReport, Imported, UpdateCheck, article_url, check_for_updates, import_files, import_sources, is_url,
-    store_capture, store_revision, to_store,
+    ImportReport, Imported, UpdateCheck, article_url, check_for_updates, import_files,
+    import_sources, is_url, store_capture, store_revision, to_store,
+};
+pub use outlet::OutletRef;
+pub use poller::{
+    Clock, FeedEvent, ManualClock, PollReport, PollStatus, Poller, PollerConfig, SystemClock,
 };
 pub use revision::{ChangeSummary, summarise_changes};
-pub use poller::{Clock, FeedEvent, ManualClock, PollReport, PollStatus, Poller, PollerConfig, SystemClock};

@@ -42,7 +42,10 @@ impl ImportReport {
                     AddOutcome::NewVersion => "new version of",
                     AddOutcome::Duplicate => "already in the library:",
                 };
-                let mut line = format!("{}: {what} \"{}\" ({}), article {}", self.source, i.title, i.outlet, i.article_id);
+                let mut line = format!(
+                    "{}: {what} \"{}\" ({}), article {}",
+                    self.source, i.title, i.outlet, i.article_id
+                );
                 for note in &i.notes {
                     line += &format!("; {note}");
                 }
@@ -64,7 +67,11 @@ fn source_kind(origin: Origin) -> SourceKind {
 
 /// The store's view of a capture.
 pub fn to_store(c: &Capture) -> (NewArticle, NewVersion) {
-    let article = NewArticle { outlet_name: c.outlet.name.clone(), outlet_domain: c.outlet.domain.clone(), url: c.url.clone() };
+    let article = NewArticle {
+        outlet_name: c.outlet.name.clone(),
+        outlet_domain: c.outlet.domain.clone(),
+        url: c.url.clone(),
+    };
     let version = NewVersion {
         title: c.title.clone(),
         byline: c.byline.clone(),
@@ -121,7 +128,10 @@ pub async fn import_sources(
         };
         let result = capture.and_then(|c| store_capture(lib, &c));
         progress(i + 1, inputs.len(), input);
-        reports.push(ImportReport { source: input.clone(), result });
+        reports.push(ImportReport {
+            source: input.clone(),
+            result,
+        });
     }
     reports
 }
@@ -144,17 +154,28 @@ pub enum UpdateCheck {
     /// The page's article text is the same as the latest stored version (furniture ignored).
     Unchanged { version_id: i64 },
     /// A new version was stored; `summary` says what changed against the previous one.
-    NewVersion { old_version_id: i64, new_version_id: i64, summary: ChangeSummary, description: String },
+    NewVersion {
+        old_version_id: i64,
+        new_version_id: i64,
+        summary: ChangeSummary,
+        description: String,
+    },
 }
 
 /// Stores a fresh capture of an existing article as a new version when its text changed, and
 /// summarises the change. The capture is usually from [`Fetcher::fetch_article`].
-pub fn store_revision(lib: &mut Library, article_id: i64, capture: &Capture) -> Result<UpdateCheck> {
+pub fn store_revision(
+    lib: &mut Library,
+    article_id: i64,
+    capture: &Capture,
+) -> Result<UpdateCheck> {
     let previous = lib.latest_version(article_id).map_err(store_error)?;
     let (_, version) = to_store(capture);
     let added = lib.add_version(article_id, &version).map_err(store_error)?;
     if added.outcome == AddOutcome::Duplicate {
-        return Ok(UpdateCheck::Unchanged { version_id: added.version_id });
+        return Ok(UpdateCheck::Unchanged {
+            version_id: added.version_id,
+        });
     }
     let summary = summarise_changes(&previous.paragraphs, &capture.paragraphs);
     Ok(UpdateCheck::NewVersion {
@@ -167,16 +188,24 @@ pub fn store_revision(lib: &mut Library, article_id: i64, capture: &Capture) -> 
 
 /// The URL to re-fetch for an article, or an error saying it has none (pasted text, files).
 pub fn article_url(lib: &Library, article_id: i64) -> Result<String> {
-    lib.get_article(article_id).map_err(store_error)?.url.ok_or_else(|| IngestError::InvalidUrl {
-        input: format!("article {article_id}"),
-        reason: "it was pasted or opened from a file, so there is no page to check".into(),
-    })
+    lib.get_article(article_id)
+        .map_err(store_error)?
+        .url
+        .ok_or_else(|| IngestError::InvalidUrl {
+            input: format!("article {article_id}"),
+            reason: "it was pasted or opened from a file, so there is no page to check".into(),
+        })
 }
 
 /// "Check for updates" in one call, for callers that own the library (the CLI). The app
 /// should fetch without holding its library lock: [`article_url`], then
 /// [`Fetcher::fetch_article`], then [`store_revision`].
-pub async fn check_for_updates(lib: &mut Library, fetcher: &Fetcher, article_id: i64, now: i64) -> Result<UpdateCheck> {
+pub async fn check_for_updates(
+    lib: &mut Library,
+    fetcher: &Fetcher,
+    article_id: i64,
+    now: i64,
+) -> Result<UpdateCheck> {
     let url = article_url(lib, article_id)?;
     let capture = fetcher.fetch_article(&url, Origin::Url, now).await?;
     store_revision(lib, article_id, &capture)

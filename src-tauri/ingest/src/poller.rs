@@ -73,7 +73,13 @@ pub struct PollerConfig {
 
 impl Default for PollerConfig {
     fn default() -> Self {
-        PollerConfig { recheck_days: 7, lease_secs: 600, max_new_items: 30, max_rechecks: 30, tick: Duration::from_secs(30) }
+        PollerConfig {
+            recheck_days: 7,
+            lease_secs: 600,
+            max_new_items: 30,
+            max_rechecks: 30,
+            tick: Duration::from_secs(30),
+        }
     }
 }
 
@@ -82,7 +88,12 @@ impl Default for PollerConfig {
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum FeedEvent {
     /// A new item was imported as a new article.
-    NewArticle { feed_id: i64, article_id: i64, title: String, outlet: String },
+    NewArticle {
+        feed_id: i64,
+        article_id: i64,
+        title: String,
+        outlet: String,
+    },
     /// A re-check found a substantive revision: worth a desktop notification.
     Revised {
         feed_id: i64,
@@ -94,7 +105,11 @@ pub enum FeedEvent {
         description: String,
     },
     /// A poll failed; the message is also stored on the feed.
-    FeedError { feed_id: i64, url: String, message: String },
+    FeedError {
+        feed_id: i64,
+        url: String,
+        message: String,
+    },
 }
 
 /// How a poll ended.
@@ -141,7 +156,10 @@ struct InFlight(Arc<Mutex<HashSet<i64>>>, i64);
 
 impl Drop for InFlight {
     fn drop(&mut self) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(&self.1);
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&self.1);
     }
 }
 
@@ -153,7 +171,14 @@ impl Poller {
         config: PollerConfig,
         notify: impl Fn(FeedEvent) + Send + Sync + 'static,
     ) -> Poller {
-        Poller { lib, fetcher, clock, config, notify: Arc::new(notify), in_flight: Arc::default() }
+        Poller {
+            lib,
+            fetcher,
+            clock,
+            config,
+            notify: Arc::new(notify),
+            in_flight: Arc::default(),
+        }
     }
 
     /// Runs `f` with the library locked; never held across an await.
@@ -172,29 +197,46 @@ impl Poller {
         };
         let doc = parse_feed(&page.bytes, &url)?;
         let now = self.clock.now();
-        let feed_id = self.with_lib(|lib| lib.add_feed(&url, doc.title.as_deref(), interval_secs, now)).map_err(store_error)?;
+        let feed_id = self
+            .with_lib(|lib| lib.add_feed(&url, doc.title.as_deref(), interval_secs, now))
+            .map_err(store_error)?;
         let _guard = match self.enter(feed_id) {
             Some(g) => g,
             None => return Ok(self.report(feed_id, PollStatus::Skipped)),
         };
-        if !self.with_lib(|lib| lib.claim_feed(feed_id, now, self.config.lease_secs)).map_err(store_error)? {
+        if !self
+            .with_lib(|lib| lib.claim_feed(feed_id, now, self.config.lease_secs))
+            .map_err(store_error)?
+        {
             return Ok(self.report(feed_id, PollStatus::Skipped));
         }
         let mut report = self.report(feed_id, PollStatus::Fetched);
-        let success = PollSuccess { title: doc.title.clone(), etag: page.validators.etag, last_modified: page.validators.last_modified };
+        let success = PollSuccess {
+            title: doc.title.clone(),
+            etag: page.validators.etag,
+            last_modified: page.validators.last_modified,
+        };
         let imported = self.import_items(feed_id, &doc, now, &mut report).await;
         self.recheck(feed_id, &imported, now, &mut report).await;
-        self.with_lib(|lib| lib.record_poll_success(feed_id, &success, now)).map_err(store_error)?;
+        self.with_lib(|lib| lib.record_poll_success(feed_id, &success, now))
+            .map_err(store_error)?;
         Ok(report)
     }
 
     fn enter(&self, feed_id: i64) -> Option<InFlight> {
         let mut set = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        set.insert(feed_id).then(|| InFlight(self.in_flight.clone(), feed_id))
+        set.insert(feed_id)
+            .then(|| InFlight(self.in_flight.clone(), feed_id))
     }
 
     fn report(&self, feed_id: i64, status: PollStatus) -> PollReport {
-        PollReport { feed_id, status, new_articles: 0, new_versions: 0, item_errors: Vec::new() }
+        PollReport {
+            feed_id,
+            status,
+            new_articles: 0,
+            new_versions: 0,
+            item_errors: Vec::new(),
+        }
     }
 
     /// Polls one feed now (due or not). Errors are recorded on the feed and reported, not returned.
@@ -205,18 +247,36 @@ impl Poller {
         let now = self.clock.now();
         let claimed = self.with_lib(|lib| -> parallax_store::Result<_> {
             let feed = lib.get_feed(feed_id)?;
-            Ok(lib.claim_feed(feed_id, now, self.config.lease_secs)?.then_some(feed))
+            Ok(lib
+                .claim_feed(feed_id, now, self.config.lease_secs)?
+                .then_some(feed))
         });
         let feed = match claimed {
             Ok(Some(feed)) => feed,
             Ok(None) => return self.report(feed_id, PollStatus::Skipped),
-            Err(e) => return self.report(feed_id, PollStatus::Failed { message: e.to_string() }),
+            Err(e) => {
+                return self.report(
+                    feed_id,
+                    PollStatus::Failed {
+                        message: e.to_string(),
+                    },
+                );
+            }
         };
-        let validators = Validators { etag: feed.etag.clone(), last_modified: feed.last_modified.clone() };
-        let fetched = self.fetcher.get(&feed.url, &validators).await.and_then(|f| match f {
-            Fetched::NotModified => Ok(None),
-            Fetched::Page(page) => parse_feed(&page.bytes, &feed.url).map(|doc| Some((doc, page.validators))),
-        });
+        let validators = Validators {
+            etag: feed.etag.clone(),
+            last_modified: feed.last_modified.clone(),
+        };
+        let fetched = self
+            .fetcher
+            .get(&feed.url, &validators)
+            .await
+            .and_then(|f| match f {
+                Fetched::NotModified => Ok(None),
+                Fetched::Page(page) => {
+                    parse_feed(&page.bytes, &feed.url).map(|doc| Some((doc, page.validators)))
+                }
+            });
         let mut report = self.report(feed_id, PollStatus::Fetched);
         let (success, imported) = match fetched {
             Err(e) => return self.fail(feed_id, &feed.url, &e, now),
@@ -226,12 +286,21 @@ impl Poller {
             }
             Ok(Some((doc, v))) => {
                 let imported = self.import_items(feed_id, &doc, now, &mut report).await;
-                (PollSuccess { title: doc.title, etag: v.etag, last_modified: v.last_modified }, imported)
+                (
+                    PollSuccess {
+                        title: doc.title,
+                        etag: v.etag,
+                        last_modified: v.last_modified,
+                    },
+                    imported,
+                )
             }
         };
         self.recheck(feed_id, &imported, now, &mut report).await;
         if let Err(e) = self.with_lib(|lib| lib.record_poll_success(feed_id, &success, now)) {
-            report.status = PollStatus::Failed { message: e.to_string() };
+            report.status = PollStatus::Failed {
+                message: e.to_string(),
+            };
         }
         report
     }
@@ -240,12 +309,22 @@ impl Poller {
         let message = e.to_string();
         // If even recording fails, the lease simply expires; the report still says why.
         let _ = self.with_lib(|lib| lib.record_poll_failure(feed_id, &message, now));
-        (self.notify)(FeedEvent::FeedError { feed_id, url: url.to_string(), message: message.clone() });
+        (self.notify)(FeedEvent::FeedError {
+            feed_id,
+            url: url.to_string(),
+            message: message.clone(),
+        });
         self.report(feed_id, PollStatus::Failed { message })
     }
 
     /// Imports the items not seen before; returns the guids handled in this poll.
-    async fn import_items(&self, feed_id: i64, doc: &FeedDoc, now: i64, report: &mut PollReport) -> Vec<String> {
+    async fn import_items(
+        &self,
+        feed_id: i64,
+        doc: &FeedDoc,
+        now: i64,
+        report: &mut PollReport,
+    ) -> Vec<String> {
         let mut handled = Vec::new();
         let mut budget = self.config.max_new_items;
         for entry in &doc.items {
@@ -256,13 +335,21 @@ impl Poller {
             budget -= 1;
             handled.push(entry.guid.clone());
             let Some(url) = entry.url.as_deref() else {
-                let _ = self.with_lib(|lib| lib.record_feed_item(feed_id, &entry.guid, None, None, now));
+                let _ = self
+                    .with_lib(|lib| lib.record_feed_item(feed_id, &entry.guid, None, None, now));
                 continue;
             };
             let stored = match self.fetcher.fetch_article(url, Origin::Feed, now).await {
                 Ok(capture) => self.with_lib(|lib| {
                     let imported = store_capture(lib, &capture)?;
-                    lib.record_feed_item(feed_id, &entry.guid, Some(url), Some(imported.article_id), now).map_err(store_error)?;
+                    lib.record_feed_item(
+                        feed_id,
+                        &entry.guid,
+                        Some(url),
+                        Some(imported.article_id),
+                        now,
+                    )
+                    .map_err(store_error)?;
                     Ok::<_, IngestError>(imported)
                 }),
                 Err(e) => Err(e),
@@ -272,7 +359,12 @@ impl Poller {
                 Ok(i) => {
                     report.new_articles += usize::from(i.outcome == AddOutcome::NewArticle);
                     report.new_versions += usize::from(i.outcome == AddOutcome::NewVersion);
-                    (self.notify)(FeedEvent::NewArticle { feed_id, article_id: i.article_id, title: i.title, outlet: i.outlet });
+                    (self.notify)(FeedEvent::NewArticle {
+                        feed_id,
+                        article_id: i.article_id,
+                        title: i.title,
+                        outlet: i.outlet,
+                    });
                 }
                 Err(e) => report.item_errors.push(e.to_string()),
             }
@@ -288,20 +380,35 @@ impl Poller {
             Ok(items) => items,
             Err(e) => return report.item_errors.push(e.to_string()),
         };
-        let due = items.into_iter().filter(|i| !skip.contains(&i.guid)).filter(|i| i.article_id.is_some() && i.url.is_some());
+        let due = items
+            .into_iter()
+            .filter(|i| !skip.contains(&i.guid))
+            .filter(|i| i.article_id.is_some() && i.url.is_some());
         for item in due.take(self.config.max_rechecks) {
-            let (article_id, url) = (item.article_id.unwrap_or_default(), item.url.clone().unwrap_or_default());
+            let (article_id, url) = (
+                item.article_id.unwrap_or_default(),
+                item.url.clone().unwrap_or_default(),
+            );
             let checked = match self.fetcher.fetch_article(&url, Origin::Feed, now).await {
                 Ok(capture) => self.with_lib(|lib| {
                     let check = store_revision(lib, article_id, &capture)?;
-                    lib.mark_feed_item_checked(item.id, now).map_err(store_error)?;
+                    lib.mark_feed_item_checked(item.id, now)
+                        .map_err(store_error)?;
                     Ok::<_, IngestError>((check, capture.title))
                 }),
                 Err(e) => Err(e),
             };
             match checked {
                 Ok((UpdateCheck::Unchanged { .. }, _)) => {}
-                Ok((UpdateCheck::NewVersion { old_version_id, new_version_id, summary, description }, title)) => {
+                Ok((
+                    UpdateCheck::NewVersion {
+                        old_version_id,
+                        new_version_id,
+                        summary,
+                        description,
+                    },
+                    title,
+                )) => {
                     report.new_versions += 1;
                     if summary.is_substantive() {
                         (self.notify)(FeedEvent::Revised {

@@ -22,7 +22,8 @@ impl ChangeSummary {
 
     /// One line: "2 substantive changes: a number, a quote", "1 cosmetic change", "no change".
     pub fn describe(&self) -> String {
-        let plural = |n: usize, what: &str| format!("{n} {what} change{}", if n == 1 { "" } else { "s" });
+        let plural =
+            |n: usize, what: &str| format!("{n} {what} change{}", if n == 1 { "" } else { "s" });
         match (self.substantive, self.cosmetic) {
             (0, 0) => "no change to the text".to_string(),
             (0, c) => plural(c, "cosmetic"),
@@ -39,10 +40,19 @@ impl ChangeSummary {
 /// whitespace, case or punctuation is a cosmetic one. Facets are left empty.
 pub fn summarise_changes(old: &[String], new: &[String]) -> ChangeSummary {
     let key = |p: &String| crate::boilerplate::collapse_whitespace(p);
-    let loose = |p: &String| p.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let loose = |p: &String| {
+        p.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
     let old_exact: std::collections::HashSet<String> = old.iter().map(key).collect();
     let new_exact: std::collections::HashSet<String> = new.iter().map(key).collect();
-    let old_loose: std::collections::HashSet<String> = old.iter().filter(|p| !new_exact.contains(&key(p))).map(loose).collect();
+    let old_loose: std::collections::HashSet<String> = old
+        .iter()
+        .filter(|p| !new_exact.contains(&key(p)))
+        .map(loose)
+        .collect();
     let (mut substantive, mut cosmetic) = (0, 0);
     for p in new.iter().filter(|p| !old_exact.contains(&key(p))) {
         if old_loose.contains(&loose(p)) {
@@ -53,9 +63,16 @@ pub fn summarise_changes(old: &[String], new: &[String]) -> ChangeSummary {
     }
     let new_loose: std::collections::HashSet<String> = new.iter().map(loose).collect();
     // A paragraph rewritten in place shows up as one removed and one added: count it once.
-    let removed = old.iter().filter(|p| !new_exact.contains(&key(p)) && !new_loose.contains(&loose(p))).count();
+    let removed = old
+        .iter()
+        .filter(|p| !new_exact.contains(&key(p)) && !new_loose.contains(&loose(p)))
+        .count();
     substantive = substantive.max(removed);
-    ChangeSummary { substantive, cosmetic, facets: Vec::new() }
+    ChangeSummary {
+        substantive,
+        cosmetic,
+        facets: Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -73,6 +90,9 @@ mod tests {
         let s = summarise_changes(&old, &new);
         assert_eq!((s.substantive, s.cosmetic), (1, 1));
         assert_eq!(s.describe(), "1 substantive change");
-        assert_eq!(summarise_changes(&old, &old).describe(), "no change to the text");
+        assert_eq!(
+            summarise_changes(&old, &old).describe(),
+            "no change to the text"
+        );
     }
 }

@@ -2,4 +2,7 @@
 //! feed poller against a local server started by the tests (loopback only).
 
 mod extraction;
+mod feeds;
+mod fetch;
 mod files;
+mod server;

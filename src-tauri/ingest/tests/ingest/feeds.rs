@@ -1,0 +1,415 @@
+//! The feed poller against the local server: items imported, ETag respected (304), article
+//! revisions captured (and furniture-only changes ignored), failures stored on the feed with
+//! backoff, no overlapping polls, and non-feeds refused before anything is stored.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use parallax_ingest::{
+    Clock, FeedEvent, FetchOptions, Fetcher, ManualClock, PollStatus, Poller, PollerConfig,
+};
+use parallax_store::Library;
+
+use crate::server::{Request, Response, TestServer};
+
+const T0: i64 = 1_780_000_000;
+const HOUR: i64 = 3600;
+
+/// What the fake site serves; tests change it between polls.
+#[derive(Default)]
+struct Site {
+    /// (guid, path, title)
+    items: Vec<(String, String, String)>,
+    etag: String,
+    feed_status: u16,
+    feed_body_override: Option<String>,
+    feed_delay_ms: u64,
+    /// path → (title, paragraphs, furniture html)
+    articles: Vec<(String, String, Vec<String>, String)>,
+}
+
+fn article_html(title: &str, paragraphs: &[String], furniture: &str) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        "<!doctype html><html><head><title>{title}</title><meta property=\"og:site_name\" content=\"Harbour Courier\"></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>{furniture}<article><h1>{title}</h1>\n{body}</article>\
+         <footer>© 2026 Harbour Courier</footer></body></html>"
+    )
+}
+
+fn rss(host: &str, items: &[(String, String, String)]) -> String {
+    let items: String = items
+        .iter()
+        .map(|(guid, path, title)| format!("<item><title>{title}</title><link>http://{host}{path}</link><guid>{guid}</guid></item>"))
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Courier</title>{items}</channel></rss>"
+    )
+}
+
+fn handle(site: &Mutex<Site>, r: &Request) -> Response {
+    let site = site.lock().unwrap();
+    let host = r.header("Host").unwrap_or("127.0.0.1").to_string();
+    if r.path == "/feed.xml" {
+        let delay = Duration::from_millis(site.feed_delay_ms);
+        if site.feed_status != 200 {
+            return Response::status(site.feed_status).delayed(delay);
+        }
+        if let Some(body) = &site.feed_body_override {
+            return Response::new(200, "application/rss+xml", body.clone()).delayed(delay);
+        }
+        if r.header("If-None-Match") == Some(site.etag.as_str()) {
+            return Response::new(304, "application/rss+xml", "")
+                .header("ETag", &site.etag)
+                .delayed(delay);
+        }
+        return Response::new(200, "application/rss+xml", rss(&host, &site.items))
+            .header("ETag", &site.etag)
+            .delayed(delay);
+    }
+    match site.articles.iter().find(|a| a.0 == r.path) {
+        Some((_, title, paragraphs, furniture)) => {
+            Response::html(article_html(title, paragraphs, furniture))
+        }
+        None => Response::status(404),
+    }
+}
+
+fn paragraphs(topic: &str, votes: &str) -> Vec<String> {
+    vec![
+        format!(
+            "The regional board approved the {topic} plan on Wednesday by {votes}, after a debate that lasted most of the afternoon."
+        ),
+        format!(
+            "Supporters said the {topic} plan would help nurses, bakers and students who cross the water late at night."
+        ),
+        format!(
+            "Opponents said the money for the {topic} plan would be better spent on the daytime service, which was often late."
+        ),
+    ]
+}
+
+struct Fixture {
+    server: TestServer,
+    site: Arc<Mutex<Site>>,
+    lib: Arc<Mutex<Library>>,
+    clock: Arc<ManualClock>,
+    events: Arc<Mutex<Vec<FeedEvent>>>,
+    poller: Poller,
+}
+
+fn fixture() -> Fixture {
+    let site = Arc::new(Mutex::new(Site {
+        items: vec![
+            (
+                "ferry-1".into(),
+                "/a/ferry".into(),
+                "Ferry plan approved".into(),
+            ),
+            (
+                "tram-1".into(),
+                "/a/tram".into(),
+                "Tram plan approved".into(),
+            ),
+        ],
+        etag: "\"f1\"".into(),
+        feed_status: 200,
+        articles: vec![
+            (
+                "/a/ferry".into(),
+                "Ferry plan approved".into(),
+                paragraphs("ferry", "six votes to one"),
+                String::new(),
+            ),
+            (
+                "/a/tram".into(),
+                "Tram plan approved".into(),
+                paragraphs("tram", "five votes to two"),
+                String::new(),
+            ),
+        ],
+        ..Site::default()
+    }));
+    let site2 = site.clone();
+    let server = TestServer::start(move |r| handle(&site2, r));
+    let lib = Arc::new(Mutex::new(Library::open_in_memory().unwrap()));
+    let clock = Arc::new(ManualClock::new(T0));
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let fetcher = Fetcher::new(FetchOptions {
+        timeout: Duration::from_secs(5),
+        ..FetchOptions::default()
+    })
+    .unwrap();
+    let sink = events.clone();
+    let poller = Poller::new(
+        lib.clone(),
+        fetcher,
+        clock.clone() as Arc<dyn Clock>,
+        PollerConfig::default(),
+        move |e| sink.lock().unwrap().push(e),
+    );
+    Fixture {
+        server,
+        site,
+        lib,
+        clock,
+        events,
+        poller,
+    }
+}
+
+fn take_events(f: &Fixture) -> Vec<FeedEvent> {
+    std::mem::take(&mut *f.events.lock().unwrap())
+}
+
+#[tokio::test]
+async fn items_imported_etag_respected_revisions_captured() {
+    let f = fixture();
+    let feed_url = f.server.url("/feed.xml");
+    let first = f.poller.subscribe(&feed_url, HOUR).await.unwrap();
+    assert_eq!(
+        (
+            first.new_articles,
+            first.new_versions,
+            first.item_errors.len()
+        ),
+        (2, 0, 0),
+        "{first:?}"
+    );
+    assert_eq!(take_events(&f).len(), 2);
+    let feed_id = first.feed_id;
+    let article_of = |path: &str| {
+        let lib = f.lib.lock().unwrap();
+        let item = lib
+            .feed_items_since(feed_id, 0)
+            .unwrap()
+            .into_iter()
+            .find(|i| i.url.as_deref().unwrap().ends_with(path))
+            .unwrap();
+        item.article_id.unwrap()
+    };
+    let ferry = article_of("/a/ferry");
+    let versions = |id: i64| f.lib.lock().unwrap().versions_of(id).unwrap().len();
+    assert_eq!(versions(ferry), 1);
+
+    // Not due yet: nothing is requested.
+    f.clock.advance(HOUR - 1);
+    assert!(f.poller.poll_due().await.is_empty());
+    assert_eq!(f.server.hits("/feed.xml"), 1);
+
+    // Due: the feed answers 304 to our ETag; articles are re-checked and unchanged.
+    f.clock.advance(1);
+    let r = f.poller.poll_due().await;
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].status, PollStatus::NotModified);
+    assert_eq!(
+        f.server.requests("/feed.xml")[1].header("If-None-Match"),
+        Some("\"f1\"")
+    );
+    assert_eq!(f.server.hits("/a/ferry"), 2);
+    assert_eq!(versions(ferry), 1);
+
+    // Only the furniture changes (ads, share bar, a caption): no new version.
+    f.site.lock().unwrap().articles[0].3 =
+        "<div class=\"share-bar\">Share on Facebook</div><p>Advertisement</p><figure><figcaption>Photo: J. Reel</figcaption></figure>".into();
+    f.clock.advance(HOUR);
+    let r = f.poller.poll_due().await;
+    assert_eq!(r[0].new_versions, 0, "{r:?}");
+    assert_eq!(versions(ferry), 1);
+    assert!(take_events(&f).is_empty());
+
+    // A substantive edit: a new version and a notification event.
+    f.site.lock().unwrap().articles[0].2 = paragraphs("ferry", "five votes to two");
+    f.clock.advance(HOUR);
+    let r = f.poller.poll_due().await;
+    assert_eq!(r[0].new_versions, 1, "{r:?}");
+    assert_eq!(versions(ferry), 2);
+    let events = take_events(&f);
+    assert!(
+        matches!(&events[..], [FeedEvent::Revised { article_id, description, .. }] if *article_id == ferry && description == "1 substantive change"),
+        "{events:?}"
+    );
+
+    // A new item in the feed (new ETag) is imported.
+    {
+        let mut site = f.site.lock().unwrap();
+        site.etag = "\"f2\"".into();
+        site.items.insert(
+            0,
+            (
+                "bridge-1".into(),
+                "/a/bridge".into(),
+                "Bridge plan approved".into(),
+            ),
+        );
+        site.articles.push((
+            "/a/bridge".into(),
+            "Bridge plan approved".into(),
+            paragraphs("bridge", "four votes to three"),
+            String::new(),
+        ));
+    }
+    f.clock.advance(HOUR);
+    let r = f.poller.poll_due().await;
+    assert_eq!(
+        (r[0].status.clone(), r[0].new_articles),
+        (PollStatus::Fetched, 1),
+        "{r:?}"
+    );
+    assert_eq!(f.lib.lock().unwrap().list_articles().unwrap().len(), 3);
+
+    // Eight days on, the first items are out of the re-check window: not fetched again.
+    let before = f.server.hits("/a/ferry");
+    f.clock.advance(8 * 24 * HOUR);
+    f.poller.poll_due().await;
+    assert_eq!(f.server.hits("/a/ferry"), before);
+}
+
+#[tokio::test]
+async fn failures_are_stored_on_the_feed_and_back_off() {
+    let f = fixture();
+    let feed_id = f
+        .poller
+        .subscribe(&f.server.url("/feed.xml"), HOUR)
+        .await
+        .unwrap()
+        .feed_id;
+    f.site.lock().unwrap().feed_status = 500;
+    f.clock.advance(HOUR);
+    let r = f.poller.poll_feed(feed_id).await;
+    let expected = format!(
+        "The server answered 500 Internal Server Error for {}; check the address or try again later.",
+        f.server.url("/feed.xml")
+    );
+    assert_eq!(
+        r.status,
+        PollStatus::Failed {
+            message: expected.clone()
+        }
+    );
+    let feed = f.lib.lock().unwrap().get_feed(feed_id).unwrap();
+    assert_eq!(
+        (feed.last_error.as_deref(), feed.error_count),
+        (Some(expected.as_str()), 1)
+    );
+    assert_eq!(
+        feed.next_poll,
+        T0 + HOUR + 2 * HOUR,
+        "one failure doubles the wait"
+    );
+    assert!(matches!(
+        &take_events(&f)[..],
+        [_, _, FeedEvent::FeedError { .. }]
+    ));
+
+    // Within the backoff nothing is requested.
+    let hits = f.server.hits("/feed.xml");
+    f.clock.advance(HOUR);
+    assert!(f.poller.poll_due().await.is_empty());
+    assert_eq!(f.server.hits("/feed.xml"), hits);
+
+    // A malformed feed is a failure too, and the wait doubles again.
+    {
+        let mut site = f.site.lock().unwrap();
+        site.feed_status = 200;
+        site.feed_body_override =
+            Some("<rss version=\"2.0\"><channel><title>Broken</title><item><title>x</item>".into());
+    }
+    f.clock.advance(HOUR);
+    let r = f.poller.poll_due().await;
+    assert!(
+        matches!(&r[0].status, PollStatus::Failed { message } if message.starts_with("The feed at ")),
+        "{r:?}"
+    );
+    let feed = f.lib.lock().unwrap().get_feed(feed_id).unwrap();
+    assert_eq!(
+        (feed.error_count, feed.next_poll),
+        (2, T0 + 3 * HOUR + 4 * HOUR)
+    );
+
+    // Recovery clears the error and restores the normal interval.
+    f.site.lock().unwrap().feed_body_override = None;
+    f.clock.set(T0 + 7 * HOUR);
+    let r = f.poller.poll_due().await;
+    assert_eq!(r[0].status, PollStatus::NotModified);
+    let feed = f.lib.lock().unwrap().get_feed(feed_id).unwrap();
+    assert_eq!(
+        (feed.last_error, feed.error_count, feed.next_poll),
+        (None, 0, T0 + 8 * HOUR)
+    );
+}
+
+#[tokio::test]
+async fn one_feed_is_never_polled_twice_at_once() {
+    let f = fixture();
+    let feed_id = f
+        .poller
+        .subscribe(&f.server.url("/feed.xml"), HOUR)
+        .await
+        .unwrap()
+        .feed_id;
+    f.site.lock().unwrap().feed_delay_ms = 400;
+    let hits = f.server.hits("/feed.xml");
+    // A clone shares the in-flight set; a second poller on the same library meets the store's lease.
+    let clone = f.poller.clone();
+    let other = Poller::new(
+        f.lib.clone(),
+        Fetcher::new(FetchOptions::default()).unwrap(),
+        f.clock.clone() as Arc<dyn Clock>,
+        PollerConfig::default(),
+        |_| {},
+    );
+    let (a, b, c) = tokio::join!(
+        f.poller.poll_feed(feed_id),
+        clone.poll_feed(feed_id),
+        other.poll_feed(feed_id)
+    );
+    let statuses = [a.status, b.status, c.status];
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == PollStatus::Skipped)
+            .count(),
+        2,
+        "{statuses:?}"
+    );
+    assert_eq!(f.server.hits("/feed.xml"), hits + 1);
+    // Once it is over, the feed can be polled again.
+    assert_ne!(other.poll_feed(feed_id).await.status, PollStatus::Skipped);
+}
+
+#[tokio::test]
+async fn non_feeds_are_refused_and_nothing_is_stored() {
+    let f = fixture();
+    let page = f.server.url("/a/ferry");
+    let err = f.poller.subscribe(&page, HOUR).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{page} is not an RSS or Atom feed (it returned an HTML web page); look for the site's feed link."
+        )
+    );
+    let missing = f.server.url("/nothing.xml");
+    assert_eq!(
+        f.poller
+            .subscribe(&missing, HOUR)
+            .await
+            .unwrap_err()
+            .to_string(),
+        format!(
+            "The server answered 404 Not Found for {missing}; check the address or try again later."
+        )
+    );
+    assert!(f.lib.lock().unwrap().list_feeds().unwrap().is_empty());
+    assert!(f.lib.lock().unwrap().list_articles().unwrap().is_empty());
+}
+
+#[test]
+fn poll_futures_can_be_spawned() {
+    fn assert_send<T: Send>(_: &T) {}
+    let f = fixture();
+    let fut = f.poller.poll_feed(1);
+    assert_send(&fut);
+    let run = f.poller.run(tokio::sync::watch::channel(false).1);
+    assert_send(&run);
+}
