@@ -21,6 +21,7 @@ pub mod library;
 pub mod outlet;
 pub mod poller;
 pub mod revision;
+pub mod stories;
 
 pub use article::{
     Capture, Origin, UNKNOWN_OUTLET, capture_html, capture_markdown, capture_paste, capture_text,
@@ -40,3 +41,4 @@ pub use poller::{
     Clock, FeedEvent, ManualClock, PollReport, PollStatus, Poller, PollerConfig, SystemClock,
 };
 pub use revision::{ChangeSummary, summarise_changes};
+pub use stories::{DEFAULT_THRESHOLD, SameEvent, StoryText, group_suggestions, suggest_same_event};

@@ -5,4 +5,5 @@ mod extraction;
 mod feeds;
 mod fetch;
 mod files;
+mod library;
 mod server;

@@ -1,0 +1,151 @@
+//! Imports into a real (in-memory) library: files and URLs in one batch, duplicates reported
+//! and not stored twice, bad inputs leave nothing behind, and "check for updates".
+
+use std::sync::{Arc, Mutex};
+
+use parallax_ingest::{
+    FetchOptions, Fetcher, UpdateCheck, capture_paste, check_for_updates, import_sources,
+    store_capture,
+};
+use parallax_store::{AddOutcome, Library};
+
+use crate::fetch::page;
+use crate::server::{Response, TestServer};
+
+#[tokio::test]
+async fn files_and_urls_import_once_and_duplicates_are_reported() {
+    let server = TestServer::start(|r| match r.path.as_str() {
+        "/ferry" => Response::html(page("harbour-courier-ferry.html")),
+        _ => Response::status(404),
+    });
+    let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let inputs = vec![
+        pages
+            .join("valley-times-council.html")
+            .display()
+            .to_string(),
+        server.url("/ferry"),
+        empty.display().to_string(),
+        server.url("/gone"),
+    ];
+    let mut lib = Library::open_in_memory().unwrap();
+    let fetcher = Fetcher::new(FetchOptions::default()).unwrap();
+    let mut progress = Vec::new();
+    let reports = import_sources(&mut lib, &fetcher, &inputs, 100, |done, total, _| {
+        progress.push((done, total))
+    })
+    .await;
+    assert_eq!(progress, vec![(1, 4), (2, 4), (3, 4), (4, 4)]);
+    assert_eq!(
+        reports[0].result.as_ref().unwrap().outcome,
+        AddOutcome::NewArticle
+    );
+    assert_eq!(
+        reports[1].result.as_ref().unwrap().outcome,
+        AddOutcome::NewArticle
+    );
+    assert_eq!(
+        reports[2].line(),
+        format!(
+            "{}: The file is empty: there is no text to import.",
+            inputs[2]
+        )
+    );
+    assert!(
+        reports[3].line().contains("404 Not Found"),
+        "{}",
+        reports[3].line()
+    );
+    let listed = lib.list_articles().unwrap();
+    assert_eq!(listed.len(), 2, "failed inputs store nothing");
+
+    // The same inputs again: recognised, reported, not stored twice.
+    let again = import_sources(&mut lib, &fetcher, &inputs[..2], 200, |_, _, _| {}).await;
+    for r in &again {
+        assert_eq!(
+            r.result.as_ref().unwrap().outcome,
+            AddOutcome::Duplicate,
+            "{}",
+            r.line()
+        );
+        assert!(r.line().contains("already in the library"), "{}", r.line());
+    }
+    assert_eq!(
+        lib.list_articles()
+            .unwrap()
+            .iter()
+            .map(|a| a.version_count)
+            .sum::<i64>(),
+        2
+    );
+}
+
+#[test]
+fn pasted_text_is_stored_and_deduped() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let c = capture_paste(
+        "Ferry returns",
+        "Harbour Courier",
+        "The ferry sails again.\n\nShare this article\n\nIt leaves at 23:15.",
+        7,
+    )
+    .unwrap();
+    assert_eq!(
+        c.paragraphs.len(),
+        3,
+        "pasted text is kept as the user gave it"
+    );
+    let first = store_capture(&mut lib, &c).unwrap();
+    assert_eq!(first.outcome, AddOutcome::NewArticle);
+    assert_eq!(
+        store_capture(&mut lib, &c).unwrap().outcome,
+        AddOutcome::Duplicate
+    );
+}
+
+#[tokio::test]
+async fn check_for_updates_stores_only_real_changes() {
+    let html = Arc::new(Mutex::new(
+        String::from_utf8(page("harbour-courier-ferry.html")).unwrap(),
+    ));
+    let served = html.clone();
+    let server = TestServer::start(move |_| Response::html(served.lock().unwrap().clone()));
+    let mut lib = Library::open_in_memory().unwrap();
+    let fetcher = Fetcher::new(FetchOptions::default()).unwrap();
+    // Imported from the local server; the stored URL is the page's canonical one, which this
+    // test cannot reach, so re-point it by importing the capture with the local URL.
+    let mut capture = fetcher
+        .fetch_article(&server.url("/ferry"), parallax_ingest::Origin::Url, 1)
+        .await
+        .unwrap();
+    capture.url = Some(server.url("/ferry"));
+    let id = store_capture(&mut lib, &capture).unwrap().article_id;
+
+    // Furniture changes only (a new ad, another share prompt, a new caption): no new version.
+    let furniture_only = html.lock().unwrap().replace(
+        "<p>Blue Sound Lines said",
+        "<div class=\"ad-slot\"><p>Advertisement</p></div><p>Share this article</p><figure><figcaption>Photo: A. Lind</figcaption></figure><p>Blue Sound Lines said",
+    );
+    *html.lock().unwrap() = furniture_only;
+    assert!(matches!(
+        check_for_updates(&mut lib, &fetcher, id, 2).await.unwrap(),
+        UpdateCheck::Unchanged { .. }
+    ));
+
+    // A changed number: a new version, described.
+    let edited = html
+        .lock()
+        .unwrap()
+        .replace("six votes to one", "five votes to two");
+    *html.lock().unwrap() = edited;
+    match check_for_updates(&mut lib, &fetcher, id, 3).await.unwrap() {
+        UpdateCheck::NewVersion { description, .. } => {
+            assert_eq!(description, "1 substantive change")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(lib.versions_of(id).unwrap().len(), 2);
+}
