@@ -69,7 +69,7 @@ pub struct Segment {
     pub tag: Tag,
 }
 
-/// One aligned unit, in reading order.
+/// One aligned unit, in reading order (see [`Comparison`] for the order rules).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Row {
     pub kind: RowKind,
@@ -80,6 +80,8 @@ pub struct Row {
     pub significance: Significance,
     pub facets: Vec<Facet>,
     /// The row's text as a redline: equal runs, deleted (left-only) and inserted (right-only) runs.
+    /// Concatenating equal+delete runs gives the left text, equal+insert runs the right text (the
+    /// sentences of a group joined by single spaces).
     pub segments: Vec<Segment>,
 }
 
@@ -106,6 +108,29 @@ pub struct FacetCount {
 }
 
 /// The result of comparing two texts.
+///
+/// # Row order (the UI relies on it)
+/// - Rows follow the reading order of the right (new) side: a row comes where its first right
+///   sentence stands.
+/// - A `removed` row (no right sentences) stands where its sentence stood on the left: right after
+///   the row that holds the preceding left sentence (at the top when it was the first sentence).
+/// - A moved sentence is ONE row of kind `moved`, placed at its right-side position; its `left`
+///   index tells where it came from. A moved and edited sentence is still `moved`, carrying the
+///   edit's significance, facets and segments.
+/// - Every left sentence appears in exactly one row's `left`, every right sentence in exactly one
+///   row's `right`. Indices inside a row ascend and are contiguous.
+/// - Apart from moves, each side's sentences appear in their own order.
+///
+/// # Kinds
+/// `unchanged` (same text), `edited` (1:1, text differs; also the rare n:m group), `moved` (1:1,
+/// crosses the order of the other rows), `added`, `removed`, `split` (one left, several right),
+/// `merged` (several left, one right).
+///
+/// # Labels
+/// `significance` is `none` for unchanged rows and unedited moves; `cosmetic` when the texts differ
+/// only in case, punctuation, spacing, quote/dash style, spelling variants, doubled words or
+/// typo-sized slips (cosmetic rows carry no facets); otherwise `substantive`. `facets` name what a
+/// substantive edit changes; for `added`/`removed` rows, what the sentence asserts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Comparison {
     pub mode: Mode,
@@ -113,4 +138,14 @@ pub struct Comparison {
     pub right: Vec<Sentence>,
     pub rows: Vec<Row>,
     pub summary: Summary,
+}
+
+/// Which regime the caller wants: pick from the overlap (`Auto`) or force one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ModeChoice {
+    #[default]
+    Auto,
+    Revision,
+    Accounts,
 }

@@ -1,0 +1,64 @@
+//! The CLI's errors and their exit codes (documented in ../README.md).
+//! Each message names the file and says what to do; printing is left to `main`.
+
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{}: no such file. Check the path and try again.", path.display())]
+    NotFound { path: PathBuf },
+    #[error("{}: cannot read it ({reason}).", path.display())]
+    Read { path: PathBuf, reason: String },
+    #[error("{}: this file is not text (it looks like {looks_like}). Give a plain-text file.", path.display())]
+    Binary { path: PathBuf, looks_like: String },
+    #[error(
+        "{}: this file is not UTF-8 text (invalid byte 0x{byte:02X} at offset {offset}; it may be {guess}). Convert it to UTF-8, e.g. with `iconv -f latin1 -t utf-8`.",
+        path.display()
+    )]
+    NotUtf8 {
+        path: PathBuf,
+        byte: u8,
+        offset: usize,
+        guess: String,
+    },
+    #[error("{}: line {line} is not a valid record ({reason}).", path.display())]
+    BadRecord {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+    #[error("cannot write the output ({0}).")]
+    Output(String),
+}
+
+impl CliError {
+    pub fn read(path: &Path, e: std::io::Error) -> CliError {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            CliError::NotFound {
+                path: path.to_path_buf(),
+            }
+        } else if e.kind() == std::io::ErrorKind::InvalidData {
+            CliError::NotUtf8 {
+                path: path.to_path_buf(),
+                byte: 0,
+                offset: 0,
+                guess: "another encoding".into(),
+            }
+        } else {
+            CliError::Read {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
+        }
+    }
+
+    /// Exit code: 3 missing/unreadable input, 4 not text, 5 malformed record, 6 output failed.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::NotFound { .. } | CliError::Read { .. } => 3,
+            CliError::Binary { .. } | CliError::NotUtf8 { .. } => 4,
+            CliError::BadRecord { .. } => 5,
+            CliError::Output(_) => 6,
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! Sentence alignment of two texts: exact anchors, then a scored monotone alignment of each gap
+//! between anchors (gaps, 1:n and n:1 groups), then a pass for crossing matches (moves).
+//! Works on sentence strings only; labelling the groups is left to `compare` and `label`.
+
+use serde::{Deserialize, Serialize};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::comparison::Mode;
+use crate::normalize::{hash_bytes, match_key};
+use crate::similarity::{Profile, cosine, dots, profiles};
+
+/// One aligned unit: sentence indices on the old (`a`) and new (`b`) side, each ascending.
+/// Sentences in no group are unaligned (removed from `a` or added in `b`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub a: Vec<usize>,
+    pub b: Vec<usize>,
+}
+
+/// How a group was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Link {
+    /// Equal match keys, in order: differs at most in case, punctuation, spacing, quote/dash style.
+    Exact,
+    /// Scored match inside the monotone alignment.
+    Matched,
+    /// Scored match that crosses the monotone alignment.
+    Moved,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Aligned {
+    pub group: Group,
+    pub link: Link,
+}
+
+/// Tuning of one regime. `threshold` is the similarity a 1:1 pair must beat; each sentence beyond
+/// the first two in a group costs `extra`; moves must beat `move_threshold`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Params {
+    pub threshold: f32,
+    pub extra: f32,
+    pub move_threshold: f32,
+    /// Weight of the word cosine against the character 4-gram cosine.
+    pub word_weight: f32,
+    pub max_group: usize,
+    /// Runs of at most two unaligned sentences between aligned groups join a neighbouring group
+    /// when their similarity to it reaches this; `None` leaves them unaligned.
+    pub fill: Option<f32>,
+}
+
+impl Params {
+    pub(crate) fn for_mode(mode: Mode) -> Params {
+        let mut p = Self::base(mode);
+        if let Ok(v) = std::env::var("PX_TUNE") {
+            let f: Vec<f32> = v.split(',').map(|x| x.parse().unwrap()).collect();
+            p.threshold = f[0];
+            p.extra = f[1];
+            p.move_threshold = f[2];
+            p.word_weight = f[3];
+            p.max_group = f[4] as usize;
+            p.fill = if f[5] < 0.0 { None } else { Some(f[5]) };
+        }
+        p
+    }
+    fn base(mode: Mode) -> Params {
+        match mode {
+            Mode::Revision => Params {
+                threshold: 0.42,
+                extra: 0.0,
+                move_threshold: 0.6,
+                word_weight: 0.5,
+                max_group: 4,
+                fill: None,
+            },
+            Mode::Accounts => Params {
+                threshold: 0.1,
+                extra: 0.02,
+                move_threshold: 0.3,
+                word_weight: 0.5,
+                max_group: 4,
+                fill: None,
+            },
+        }
+    }
+}
+
+/// Cells above which a gap is aligned within a diagonal band instead of in full.
+const MAX_CELLS: usize = 1_000_000;
+
+fn keys(s: &[String]) -> Vec<u64> {
+    s.iter()
+        .map(|x| hash_bytes(match_key(x).as_bytes()))
+        .collect()
+}
+
+/// Picks the regime from how much of the two texts is shared verbatim (after normalisation).
+pub fn detect_mode(a: &[String], b: &[String]) -> Mode {
+    if a.is_empty() || b.is_empty() {
+        return Mode::Revision;
+    }
+    let ops = capture_diff_slices(Algorithm::Patience, &keys(a), &keys(b));
+    let equal: usize = ops
+        .iter()
+        .map(|op| {
+            if let DiffOp::Equal { len, .. } = op {
+                *len
+            } else {
+                0
+            }
+        })
+        .sum();
+    if 2 * equal * 100 >= 25 * (a.len() + b.len()) {
+        Mode::Revision
+    } else {
+        Mode::Accounts
+    }
+}
+
+/// Aligns two sentence lists. Returns groups sorted by their first old index, then new index.
+pub fn align(a: &[String], b: &[String], mode: Mode) -> Vec<Group> {
+    let mut groups: Vec<Group> = align_detailed(a, b, Params::for_mode(mode))
+        .into_iter()
+        .map(|x| x.group)
+        .collect();
+    groups.sort_by(|x, y| (x.a.first(), x.b.first()).cmp(&(y.a.first(), y.b.first())));
+    groups
+}
+
+pub(crate) fn align_detailed(a: &[String], b: &[String], p: Params) -> Vec<Aligned> {
+    let mut out = Vec::new();
+    if a.is_empty() || b.is_empty() {
+        return out;
+    }
+    let (pa, pb) = profiles(a, b);
+    let ops = capture_diff_slices(Algorithm::Patience, &keys(a), &keys(b));
+    for op in ops {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                for k in 0..len {
+                    out.push(Aligned {
+                        group: Group {
+                            a: vec![old_index + k],
+                            b: vec![new_index + k],
+                        },
+                        link: Link::Exact,
+                    });
+                }
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                let gap = Gap::new(
+                    &pa[old_index..old_index + old_len],
+                    &pb[new_index..new_index + new_len],
+                    p,
+                );
+                for (ga, gb) in gap.align() {
+                    out.push(Aligned {
+                        group: Group {
+                            a: ga.iter().map(|i| i + old_index).collect(),
+                            b: gb.iter().map(|j| j + new_index).collect(),
+                        },
+                        link: Link::Matched,
+                    });
+                }
+            }
+            DiffOp::Delete { .. } | DiffOp::Insert { .. } => {}
+        }
+    }
+    if let Some(t) = p.fill {
+        fill_runs(&pa, &pb, &mut out, t, p);
+        let mut swapped: Vec<Aligned> = out
+            .into_iter()
+            .map(|x| Aligned {
+                group: Group {
+                    a: x.group.b,
+                    b: x.group.a,
+                },
+                link: x.link,
+            })
+            .collect();
+        fill_runs(&pb, &pa, &mut swapped, t, p);
+        out = swapped
+            .into_iter()
+            .map(|x| Aligned {
+                group: Group {
+                    a: x.group.b,
+                    b: x.group.a,
+                },
+                link: x.link,
+            })
+            .collect();
+    }
+    moves(&pa, &pb, &mut out, p);
+    out
+}
+
+/// Similarity of one sentence to the merged sentences `set` of the other side.
+fn sim_to_set(x: &Profile, side: &[Profile], set: &[usize], p: Params) -> f32 {
+    let (mut w, mut g, mut nw, mut ng) = (0.0, 0.0, 0.0, 0.0);
+    for (n, &j) in set.iter().enumerate() {
+        let (dw, dg) = dots(x, &side[j]);
+        w += dw;
+        g += dg;
+        nw += side[j].words_norm2;
+        ng += side[j].grams_norm2;
+        for &k in &set[n + 1..] {
+            let (cw, cg) = dots(&side[j], &side[k]);
+            nw += 2.0 * cw;
+            ng += 2.0 * cg;
+        }
+    }
+    sim_of(w, g, (x.words_norm2, nw), (x.grams_norm2, ng), p)
+}
+
+/// Attaches short runs of unaligned `a` sentences that sit between aligned groups to the neighbour
+/// they resemble most: retellings rarely drop a sentence outright, they fold it into the next one.
+fn fill_runs(pa: &[Profile], pb: &[Profile], out: &mut [Aligned], t: f32, p: Params) {
+    let mut owner: Vec<Option<usize>> = vec![None; pa.len()];
+    for (g, x) in out.iter().enumerate() {
+        if x.link != Link::Moved {
+            x.group.a.iter().for_each(|&i| owner[i] = Some(g));
+        }
+    }
+    let mut i = 0;
+    while i < pa.len() {
+        if owner[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < pa.len() && owner[i].is_none() {
+            i += 1;
+        }
+        let run = start..i;
+        if run.len() > 2 {
+            continue;
+        }
+        let prev = start.checked_sub(1).and_then(|k| owner[k]);
+        let next = if i < pa.len() { owner[i] } else { None };
+        for k in run {
+            let sp = prev
+                .map(|g| sim_to_set(&pa[k], pb, &out[g].group.b, p))
+                .unwrap_or(0.0);
+            let sn = next
+                .map(|g| sim_to_set(&pa[k], pb, &out[g].group.b, p))
+                .unwrap_or(0.0);
+            // Only the run's first member may join the previous group, only its last the next one,
+            // so groups stay contiguous.
+            let to_prev = k == start && prev.is_some() && sp >= t && sp >= sn;
+            let to_next = k + 1 == i && next.is_some() && sn >= t && !to_prev;
+            let g = if to_prev {
+                prev
+            } else if to_next {
+                next
+            } else {
+                None
+            };
+            if let Some(g) = g {
+                out[g].group.a.push(k);
+                out[g].group.a.sort_unstable();
+            }
+        }
+    }
+}
+
+fn sim_of(w: f32, g: f32, wn: (f32, f32), gn: (f32, f32), p: Params) -> f32 {
+    p.word_weight * cosine(w, wn.0, wn.1) + (1.0 - p.word_weight) * cosine(g, gn.0, gn.1)
+}
+
+/// Greedy crossing matches among sentences the monotone pass left unaligned.
+fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, p: Params) {
+    let mut used_a = vec![false; pa.len()];
+    let mut used_b = vec![false; pb.len()];
+    for x in out.iter() {
+        x.group.a.iter().for_each(|&i| used_a[i] = true);
+        x.group.b.iter().for_each(|&j| used_b[j] = true);
+    }
+    let free_b: Vec<usize> = (0..pb.len()).filter(|&j| !used_b[j]).collect();
+    // Candidates share a word that is rare on the new side's free sentences.
+    let mut index: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    for &j in &free_b {
+        for (k, _) in &pb[j].words {
+            index.entry(*k).or_default().push(j);
+        }
+    }
+    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+    let mut seen: Vec<usize> = vec![usize::MAX; pb.len()];
+    for i in (0..pa.len()).filter(|&i| !used_a[i]) {
+        for (k, _) in &pa[i].words {
+            let Some(list) = index.get(k) else { continue };
+            if list.len() > 64 {
+                continue;
+            }
+            for &j in list {
+                if seen[j] == i {
+                    continue;
+                }
+                seen[j] = i;
+                let (w, g) = dots(&pa[i], &pb[j]);
+                let s = sim_of(
+                    w,
+                    g,
+                    (pa[i].words_norm2, pb[j].words_norm2),
+                    (pa[i].grams_norm2, pb[j].grams_norm2),
+                    p,
+                );
+                if s >= p.move_threshold {
+                    cands.push((s, i, j));
+                }
+            }
+        }
+    }
+    cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (_, i, j) in cands {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        out.push(Aligned {
+            group: Group {
+                a: vec![i],
+                b: vec![j],
+            },
+            link: Link::Moved,
+        });
+    }
+}
+
+/// One stretch between anchors, aligned by dynamic programming over group shapes.
+struct Gap<'a> {
+    a: &'a [Profile],
+    b: &'a [Profile],
+    p: Params,
+    /// Band of columns per row `[lo, hi)` and the row's offset into `cells`.
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    off: Vec<usize>,
+    cells: Vec<(f32, f32)>,
+    /// Dot products of a sentence with its next `max_group - 1` neighbours on the same side.
+    near_a: Vec<Vec<(f32, f32)>>,
+    near_b: Vec<Vec<(f32, f32)>>,
+}
+
+impl<'a> Gap<'a> {
+    fn new(a: &'a [Profile], b: &'a [Profile], p: Params) -> Gap<'a> {
+        let (na, nb) = (a.len(), b.len());
+        let width = if na * nb <= MAX_CELLS {
+            nb
+        } else {
+            (MAX_CELLS / (2 * na.max(nb))).max(8)
+        };
+        let (mut lo, mut hi, mut off, mut cells) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (i, ai) in a.iter().enumerate() {
+            let c = i * nb / na.max(1);
+            let l = c.saturating_sub(width);
+            let h = (c + width + 1).min(nb);
+            lo.push(l);
+            hi.push(h);
+            off.push(cells.len());
+            cells.extend(b[l..h].iter().map(|bj| dots(ai, bj)));
+        }
+        let near = |s: &[Profile]| -> Vec<Vec<(f32, f32)>> {
+            (0..s.len())
+                .map(|i| {
+                    (1..p.max_group)
+                        .filter(|d| i + d < s.len())
+                        .map(|d| dots(&s[i], &s[i + d]))
+                        .collect()
+                })
+                .collect()
+        };
+        let near_a = near(a);
+        let near_b = near(b);
+        Gap {
+            a,
+            b,
+            p,
+            lo,
+            hi,
+            off,
+            cells,
+            near_a,
+            near_b,
+        }
+    }
+
+    fn cell(&self, i: usize, j: usize) -> (f32, f32) {
+        if j >= self.lo[i] && j < self.hi[i] {
+            self.cells[self.off[i] + j - self.lo[i]]
+        } else {
+            (0.0, 0.0)
+        }
+    }
+
+    /// Squared norms (words, grams) of the sum of sentences `from..to` on one side.
+    fn norms(side: &[Profile], near: &[Vec<(f32, f32)>], from: usize, to: usize) -> (f32, f32) {
+        let (mut w, mut g) = (0.0, 0.0);
+        for i in from..to {
+            w += side[i].words_norm2;
+            g += side[i].grams_norm2;
+            for d in 1..(to - i) {
+                let (x, y) = near[i][d - 1];
+                w += 2.0 * x;
+                g += 2.0 * y;
+            }
+        }
+        (w, g)
+    }
+
+    /// Similarity of the merged sentences a[i0..i1] and b[j0..j1].
+    fn sim(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        let (mut w, mut g) = (0.0, 0.0);
+        for i in i0..i1 {
+            for j in j0..j1 {
+                let (x, y) = self.cell(i, j);
+                w += x;
+                g += y;
+            }
+        }
+        let na = Self::norms(self.a, &self.near_a, i0, i1);
+        let nb = Self::norms(self.b, &self.near_b, j0, j1);
+        sim_of(w, g, (na.0, nb.0), (na.1, nb.1), self.p)
+    }
+
+    fn shapes(&self) -> Vec<(usize, usize)> {
+        let m = self.p.max_group;
+        let mut s = vec![(1, 1)];
+        for n in 2..=m {
+            s.push((1, n));
+            s.push((n, 1));
+        }
+        s
+    }
+
+    /// Returns the groups of the best-scoring monotone alignment, as gap-local indices.
+    fn align(&self) -> Vec<(Vec<usize>, Vec<usize>)> {
+        let (na, nb) = (self.a.len(), self.b.len());
+        let shapes = self.shapes();
+        let w = nb + 1;
+        let mut score = vec![f32::NEG_INFINITY; (na + 1) * w];
+        let mut back = vec![0u8; (na + 1) * w];
+        score[0] = 0.0;
+        let banded = na * nb > MAX_CELLS;
+        for i in 0..=na {
+            let (jl, jh) = if banded && i > 0 {
+                let r = (i - 1).min(na - 1);
+                (self.lo[r], (self.hi[r] + self.p.max_group).min(nb))
+            } else {
+                (0, nb)
+            };
+            for j in jl..=jh {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                let mut best = f32::NEG_INFINITY;
+                let mut how = 0u8;
+                if i > 0 && score[(i - 1) * w + j] > best {
+                    best = score[(i - 1) * w + j];
+                    how = 1;
+                }
+                if j > 0 && score[i * w + j - 1] > best {
+                    best = score[i * w + j - 1];
+                    how = 2;
+                }
+                for (s, &(k, l)) in shapes.iter().enumerate() {
+                    if k > i || l > j {
+                        continue;
+                    }
+                    let prev = score[(i - k) * w + j - l];
+                    if prev == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let gain = self.sim(i - k, i, j - l, j)
+                        - self.p.threshold
+                        - self.p.extra * (k + l - 2) as f32;
+                    if gain > 0.0 && prev + gain > best {
+                        best = prev + gain;
+                        how = 3 + s as u8;
+                    }
+                }
+                score[i * w + j] = best;
+                back[i * w + j] = how;
+            }
+        }
+        let mut groups = Vec::new();
+        let (mut i, mut j) = (na, nb);
+        // The band may not reach the corner; walk back from the best reachable cell of the last row.
+        if score[i * w + j] == f32::NEG_INFINITY {
+            j = (0..=nb)
+                .max_by(|&x, &y| score[na * w + x].total_cmp(&score[na * w + y]))
+                .unwrap_or(0);
+        }
+        while i > 0 || j > 0 {
+            match back[i * w + j] {
+                1 => i -= 1,
+                2 => j -= 1,
+                0 => {
+                    if i > 0 {
+                        i -= 1
+                    } else {
+                        j -= 1
+                    }
+                }
+                s => {
+                    let (k, l) = shapes[(s - 3) as usize];
+                    groups.push(((i - k..i).collect(), (j - l..j).collect()));
+                    i -= k;
+                    j -= l;
+                }
+            }
+        }
+        groups.reverse();
+        groups
+    }
+}

@@ -1,0 +1,212 @@
+//! Building a [`Comparison`]: segment both texts, align them, order the rows, word-diff and label
+//! each row, and count. Rendering the result is left to the callers (CLI, app, export).
+
+use std::time::{Duration, Instant};
+
+use crate::align::{Link, Params, align_detailed, detect_mode};
+use crate::comparison::{
+    Comparison, Facet, FacetCount, Mode, ModeChoice, Row, RowKind, Segment, Sentence, Significance,
+    Summary, Tag,
+};
+use crate::diff::word_diff;
+use crate::label::{assertion_facets, label_change};
+use crate::segment::{segment, segment_paragraphs};
+
+/// How to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareOptions {
+    /// Regime: picked from the overlap (`Auto`) or forced.
+    pub mode: ModeChoice,
+    /// Time budget for all word diffs of one comparison; once spent, remaining rows get coarser
+    /// (still correct) diffs instead of minimal ones.
+    pub word_deadline: Duration,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            mode: ModeChoice::Auto,
+            word_deadline: Duration::from_millis(200),
+        }
+    }
+}
+
+/// Compares two plain texts (paragraphs separated by blank lines).
+pub fn compare(old: &str, new: &str, options: &CompareOptions) -> Comparison {
+    compare_sentences(segment(old), segment(new), options)
+}
+
+/// Compares two bodies kept as paragraph lists (as the store keeps them).
+pub fn compare_paragraphs(old: &[String], new: &[String], options: &CompareOptions) -> Comparison {
+    compare_sentences(segment_paragraphs(old), segment_paragraphs(new), options)
+}
+
+/// Compares two already segmented sentence lists.
+pub fn compare_sentences(
+    left: Vec<Sentence>,
+    right: Vec<Sentence>,
+    options: &CompareOptions,
+) -> Comparison {
+    let a: Vec<String> = left.iter().map(|s| s.text.clone()).collect();
+    let b: Vec<String> = right.iter().map(|s| s.text.clone()).collect();
+    let mode = match options.mode {
+        ModeChoice::Auto => detect_mode(&a, &b),
+        ModeChoice::Revision => Mode::Revision,
+        ModeChoice::Accounts => Mode::Accounts,
+    };
+    let deadline = Instant::now().checked_add(options.word_deadline);
+    let aligned = align_detailed(&a, &b, Params::for_mode(mode));
+
+    let mut rows: Vec<Row> = Vec::with_capacity(a.len().max(b.len()));
+    let mut left_row = vec![usize::MAX; a.len()];
+    let mut right_row = vec![usize::MAX; b.len()];
+    for x in &aligned {
+        let old = join(&a, &x.group.a);
+        let new = join(&b, &x.group.b);
+        let kind = match (x.group.a.len(), x.group.b.len()) {
+            (1, 1) if x.link == Link::Moved => RowKind::Moved,
+            (1, 1) if old == new => RowKind::Unchanged,
+            (1, 1) => RowKind::Edited,
+            (1, _) => RowKind::Split,
+            (_, 1) => RowKind::Merged,
+            _ => RowKind::Edited,
+        };
+        let (significance, facets) = label_change(&old, &new);
+        let segments = word_diff(&old, &new, deadline);
+        let r = rows.len();
+        x.group.a.iter().for_each(|&i| left_row[i] = r);
+        x.group.b.iter().for_each(|&j| right_row[j] = r);
+        rows.push(Row {
+            kind,
+            left: x.group.a.clone(),
+            right: x.group.b.clone(),
+            significance,
+            facets,
+            segments,
+        });
+    }
+    for (i, text) in a.iter().enumerate() {
+        if left_row[i] == usize::MAX {
+            left_row[i] = rows.len();
+            rows.push(one_sided(RowKind::Removed, vec![i], text, Tag::Delete));
+        }
+    }
+    for (j, text) in b.iter().enumerate() {
+        if right_row[j] == usize::MAX {
+            right_row[j] = rows.len();
+            rows.push(one_sided(RowKind::Added, vec![j], text, Tag::Insert));
+        }
+    }
+    let rows = reading_order(rows, &left_row, &right_row);
+    let summary = summarise(&rows);
+    Comparison {
+        mode,
+        left,
+        right,
+        rows,
+        summary,
+    }
+}
+
+fn join(texts: &[String], idx: &[usize]) -> String {
+    idx.iter()
+        .map(|&i| texts[i].as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn one_sided(kind: RowKind, idx: Vec<usize>, text: &str, tag: Tag) -> Row {
+    let words = text.chars().any(char::is_alphanumeric);
+    let (left, right) = if kind == RowKind::Removed {
+        (idx, Vec::new())
+    } else {
+        (Vec::new(), idx)
+    };
+    Row {
+        kind,
+        left,
+        right,
+        significance: if words {
+            Significance::Substantive
+        } else {
+            Significance::Cosmetic
+        },
+        facets: assertion_facets(text),
+        segments: vec![Segment {
+            text: text.to_string(),
+            tag,
+        }],
+    }
+}
+
+/// Orders rows as documented on [`Comparison`]: by the new side's reading order, each removed
+/// row right after the row holding the left sentence before it.
+fn reading_order(rows: Vec<Row>, left_row: &[usize], right_row: &[usize]) -> Vec<Row> {
+    let mut order: Vec<usize> = Vec::with_capacity(rows.len());
+    let mut placed = vec![false; rows.len()];
+    let removed = |i: usize| rows[left_row[i]].kind == RowKind::Removed;
+    // Removed sentences following left sentence `i` (or at the start when `i` is None).
+    let place_removed_after = |from: usize, order: &mut Vec<usize>, placed: &mut Vec<bool>| {
+        let mut i = from;
+        while i < left_row.len() && removed(i) {
+            let r = left_row[i];
+            if !placed[r] {
+                placed[r] = true;
+                order.push(r);
+            }
+            i += 1;
+        }
+    };
+    place_removed_after(0, &mut order, &mut placed);
+    for &r in right_row {
+        if placed[r] {
+            continue;
+        }
+        placed[r] = true;
+        order.push(r);
+        if let Some(&last) = rows[r].left.iter().max() {
+            place_removed_after(last + 1, &mut order, &mut placed);
+        }
+    }
+    // Every removed row is reachable from its predecessor; this only guards against a logic slip.
+    for (r, done) in placed.iter().enumerate() {
+        if !done {
+            order.push(r);
+        }
+    }
+    let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|r| slots[r].take()).collect()
+}
+
+fn summarise(rows: &[Row]) -> Summary {
+    let mut s = Summary::default();
+    let mut facets: Vec<(Facet, usize)> = Vec::new();
+    for r in rows {
+        match r.kind {
+            RowKind::Unchanged => s.unchanged += 1,
+            RowKind::Edited => s.edited += 1,
+            RowKind::Moved => s.moved += 1,
+            RowKind::Added => s.added += 1,
+            RowKind::Removed => s.removed += 1,
+            RowKind::Split => s.split += 1,
+            RowKind::Merged => s.merged += 1,
+        }
+        match r.significance {
+            Significance::Substantive => s.substantive += 1,
+            Significance::Cosmetic => s.cosmetic += 1,
+            Significance::None => {}
+        }
+        for f in &r.facets {
+            match facets.iter_mut().find(|(g, _)| g == f) {
+                Some((_, n)) => *n += 1,
+                None => facets.push((*f, 1)),
+            }
+        }
+    }
+    facets.sort();
+    s.facets = facets
+        .into_iter()
+        .map(|(facet, count)| FacetCount { facet, count })
+        .collect();
+    s
+}

@@ -1,0 +1,185 @@
+//! Word diff inside one aligned row, with `similar` under a deadline and a size guard, returned as
+//! ready-to-render segments. Deciding which rows get a word diff is left to `compare`.
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use std::time::Instant;
+
+use crate::comparison::{Segment, Tag};
+
+/// Above this many tokens on a side the row is shown as one deletion and one insertion.
+const MAX_TOKENS: usize = 20_000;
+
+/// Splits text into word, whitespace and single punctuation tokens; concatenated they give the text back.
+pub(crate) fn tokens(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut kind = 0u8; // 1 word, 2 space
+    for (i, c) in s.char_indices() {
+        let k = if c.is_alphanumeric() {
+            1
+        } else if c.is_whitespace() {
+            2
+        } else {
+            3
+        };
+        // Apostrophes and dots between word characters stay inside the word ("don't", "3.5").
+        let joins = kind == 1
+            && matches!(c, '\'' | '\u{2019}' | '.' | ',')
+            && s[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            && (c != ',' || s[..i].chars().last().is_some_and(|p| p.is_ascii_digit()));
+        if joins {
+            continue;
+        }
+        if i > start && (k != kind || k == 3) {
+            out.push(&s[start..i]);
+            start = i;
+        }
+        kind = k;
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Segment>, text: &str, tag: Tag) {
+    if text.is_empty() {
+        return;
+    }
+    if let Some(last) = out.last_mut() {
+        if last.tag == tag {
+            last.text.push_str(text);
+            return;
+        }
+    }
+    out.push(Segment {
+        text: text.to_string(),
+        tag,
+    });
+}
+
+/// Redline of `old` → `new`: equal, deleted and inserted runs. Within one change, deletions come
+/// before insertions; a lone space between two changes is folded into them so runs read as phrases.
+pub fn word_diff(old: &str, new: &str, deadline: Option<Instant>) -> Vec<Segment> {
+    if old == new {
+        let mut v = Vec::new();
+        push(&mut v, old, Tag::Equal);
+        return v;
+    }
+    let a = tokens(old);
+    let b = tokens(new);
+    let mut raw: Vec<(Tag, String)> = Vec::new();
+    if a.len() > MAX_TOKENS || b.len() > MAX_TOKENS {
+        raw.push((Tag::Delete, old.to_string()));
+        raw.push((Tag::Insert, new.to_string()));
+    } else {
+        for op in capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline) {
+            match op {
+                DiffOp::Equal { old_index, len, .. } => {
+                    raw.push((Tag::Equal, a[old_index..old_index + len].concat()))
+                }
+                DiffOp::Delete {
+                    old_index, old_len, ..
+                } => raw.push((Tag::Delete, a[old_index..old_index + old_len].concat())),
+                DiffOp::Insert {
+                    new_index, new_len, ..
+                } => raw.push((Tag::Insert, b[new_index..new_index + new_len].concat())),
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => {
+                    raw.push((Tag::Delete, a[old_index..old_index + old_len].concat()));
+                    raw.push((Tag::Insert, b[new_index..new_index + new_len].concat()));
+                }
+            }
+        }
+    }
+    // Fold whitespace-only equal runs that sit between changes into both sides of the change.
+    let mut folded: Vec<(Tag, String)> = Vec::new();
+    for k in 0..raw.len() {
+        let (tag, ref text) = raw[k];
+        let between =
+            k > 0 && k + 1 < raw.len() && raw[k - 1].0 != Tag::Equal && raw[k + 1].0 != Tag::Equal;
+        if tag == Tag::Equal && between && text.trim().is_empty() {
+            folded.push((Tag::Delete, text.clone()));
+            folded.push((Tag::Insert, text.clone()));
+        } else {
+            folded.push((tag, text.clone()));
+        }
+    }
+    // Within each run of changes, gather deletions then insertions.
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < folded.len() {
+        if folded[k].0 == Tag::Equal {
+            push(&mut out, &folded[k].1, Tag::Equal);
+            k += 1;
+            continue;
+        }
+        let mut del = String::new();
+        let mut ins = String::new();
+        while k < folded.len() && folded[k].0 != Tag::Equal {
+            if folded[k].0 == Tag::Delete {
+                del.push_str(&folded[k].1)
+            } else {
+                ins.push_str(&folded[k].1)
+            }
+            k += 1;
+        }
+        push(&mut out, &del, Tag::Delete);
+        push(&mut out, &ins, Tag::Insert);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(v: &[Segment]) -> String {
+        v.iter()
+            .map(|s| match s.tag {
+                Tag::Equal => s.text.clone(),
+                Tag::Delete => format!("[-{}-]", s.text),
+                Tag::Insert => format!("{{+{}+}}", s.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_round_trip_and_keep_numbers_whole() {
+        let s = "Officials said 3.5 million, don't panic.";
+        assert_eq!(tokens(s).concat(), s);
+        assert!(tokens(s).contains(&"3.5"));
+        assert!(tokens(s).contains(&"don't"));
+    }
+
+    #[test]
+    fn changed_word_and_phrase() {
+        let d = word_diff(
+            "The council approved 12 new homes.",
+            "The council rejected 40 new homes.",
+            None,
+        );
+        assert_eq!(
+            show(&d),
+            "The council [-approved 12-]{+rejected 40+} new homes."
+        );
+    }
+
+    #[test]
+    fn identical_text_is_one_equal_segment() {
+        assert_eq!(
+            word_diff("Same.", "Same.", None),
+            vec![Segment {
+                text: "Same.".into(),
+                tag: Tag::Equal
+            }]
+        );
+    }
+}

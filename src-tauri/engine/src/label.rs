@@ -1,0 +1,563 @@
+//! Claim labels: whether a change is cosmetic or substantive, and which facets of the claim it
+//! touches (number, date, name, quote, attribution, negation, hedge). Works on sentence text only;
+//! which rows to label is left to `compare`.
+
+use std::collections::BTreeSet;
+
+use crate::comparison::{Facet, Significance};
+use crate::normalize::{fold_char, words};
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+    "nowhere", "nicht", "kein", "keine", "keiner", "keinen", "keinem", "keines", "nie", "niemals",
+    "niemand", "nichts", "ohne", "weder",
+];
+const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "purportedly",
+    "apparently",
+    "seemingly",
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "perhaps",
+    "probably",
+    "likely",
+    "unlikely",
+    "suspected",
+    "appears",
+    "appear",
+    "appeared",
+    "seems",
+    "seem",
+    "seemed",
+    "believed",
+    "unconfirmed",
+    "rumoured",
+    "rumored",
+    "angeblich",
+    "mutmaßlich",
+    "möglicherweise",
+    "vielleicht",
+    "wahrscheinlich",
+    "vermutlich",
+    "offenbar",
+    "offenbar",
+    "soll",
+    "sollen",
+    "könnte",
+    "könnten",
+    "dürfte",
+    "dürften",
+    "scheint",
+    "scheinen",
+];
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "added",
+    "announced",
+    "announces",
+    "according",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "noted",
+    "wrote",
+    "writes",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "explained",
+    "warned",
+    "admitted",
+    "reported",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "sagte",
+    "sagt",
+    "sagten",
+    "erklärte",
+    "erklärt",
+    "betonte",
+    "laut",
+    "zufolge",
+    "berichtete",
+    "teilte",
+    "meinte",
+    "sprecher",
+    "sprecherin",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+];
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "gestern",
+    "heute",
+    "morgen",
+    "vorgestern",
+    "übermorgen",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "half",
+    "percent",
+    "zwei",
+    "drei",
+    "vier",
+    "fünf",
+    "sechs",
+    "sieben",
+    "acht",
+    "neun",
+    "zehn",
+    "hundert",
+    "tausend",
+    "million",
+    "millionen",
+    "milliarde",
+    "milliarden",
+    "prozent",
+    "dutzend",
+];
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+/// What a sentence asserts, as comparable sets per facet.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Claims {
+    numbers: Vec<String>,
+    dates: Vec<String>,
+    names: Vec<String>,
+    quotes: Vec<String>,
+    speech: Vec<String>,
+    negations: usize,
+    hedges: Vec<String>,
+}
+
+fn quoted_spans(text: &str) -> Vec<String> {
+    let folded: String = text.chars().map(fold_char).collect();
+    let mut out = Vec::new();
+    let mut cur: Option<String> = None;
+    for c in folded.chars() {
+        if c == '"' {
+            match cur.take() {
+                Some(s) => out.push(words(&s).join(" ")),
+                None => cur = Some(String::new()),
+            }
+        } else if let Some(s) = cur.as_mut() {
+            s.push(c);
+        }
+    }
+    if let Some(s) = cur {
+        out.push(words(&s).join(" ")); // a quote left open (split sentence) still counts
+    }
+    out
+}
+
+/// Capitalised words that do not open the sentence or follow a colon or quote mark.
+fn names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut first = true;
+    let mut prev_punct = ' ';
+    for tok in text.split_whitespace() {
+        let core: String = tok.chars().skip_while(|c| !c.is_alphanumeric()).collect();
+        let opens = !tok.starts_with(|c: char| c.is_alphanumeric());
+        if let Some(c) = core.chars().next() {
+            let w = words(&core).join(" ");
+            let dated = MONTHS.contains(&w.as_str()) || DAYS.contains(&w.as_str());
+            if c.is_uppercase() && !first && !opens && !dated && prev_punct != ':' {
+                out.push(w);
+            }
+            first = false;
+        }
+        prev_punct = tok.chars().last().unwrap_or(' ');
+    }
+    out.sort();
+    out
+}
+
+fn claims(text: &str) -> Claims {
+    let ws = words(text);
+    let mut c = Claims::default();
+    for (k, w) in ws.iter().enumerate() {
+        let w = w.as_str();
+        let next_is_month = ws.get(k + 1).is_some_and(|n| MONTHS.contains(&n.as_str()));
+        if is_year(w) || DAYS.contains(&w) || (MONTHS.contains(&w) && w != "may" && w != "mar") {
+            c.dates.push(w.to_string());
+        } else if w.chars().any(|ch| ch.is_ascii_digit()) {
+            if next_is_month {
+                c.dates.push(w.to_string())
+            } else {
+                c.numbers.push(w.replace(',', ""))
+            }
+        } else if NUMBER_WORDS.contains(&w) {
+            c.numbers.push(w.to_string());
+        }
+        if NEGATIONS.contains(&w) || w.ends_with("n't") {
+            c.negations += 1;
+        }
+        if HEDGES.contains(&w) {
+            c.hedges.push(w.to_string());
+        }
+        if SPEECH.contains(&w) {
+            c.speech.push(w.to_string());
+        }
+    }
+    // "is said to", "soll … haben" style hedges are covered by the word list; "n't" splits into "n", "t".
+    c.negations += text.matches("n't").count() + text.matches("n\u{2019}t").count();
+    c.names = names(text);
+    c.quotes = quoted_spans(text);
+    c.numbers.sort();
+    c.dates.sort();
+    c.hedges.sort();
+    c.speech.sort();
+    c
+}
+
+/// Facets of what one sentence asserts (for added and removed rows).
+pub(crate) fn assertion_facets(text: &str) -> Vec<Facet> {
+    let c = claims(text);
+    let mut f = BTreeSet::new();
+    if !c.numbers.is_empty() {
+        f.insert(Facet::Number);
+    }
+    if !c.dates.is_empty() {
+        f.insert(Facet::Date);
+    }
+    if !c.names.is_empty() {
+        f.insert(Facet::Name);
+    }
+    if !c.quotes.is_empty() {
+        f.insert(Facet::Quote);
+    }
+    if !c.speech.is_empty() {
+        f.insert(Facet::Attribution);
+    }
+    if c.negations > 0 {
+        f.insert(Facet::Negation);
+    }
+    if !c.hedges.is_empty() {
+        f.insert(Facet::Hedge);
+    }
+    f.into_iter().collect()
+}
+
+/// British/American and similar spelling variants, folded to one form.
+fn fold_spelling(w: &str) -> String {
+    let n = w.chars().count();
+    let mut s = w.replace('ß', "ss");
+    if n >= 6 {
+        for (from, to) in [
+            ("isation", "ization"),
+            ("ising", "izing"),
+            ("ised", "ized"),
+            ("ises", "izes"),
+            ("yse", "yze"),
+            ("ysed", "yzed"),
+            ("lled", "led"),
+            ("lling", "ling"),
+            ("ogue", "og"),
+        ] {
+            if s.ends_with(from) {
+                s = format!("{}{}", &s[..s.len() - from.len()], to);
+                break;
+            }
+        }
+        if s.ends_with("ise") {
+            s = format!("{}ize", &s[..s.len() - 3]);
+        }
+    }
+    if n >= 5 {
+        s = s.replace("our", "or");
+        if s.ends_with("tre") {
+            s = format!("{}ter", &s[..s.len() - 3]);
+        }
+    }
+    s
+}
+
+/// Damerau–Levenshtein distance, capped: returns early once above 2.
+fn close(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[n][m] <= 1
+}
+
+fn canonical(text: &str) -> Vec<String> {
+    let mut ws: Vec<String> = words(text).iter().map(|w| fold_spelling(w)).collect();
+    ws.dedup(); // "the the" → "the"
+    ws
+}
+
+/// True when the two texts say the same thing: they differ only in case, punctuation, spacing,
+/// quote or dash style, spelling variants, a doubled word, or typo-sized slips in long words.
+pub(crate) fn is_cosmetic(old: &str, new: &str) -> bool {
+    let a = canonical(old);
+    let b = canonical(new);
+    if a == b || a.concat() == b.concat() {
+        return true;
+    }
+    if a.len() != b.len() {
+        return false;
+    }
+    let ca = claims(old);
+    let cb = claims(new);
+    if ca.numbers != cb.numbers || ca.dates != cb.dates || ca.negations != cb.negations {
+        return false;
+    }
+    a.iter().zip(&b).all(|(x, y)| {
+        x == y
+            || (x.chars().count() >= 6
+                && y.chars().count() >= 6
+                && !x.chars().any(|c| c.is_ascii_digit())
+                && close(x, y))
+    })
+}
+
+/// Significance and facets of an edit from `old` to `new` (texts of one aligned row).
+pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
+    if old == new {
+        return (Significance::None, Vec::new());
+    }
+    if is_cosmetic(old, new) {
+        return (Significance::Cosmetic, Vec::new());
+    }
+    let a = claims(old);
+    let b = claims(new);
+    let mut f = BTreeSet::new();
+    if a.numbers != b.numbers {
+        f.insert(Facet::Number);
+    }
+    if a.dates != b.dates {
+        f.insert(Facet::Date);
+    }
+    if a.names != b.names {
+        f.insert(Facet::Name);
+    }
+    if a.quotes != b.quotes {
+        f.insert(Facet::Quote);
+    }
+    let speaks = !a.speech.is_empty()
+        || !b.speech.is_empty()
+        || !a.quotes.is_empty()
+        || !b.quotes.is_empty();
+    if a.speech != b.speech || (speaks && a.names != b.names) {
+        f.insert(Facet::Attribution);
+    }
+    if a.negations != b.negations {
+        f.insert(Facet::Negation);
+    }
+    if a.hedges != b.hedges {
+        f.insert(Facet::Hedge);
+    }
+    (Significance::Substantive, f.into_iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cosmetic_changes() {
+        assert!(is_cosmetic(
+            "The colour of the centre.",
+            "The color of the center."
+        ));
+        assert!(is_cosmetic(
+            "He said \"yes\" - twice.",
+            "he said \u{201C}yes\u{201D} \u{2014} twice"
+        ));
+        assert!(is_cosmetic(
+            "The goverment will organise talks.",
+            "The government will organize talks."
+        ));
+        assert!(is_cosmetic("It was was late.", "It was late."));
+        assert!(is_cosmetic("an e-mail", "an email"));
+    }
+
+    #[test]
+    fn a_single_changed_word_is_substantive() {
+        assert!(!is_cosmetic(
+            "The bridge will open.",
+            "The bridge will close."
+        ));
+        assert!(!is_cosmetic("Prices rose.", "Prices rise."));
+        assert!(!is_cosmetic("Four people died.", "Five people died."));
+        assert!(!is_cosmetic("12 people died.", "13 people died."));
+    }
+
+    #[test]
+    fn facets_of_edits() {
+        let f = |a, b| label_change(a, b).1;
+        assert_eq!(
+            f("Twelve people were hurt.", "Fourteen people were hurt."),
+            vec![Facet::Number]
+        );
+        assert_eq!(
+            f("12 people were hurt.", "14 people were hurt."),
+            vec![Facet::Number]
+        );
+        assert_eq!(
+            f("The vote is on Monday.", "The vote is on Tuesday."),
+            vec![Facet::Date]
+        );
+        assert_eq!(
+            f(
+                "The plan was backed by Jones.",
+                "The plan was backed by Smith."
+            ),
+            vec![Facet::Name]
+        );
+        assert_eq!(
+            f("The mill will close.", "The mill will not close."),
+            vec![Facet::Negation]
+        );
+        assert_eq!(
+            f("The mayor resigned.", "The mayor reportedly resigned."),
+            vec![Facet::Hedge]
+        );
+        assert_eq!(
+            f(
+                "\"We are ready,\" Jones said.",
+                "\"We are ready,\" Smith said."
+            ),
+            vec![Facet::Name, Facet::Attribution]
+        );
+        assert_eq!(
+            f("She said \"it works\".", "She said \"it mostly works\"."),
+            vec![Facet::Quote]
+        );
+        assert_eq!(
+            f("The mill closed, he said.", "The mill closed, he claimed."),
+            vec![Facet::Attribution]
+        );
+    }
+
+    #[test]
+    fn assertion_facets_of_a_removed_quote() {
+        assert_eq!(
+            assertion_facets("\"We did nothing wrong,\" said Ms. Park on Friday."),
+            vec![
+                Facet::Date,
+                Facet::Name,
+                Facet::Quote,
+                Facet::Attribution,
+                Facet::Negation
+            ]
+        );
+    }
+}

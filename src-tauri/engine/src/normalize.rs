@@ -1,0 +1,89 @@
+//! Normalisation for matching: NFC, case folding, one style of quotes and dashes, word tokens.
+//! The original text is kept elsewhere for display; nothing here is shown to a reader.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Maps typographic variants to one plain form so that style changes do not count as text changes.
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' | '\u{301D}' | '\u{301E}' | '\u{FF02}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}'
+        | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{3000}' => ' ',
+        c => c,
+    }
+}
+
+/// True for characters that belong inside a word token.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Lower-cased NFC word tokens (letters and digits); punctuation and spacing are dropped.
+/// A digit group with inner separators ("1,200", "3.5") stays one token so numbers compare whole.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    let folded: String = text.nfc().map(fold_char).collect();
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_word_char(c) {
+            cur.extend(c.to_lowercase());
+        } else if (c == '.' || c == ',')
+            && !cur.is_empty()
+            && cur.chars().last().is_some_and(|p| p.is_ascii_digit())
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
+        {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        i += 1;
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The matching key of a sentence: its word tokens joined by single spaces. Two sentences with equal
+/// keys differ at most in case, punctuation, spacing, quote or dash style.
+pub(crate) fn match_key(text: &str) -> String {
+    words(text).join(" ")
+}
+
+/// A 64-bit FNV-1a hash; stable across runs so outputs are deterministic.
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_fold_case_quotes_and_keep_numbers_whole() {
+        assert_eq!(
+            words("„Die Zahl“ stieg auf 3.5 – nicht 1,200!"),
+            vec!["die", "zahl", "stieg", "auf", "3.5", "nicht", "1,200"]
+        );
+    }
+
+    #[test]
+    fn match_key_ignores_style() {
+        assert_eq!(
+            match_key("He said: \u{201C}No.\u{201D}"),
+            match_key("he said \"no\"")
+        );
+    }
+}

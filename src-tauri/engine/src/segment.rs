@@ -1,0 +1,432 @@
+//! Segmentation of plain text into paragraphs (blank lines) and sentences.
+//! Robust to abbreviations, initials, decimals, ellipses, quotes closing after the full stop and
+//! broken spacing ("Mr . Smith"). Keeps each sentence's original text (trimmed); matching forms are
+//! left to `normalize`.
+
+use crate::comparison::Sentence;
+
+/// Abbreviations after which a full stop never ends a sentence (they precede a name or a number).
+/// General English and German usage, lower-cased, without the dot.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
+    "cpl", "adm", "maj", "rev", "hon", "pres", "supt", "det", "insp", "no", "nos", "vol", "vols",
+    "fig", "figs", "art", "p", "pp", "para", "sec", "ch", "approx", "ca", "cf", "vs", "v", "nr",
+    "hr", "fr", "frau", "hrn", "bzw", "vgl", "usw", "etc", "ggf", "evtl", "inkl", "zzgl", "sog",
+    "bspw", "abs", "mio", "mrd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "okt", "nov", "dec", "dez", "mt", "ft", "ave", "blvd", "rd", "jr", "sr", "inc", "ltd",
+    "co", "corp", "bros", "str", "tel", "ex", "al", "e.g", "i.e", "z.b", "d.h", "u.a", "o.ä",
+    "u.s", "u.k", "a.m", "p.m", "e.v", "s.o", "s.u",
+];
+
+/// Abbreviations that may also end a sentence: they end it when a capitalised word follows that
+/// is a common sentence opener.
+const MAY_END: &[&str] = &[
+    "etc", "usw", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "u.s", "u.k", "e.v", "bros",
+];
+
+/// Words that very often open a sentence (English and German function words); after an
+/// ambiguous abbreviation they signal a boundary.
+const OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "after",
+    "when",
+    "however",
+    "police",
+    "officials",
+    "der",
+    "die",
+    "das",
+    "er",
+    "sie",
+    "es",
+    "wir",
+    "ich",
+    "ein",
+    "eine",
+    "dies",
+    "diese",
+    "aber",
+    "und",
+    "im",
+    "am",
+    "nach",
+    "als",
+];
+
+const MONTHS: &[&str] = &[
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jänner",
+];
+
+/// Splits text into sentences, numbering paragraphs by blank-line separated blocks (0-based).
+/// Lines inside a paragraph are joined with a space. Empty input gives no sentences.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (p, para) in paragraphs(text).iter().enumerate() {
+        for s in split_sentences(para) {
+            out.push(Sentence {
+                text: s,
+                paragraph: p,
+            });
+        }
+    }
+    out
+}
+
+/// Paragraphs of a text: blocks separated by blank lines, inner line breaks turned into spaces.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(line);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Splits sentences out of a paragraph list (used when the store keeps bodies as paragraphs).
+pub fn segment_paragraphs(paras: &[String]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut p = 0;
+    for para in paras {
+        let mut any = false;
+        for inner in paragraphs(para) {
+            for s in split_sentences(&inner) {
+                out.push(Sentence {
+                    text: s,
+                    paragraph: p,
+                });
+                any = true;
+            }
+            if any {
+                p += 1;
+                any = false;
+            }
+        }
+    }
+    out
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '»'
+            | '«'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2019}'
+            | '\u{203A}'
+            | '\u{2039}'
+    )
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇')
+}
+
+/// The word (letters, digits and inner dots) that ends just before byte `end`, skipping spaces.
+fn word_before(chars: &[(usize, char)], end: usize) -> (String, bool) {
+    let mut k = end;
+    let mut spaced = false;
+    while k > 0 && chars[k - 1].1.is_whitespace() {
+        k -= 1;
+        spaced = true;
+    }
+    let stop = k;
+    let inner = |c: char| matches!(c, '.' | '\'' | '\u{2019}' | '-');
+    while k > 0
+        && (chars[k - 1].1.is_alphanumeric()
+            || (inner(chars[k - 1].1) && k > 1 && chars[k - 2].1.is_alphanumeric()))
+    {
+        k -= 1;
+    }
+    (chars[k..stop].iter().map(|x| x.1).collect(), spaced)
+}
+
+/// The next word after index `from` (skipping spaces and opening punctuation).
+fn word_after(chars: &[(usize, char)], from: usize) -> String {
+    let mut k = from;
+    while k < chars.len() && !chars[k].1.is_alphanumeric() {
+        k += 1;
+    }
+    let s = k;
+    while k < chars.len() && chars[k].1.is_alphanumeric() {
+        k += 1;
+    }
+    chars[s..k].iter().map(|x| x.1).collect()
+}
+
+fn split_sentences(para: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0usize; // char index
+    let mut i = 0usize;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if !is_terminal(c) {
+            i += 1;
+            continue;
+        }
+        // The terminal run: "?!", "...", "…".
+        let term_start = i;
+        while i < chars.len() && (is_terminal(chars[i].1)) {
+            i += 1;
+        }
+        // Closing quotes and brackets stay with the sentence they close.
+        while i < chars.len() && is_closer(chars[i].1) {
+            i += 1;
+        }
+        if i < chars.len() && !chars[i].1.is_whitespace() {
+            continue; // "3.5", "U.S.-led", "example.com"
+        }
+        if !boundary(&chars, term_start, i) {
+            continue;
+        }
+        push(&mut out, &chars, para, start, i);
+        start = i;
+    }
+    push(&mut out, &chars, para, start, chars.len());
+    out
+}
+
+fn push(out: &mut Vec<String>, chars: &[(usize, char)], para: &str, from: usize, to: usize) {
+    if from >= to {
+        return;
+    }
+    let b0 = chars[from].0;
+    let b1 = if to < chars.len() {
+        chars[to].0
+    } else {
+        para.len()
+    };
+    let s = para[b0..b1].trim();
+    if s.is_empty() {
+        return;
+    }
+    // A stray terminal left alone by broken spacing ("authority ." then nothing) joins the previous one.
+    if !s.chars().any(char::is_alphanumeric) {
+        if let Some(last) = out.last_mut() {
+            last.push(' ');
+            last.push_str(s);
+            return;
+        }
+    }
+    out.push(s.to_string());
+}
+
+/// Decides whether the terminal run at `term` (ending before `after`) ends a sentence.
+fn boundary(chars: &[(usize, char)], term: usize, after: usize) -> bool {
+    let next = word_after(chars, after);
+    let Some(first) = next.chars().next() else {
+        return true;
+    };
+    // Continuations in lower case ("… and then", "z. B. bei") never start a sentence.
+    if first.is_lowercase() {
+        return false;
+    }
+    let t = chars[term].1;
+    if t != '.' || (term + 1 < chars.len() && chars[term + 1].1 == '.') {
+        return true; // ! ? … and "..." followed by a capital or digit
+    }
+    let (prev, _spaced) = word_before(chars, term);
+    let lower = prev.to_lowercase();
+    if prev.contains(['\'', '\u{2019}', '-']) {
+        return true; // "Mary's.", "X-ray." are words, not abbreviations
+    }
+    if lower.is_empty() {
+        return true;
+    }
+    // Initials ("J. K. Rowling") and spaced abbreviations ("z. B.", "d. h.").
+    if prev.chars().count() == 1 && prev.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    // German ordinals before a month or number: "am 3. Oktober", "der 2. Weltkrieg" stays split-safe.
+    if prev.chars().all(|c| c.is_ascii_digit()) && prev.len() <= 2 {
+        let n = next.to_lowercase();
+        if MONTHS.contains(&n.as_str()) || next.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    let opener = OPENERS.contains(&next.to_lowercase().as_str());
+    if MAY_END.contains(&lower.as_str()) {
+        return opener;
+    }
+    if TITLES.contains(&lower.as_str()) {
+        return false;
+    }
+    // Dotted acronyms not in the lists ("N.A.T.O.", "U.N."): a boundary only before an opener.
+    if lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2) {
+        return opener;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        segment(s).into_iter().map(|x| x.text).collect()
+    }
+
+    #[test]
+    fn titles_do_not_end_sentences() {
+        assert_eq!(
+            texts("Mr. Smith met Dr. Jones at St. Mary's. They talked."),
+            vec!["Mr. Smith met Dr. Jones at St. Mary's.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviations_and_times() {
+        assert_eq!(
+            texts("The U.S. Army arrived at 9 a.m. on Friday. It left at 5 p.m. The town cheered."),
+            vec![
+                "The U.S. Army arrived at 9 a.m. on Friday.",
+                "It left at 5 p.m.",
+                "The town cheered."
+            ]
+        );
+        assert_eq!(
+            texts("He moved to the U.S. He liked it."),
+            vec!["He moved to the U.S.", "He liked it."]
+        );
+    }
+
+    #[test]
+    fn german_abbreviations_and_ordinals() {
+        assert_eq!(
+            texts("Es gibt z. B. Äpfel, d. h. Obst. Am 3. Oktober ist Feiertag. Das ist gut."),
+            vec![
+                "Es gibt z. B. Äpfel, d. h. Obst.",
+                "Am 3. Oktober ist Feiertag.",
+                "Das ist gut."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_stay_together() {
+        assert_eq!(
+            texts("The novel by J. K. Rowling sold well. Critics agreed."),
+            vec!["The novel by J. K. Rowling sold well.", "Critics agreed."]
+        );
+    }
+
+    #[test]
+    fn quotes_closing_after_the_full_stop() {
+        assert_eq!(
+            texts(
+                "\u{201C}We will rebuild.\u{201D} The mayor left. She said \"No!\" Then silence."
+            ),
+            vec![
+                "\u{201C}We will rebuild.\u{201D}",
+                "The mayor left.",
+                "She said \"No!\"",
+                "Then silence."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            texts("Wait... what happened? It ended… Nobody knew. Then... Silence."),
+            vec![
+                "Wait... what happened?",
+                "It ended…",
+                "Nobody knew.",
+                "Then...",
+                "Silence."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_and_numbers() {
+        assert_eq!(
+            texts("Prices rose 3.5 percent to $1,200.50 in 2024. Analysts were surprised."),
+            vec![
+                "Prices rose 3.5 percent to $1,200.50 in 2024.",
+                "Analysts were surprised."
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_spacing() {
+        assert_eq!(
+            texts("Mr . Smith spoke to the authority . The authority refused ."),
+            vec![
+                "Mr . Smith spoke to the authority .",
+                "The authority refused ."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_by_blank_lines() {
+        let s = segment("One. Two.\nStill two's paragraph.\n\n  \nThree.");
+        let p: Vec<usize> = s.iter().map(|x| x.paragraph).collect();
+        assert_eq!(p, vec![0, 0, 0, 1]);
+        assert_eq!(s[2].text, "Still two's paragraph.");
+    }
+
+    #[test]
+    fn any_script_and_empty_input() {
+        assert!(segment("").is_empty());
+        assert!(segment("  \n\n ").is_empty());
+        assert_eq!(texts("Привет. Как дела? 你好。再见。").len(), 3);
+    }
+}
