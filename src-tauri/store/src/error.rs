@@ -122,7 +122,9 @@ impl Error {
         let path = path.to_path_buf();
         match err.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked { path },
-            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) if is_read_only(&path) => {
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
+                if is_read_only(&path) || path.parent().is_some_and(is_read_only) =>
+            {
                 Error::ReadOnly { path }
             }
             Some(ErrorCode::ReadOnly) => Error::ReadOnly { path },
@@ -135,7 +137,7 @@ impl Error {
     }
 }
 
-/// True when the file's permissions say it must not be written.
+/// True when the file's (or folder's) permissions say it must not be written.
 pub(crate) fn is_read_only(path: &Path) -> bool {
     std::fs::metadata(path)
         .map(|m| m.permissions().readonly())

@@ -87,3 +87,14 @@ impl Library {
         Ok(value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn library_can_move_between_threads() {
+        // The app keeps the library in a Mutex in Tauri state and uses it from command
+        // threads; that needs Send.
+        fn assert_send<T: Send>() {}
+        assert_send::<super::Library>();
+    }
+}

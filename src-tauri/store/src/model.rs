@@ -310,3 +310,34 @@ pub enum SampleOutcome {
     /// The library already holds articles of the user's; the sample is not mixed in.
     NotEmpty,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ts_rs::{Config, TS};
+
+    #[test]
+    fn bindings_use_camel_case_and_numbers() {
+        // The UI reads these through generated TypeScript; field names must match serde's
+        // camelCase and ids/times (i64, serialised by serde_json as JSON numbers) must be
+        // `number` once the exporter sets `with_large_int("number")`.
+        let cfg = Config::new().with_large_int("number");
+        let decl = Version::decl(&cfg);
+        assert!(decl.contains("versionCount: number"), "{decl}");
+        assert!(decl.contains("paragraphs: Array<string>"), "{decl}");
+        let hit = SearchHit::decl(&cfg);
+        assert!(hit.contains("removedLater: boolean"), "{hit}");
+        assert!(hit.contains("matchedVersionIds: Array<number>"), "{hit}");
+        let json = serde_json::to_string(&SnippetPart {
+            text: "x".into(),
+            hit: true,
+        })
+        .unwrap();
+        assert_eq!(json, r#"{"text":"x","hit":true}"#);
+        assert_eq!(
+            serde_json::to_string(&SourceKind::Url).unwrap(),
+            "\"url\"",
+            "enum values match the stored source_kind"
+        );
+    }
+}

@@ -51,6 +51,11 @@ pub fn default_data_dir() -> Result<PathBuf> {
 }
 
 impl Library {
+    /// Opens the library in [`default_data_dir`] (`$PARALLAX_DATA_DIR` or the platform's).
+    pub fn open_default() -> Result<Library> {
+        Library::open_in_dir(&default_data_dir()?)
+    }
+
     /// Opens (creating if needed) `dir/library.sqlite3`, creating `dir` first.
     pub fn open_in_dir(dir: &Path) -> Result<Library> {
         std::fs::create_dir_all(dir).map_err(|source| io_error(dir, source))?;

@@ -131,6 +131,16 @@ impl Library {
             })
     }
 
+    /// The article with this canonical URL, if the library has it (ingest asks before
+    /// fetching whether a URL is a new article or a re-check).
+    pub fn article_by_url(&self, url: &str) -> Result<Option<ArticleSummary>> {
+        let sql = article_summary_sql("", "WHERE a.url = ?1", "");
+        Ok(self
+            .conn
+            .query_row(&sql, [url.trim()], article_summary)
+            .optional()?)
+    }
+
     /// Every outlet with its article count, by name.
     pub fn list_outlets(&self) -> Result<Vec<Outlet>> {
         let mut stmt = self.conn.prepare(

@@ -79,7 +79,6 @@ fn snippet_parts(raw: &str) -> Vec<SnippetPart> {
 struct Match {
     version_id: i64,
     article_id: i64,
-    snippet: String,
 }
 
 impl Library {
@@ -91,8 +90,7 @@ impl Library {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare(
-            "SELECT v.id, v.article_id,
-                    snippet(version_fts, -1, char(57344), char(57345), '…', 16)
+            "SELECT v.id, v.article_id
              FROM version_fts JOIN version v ON v.id = version_fts.rowid
              WHERE version_fts MATCH ?1
              ORDER BY bm25(version_fts, 3.0, 1.0), v.id DESC
@@ -103,7 +101,6 @@ impl Library {
                 Ok(Match {
                     version_id: r.get(0)?,
                     article_id: r.get(1)?,
-                    snippet: r.get(2)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -129,6 +126,11 @@ impl Library {
              JOIN article a ON a.id = v.article_id JOIN outlet o ON o.id = a.outlet_id
              WHERE v.id = ?1",
         )?;
+        // Snippets cost a re-tokenisation each: only make them for the hits returned.
+        let mut snippet_stmt = self.conn.prepare(
+            "SELECT snippet(version_fts, -1, char(57344), char(57345), '…', 16)
+             FROM version_fts WHERE version_fts MATCH ?1 AND rowid = ?2",
+        )?;
         let mut hits = Vec::new();
         for article_id in order.into_iter().take(limit) {
             let found = &by_article[&article_id];
@@ -147,11 +149,9 @@ impl Library {
             let (title, outlet, fetched) = head_stmt.query_row([newest], |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
             })?;
-            let snippet = found
-                .iter()
-                .find(|m| m.version_id == newest)
-                .map(|m| snippet_parts(&m.snippet))
-                .unwrap_or_default();
+            let raw: String =
+                snippet_stmt.query_row(rusqlite::params![fts, newest], |r| r.get(0))?;
+            let snippet = snippet_parts(&raw);
             hits.push(SearchHit {
                 article_id,
                 version_id: newest,

@@ -49,6 +49,19 @@ fn identical_text_is_not_stored_twice() {
     assert_eq!(list[0].latest_version_id, changed.version_id);
     assert_eq!(list[0].latest_fetched, 300);
     assert_eq!(list[0].first_seen, 100);
+    let by_url = lib
+        .article_by_url("https://courier.example/a")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        by_url.id, first.article_id,
+        "ingest finds the article to re-check by URL"
+    );
+    assert!(
+        lib.article_by_url("https://courier.example/none")
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[test]

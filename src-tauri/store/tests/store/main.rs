@@ -7,4 +7,5 @@ mod feeds;
 mod library;
 mod migrations;
 mod sample;
+mod scale;
 mod search;
