@@ -132,6 +132,10 @@ impl Error {
                 path,
                 detail: "it is not an SQLite database".into(),
             },
+            Some(ErrorCode::DatabaseCorrupt) => Error::NotALibrary {
+                path,
+                detail: "it is damaged: SQLite cannot read its contents".into(),
+            },
             _ => Error::Database(err),
         }
     }

@@ -96,5 +96,8 @@ mod tests {
         // threads; that needs Send.
         fn assert_send<T: Send>() {}
         assert_send::<super::Library>();
+        // anyhow at the edges (CLI, shell) needs errors that are Send + Sync + 'static.
+        fn assert_error<T: std::error::Error + Send + Sync + 'static>() {}
+        assert_error::<super::Error>();
     }
 }

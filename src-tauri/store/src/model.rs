@@ -253,7 +253,7 @@ pub struct FeedItem {
 }
 
 /// The article-level facts of an import: which outlet, which URL.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NewArticle {
     pub outlet_name: String,
@@ -264,7 +264,7 @@ pub struct NewArticle {
 }
 
 /// The text of one version to store.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NewVersion {
     pub title: String,

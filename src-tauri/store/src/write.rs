@@ -155,10 +155,25 @@ impl Library {
         })
     }
 
-    /// Deletes an article with its versions, highlights and story memberships.
+    /// Deletes an article with its versions, highlights and story memberships (and its
+    /// outlet, when that was the outlet's last article).
     pub fn delete_article(&mut self, article_id: i64) -> Result<()> {
         self.write(|tx| {
+            let outlet: Option<i64> = tx
+                .query_row(
+                    "SELECT outlet_id FROM article WHERE id = ?1",
+                    [article_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
             let n = tx.execute("DELETE FROM article WHERE id = ?1", [article_id])?;
+            // An outlet exists only through its articles; keep the outlet list free of
+            // names the library no longer holds anything from.
+            tx.execute(
+                "DELETE FROM outlet WHERE id = ?1
+                 AND NOT EXISTS (SELECT 1 FROM article WHERE outlet_id = ?1)",
+                [outlet],
+            )?;
             not_found_if_zero(n, "article", article_id)
         })
     }

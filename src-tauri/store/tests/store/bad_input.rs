@@ -79,6 +79,19 @@ fn a_short_garbage_file_is_not_a_library() {
 }
 
 #[test]
+fn a_damaged_library_is_refused_untouched() {
+    // A file with an SQLite header but garbage pages (a bad copy, a disk error) must not be
+    // "repaired" by writing a fresh schema over it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite3");
+    let mut bytes = b"SQLite format 3\0".to_vec();
+    bytes.extend((0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    std::fs::write(&path, &bytes).unwrap();
+    let err = refused(&path, ErrorKind::NotALibrary);
+    assert!(err.to_string().contains("has not changed it"), "{err}");
+}
+
+#[test]
 fn another_programs_sqlite_database_is_not_migrated() {
     // Adding our tables to someone else's database would corrupt their data model.
     let dir = tempfile::tempdir().unwrap();
