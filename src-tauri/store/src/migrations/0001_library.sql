@@ -102,13 +102,14 @@ CREATE UNIQUE INDEX feed_item_guid ON feed_item (feed_id, guid);
 CREATE INDEX feed_item_article ON feed_item (article_id);
 
 -- Full-text index over every version (external content: the text lives once, in version).
+-- Porter stemming so "evacuate" finds "evacuated"; diacritics folded so "cafe" finds "café".
 -- Versions are immutable, so only inserts and deletes need mirroring.
 CREATE VIRTUAL TABLE version_fts USING fts5 (
     title,
     body,
     content = 'version',
     content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
 CREATE TRIGGER version_fts_insert AFTER INSERT ON version BEGIN

@@ -126,3 +126,27 @@ fn any_user_text_is_a_valid_query() {
         "empty input finds nothing, no error"
     );
 }
+
+#[test]
+fn search_matches_word_forms_and_accents() {
+    // People search for the idea, not the exact inflection: "evacuate" should find
+    // "evacuated", and "cafe" should find "café".
+    let mut lib = Library::open_in_memory().unwrap();
+    lib.add_article(
+        &article("Courier", None),
+        &text(
+            "Residents evacuated",
+            &["The café on the quay closed early."],
+            10,
+        ),
+    )
+    .unwrap();
+    assert_eq!(lib.search("evacuate", 10).unwrap().len(), 1);
+    assert_eq!(lib.search("cafe", 10).unwrap().len(), 1);
+    assert_eq!(lib.search("closing", 10).unwrap().len(), 1);
+    assert_eq!(
+        lib.search("bakery", 10).unwrap().len(),
+        0,
+        "and unrelated words still miss"
+    );
+}
