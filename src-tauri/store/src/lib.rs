@@ -5,6 +5,19 @@
 //! Reads take `&Library`, writes take `&mut Library` and run in one immediate transaction
 //! each, so a crash never leaves half an import and the borrow checker shows who may write.
 //!
+//! Conventions:
+//! - Times are unix seconds (UTC, `i64`), always passed in by the caller (`now`); ids are
+//!   SQLite row ids (`i64`).
+//! - A version's body is a list of paragraphs of plain text (stored joined by a blank line;
+//!   see the migration). Spacing inside a paragraph is kept as published.
+//! - Dedupe: [`content_hash`] is SHA-256 over the NFC, whitespace-folded title and
+//!   paragraphs. An article never stores the same hash twice; re-importing a text it already
+//!   holds (even an older one it reverted to) is reported as [`AddOutcome::Duplicate`].
+//! - Search: [`Library::search`] reports, per article, the newest matching version and
+//!   `removed_later` when the latest version no longer matches.
+//! - Open failures carry an [`ErrorKind`] (`notALibrary`, `newerSchema`, `readOnly`,
+//!   `locked`, ...); in each case the file is left exactly as it was.
+//!
 //! ```
 //! use parallax_store::{Library, NewArticle, NewVersion, SourceKind, AddOutcome};
 //!
