@@ -66,6 +66,7 @@ pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use model::*;
 pub use normalise::{clean_paragraphs, content_hash, normalise_text};
 pub use open::{LIBRARY_FILE_NAME, OpenOptions, default_data_dir};
+pub use sample::{SAMPLE_META_KEY, SAMPLE_STORY_TITLE};
 pub use search::fts_query;
 
 /// An open library: one SQLite connection in WAL mode with foreign keys on.
