@@ -1,0 +1,81 @@
+// Starts the real Parallax app through tauri-driver (which drives Debian's WebKitWebDriver) on a fresh temporary
+// library, and hands the test a WebdriverIO browser. Screenshots go to target/e2e/ at the repository root.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, "../..");
+export const shotDir = path.join(repoRoot, "target", "e2e");
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForPort(port, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, "127.0.0.1", () => { s.end(); resolve(true); });
+      s.on("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
+}
+
+/** Launches the app on a new empty data dir (or `dataDir`); returns {browser, dataDir, stop}. */
+export async function launchApp({ dataDir, env = {} } = {}) {
+  const application = process.env.APP_BINARY;
+  if (!application) throw new Error("APP_BINARY must name the debug parallax-app binary");
+  const ownDir = !dataDir;
+  dataDir ??= mkdtempSync(path.join(tmpdir(), "parallax-e2e-"));
+  mkdirSync(shotDir, { recursive: true });
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn(
+    "tauri-driver",
+    ["--port", String(port), "--native-port", String(nativePort), "--native-driver", "/usr/bin/WebKitWebDriver"],
+    { env: { ...process.env, ...env, PARALLAX_DATA_DIR: dataDir }, stdio: ["ignore", "inherit", "inherit"] },
+  );
+  await waitForPort(port, 20000);
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port,
+    logLevel: "error",
+    capabilities: { "tauri:options": { application } },
+  });
+  const stop = async () => {
+    try { await browser.deleteSession(); } catch { /* the app may already be gone */ }
+    // SIGTERM lets tauri-driver stop WebKitWebDriver; SIGKILL would leave it holding our stdout.
+    driver.kill("SIGTERM");
+    await new Promise((r) => driver.once("exit", r));
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { browser, dataDir, stop };
+}
+
+export async function screenshot(browser, name) {
+  const file = path.join(shotDir, `${name}.png`);
+  await browser.saveScreenshot(file);
+  return file;
+}
+
+/** Waits until `selector` exists and returns it. */
+export async function waitFor(browser, selector, timeout = 10000) {
+  const el = await browser.$(selector);
+  await el.waitForExist({ timeout });
+  return el;
+}

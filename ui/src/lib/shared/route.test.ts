@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { formatRoute, parseRoute, type Route } from "./route";
+
+describe("routes", () => {
+  it("round-trips every route kind, so a window can reopen a comparison from its URL", () => {
+    const routes: Route[] = [
+      { name: "library" },
+      { name: "library", query: "spillway gate & \"level\"" },
+      { name: "article", articleId: 3 },
+      { name: "article", articleId: 3, versionId: 9 },
+      { name: "compare", left: 4, right: 5 },
+      { name: "compare", left: 4, right: 5, mode: "accounts" },
+    ];
+    for (const r of routes) expect(parseRoute(formatRoute(r))).toEqual(r);
+  });
+
+  it("sends malformed or hostile hashes to the library instead of throwing", () => {
+    for (const h of ["", "#", "#/article/", "#/article/-1", "#/article/1e3", "#/compare/1", "#/nope", "#/compare/0/2"]) {
+      expect(parseRoute(h).name).toBe("library");
+    }
+    expect(parseRoute("#/compare/1/2?mode=bogus")).toEqual({ name: "compare", left: 1, right: 2 });
+  });
+});
