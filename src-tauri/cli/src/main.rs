@@ -4,6 +4,7 @@
 
 mod align;
 mod error;
+mod export;
 mod input;
 
 use clap::{Parser, Subcommand};
@@ -23,12 +24,15 @@ struct Cli {
 enum Command {
     /// Align pre-split sentence records (JSONL) and print predicted groups, one line per record.
     Align(align::AlignArgs),
+    /// Compare two plain-text files and write a highlighted PDF, HTML, Markdown or JSON.
+    Export(export::ExportArgs),
 }
 
 fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Align(a) => align::run(a),
+        Command::Export(a) => export::run(a),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");
