@@ -33,45 +33,37 @@ impl ChangeSummary {
     }
 }
 
-/// Compares two versions' paragraphs.
-///
-/// Interim implementation until parallax-engine's `compare` lands: a paragraph present in
-/// one version and not the other is a substantive change (a rewritten paragraph counts once); a paragraph that differs only in
-/// whitespace, case or punctuation is a cosmetic one. Facets are left empty.
+/// Compares two versions' paragraphs with the engine (revision regime) and keeps what a
+/// notification needs: counts and the facets touched, most common first.
 pub fn summarise_changes(old: &[String], new: &[String]) -> ChangeSummary {
-    let key = |p: &String| crate::boilerplate::collapse_whitespace(p);
-    let loose = |p: &String| {
-        p.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
+    use parallax_engine::{CompareOptions, Facet, ModeChoice, compare_paragraphs};
+    let options = CompareOptions {
+        mode: ModeChoice::Revision,
+        ..CompareOptions::default()
     };
-    let old_exact: std::collections::HashSet<String> = old.iter().map(key).collect();
-    let new_exact: std::collections::HashSet<String> = new.iter().map(key).collect();
-    let old_loose: std::collections::HashSet<String> = old
+    let summary = compare_paragraphs(old, new, &options).summary;
+    let mut facets = summary.facets.clone();
+    facets.sort_by_key(|f| std::cmp::Reverse(f.count)); // stable: ties keep the engine's facet order
+    let words = facets
         .iter()
-        .filter(|p| !new_exact.contains(&key(p)))
-        .map(loose)
+        .filter(|f| f.count > 0)
+        .map(|f| {
+            match f.facet {
+                Facet::Number => "a number",
+                Facet::Date => "a date",
+                Facet::Name => "a name",
+                Facet::Quote => "a quote",
+                Facet::Attribution => "who said it",
+                Facet::Negation => "a negation",
+                Facet::Hedge => "a hedge",
+            }
+            .to_string()
+        })
         .collect();
-    let (mut substantive, mut cosmetic) = (0, 0);
-    for p in new.iter().filter(|p| !old_exact.contains(&key(p))) {
-        if old_loose.contains(&loose(p)) {
-            cosmetic += 1;
-        } else {
-            substantive += 1;
-        }
-    }
-    let new_loose: std::collections::HashSet<String> = new.iter().map(loose).collect();
-    // A paragraph rewritten in place shows up as one removed and one added: count it once.
-    let removed = old
-        .iter()
-        .filter(|p| !new_exact.contains(&key(p)) && !new_loose.contains(&loose(p)))
-        .count();
-    substantive = substantive.max(removed);
     ChangeSummary {
-        substantive,
-        cosmetic,
-        facets: Vec::new(),
+        substantive: summary.substantive,
+        cosmetic: summary.cosmetic,
+        facets: words,
     }
 }
 
@@ -84,15 +76,42 @@ mod tests {
     }
 
     #[test]
-    fn counts_changes() {
-        let old = v(&["A said 5.", "B went home.", "C stayed."]);
-        let new = v(&["A said 6.", "B went home", "C stayed."]);
+    fn counts_changes_with_the_engine() {
+        let old = v(&[
+            "The board approved the plan by 6 votes to 1 on Wednesday.",
+            "Supporters welcomed it.",
+            "The mayor was not there.",
+        ]);
+        let new = v(&[
+            "The board approved the plan by 5 votes to 2 on Wednesday.",
+            "Supporters welcomed it!",
+            "The mayor was not there.",
+        ]);
         let s = summarise_changes(&old, &new);
-        assert_eq!((s.substantive, s.cosmetic), (1, 1));
-        assert_eq!(s.describe(), "1 substantive change");
+        assert_eq!((s.substantive, s.cosmetic), (1, 1), "{s:?}");
+        assert_eq!(s.describe(), "1 substantive change: a number");
         assert_eq!(
             summarise_changes(&old, &old).describe(),
             "no change to the text"
+        );
+    }
+
+    #[test]
+    fn describe_wording() {
+        let s = ChangeSummary {
+            substantive: 2,
+            cosmetic: 1,
+            facets: vec!["a number".into(), "a quote".into()],
+        };
+        assert_eq!(s.describe(), "2 substantive changes: a number, a quote");
+        assert_eq!(
+            ChangeSummary {
+                substantive: 0,
+                cosmetic: 1,
+                facets: vec![]
+            }
+            .describe(),
+            "1 cosmetic change"
         );
     }
 }

@@ -226,7 +226,7 @@ async fn items_imported_etag_respected_revisions_captured() {
     assert_eq!(versions(ferry), 2);
     let events = take_events(&f);
     assert!(
-        matches!(&events[..], [FeedEvent::Revised { article_id, description, .. }] if *article_id == ferry && description == "1 substantive change"),
+        matches!(&events[..], [FeedEvent::Revised { article_id, description, .. }] if *article_id == ferry && description == "1 substantive change: a number"),
         "{events:?}"
     );
 

@@ -143,7 +143,7 @@ async fn check_for_updates_stores_only_real_changes() {
     *html.lock().unwrap() = edited;
     match check_for_updates(&mut lib, &fetcher, id, 3).await.unwrap() {
         UpdateCheck::NewVersion { description, .. } => {
-            assert_eq!(description, "1 substantive change")
+            assert_eq!(description, "1 substantive change: a number")
         }
         other => panic!("{other:?}"),
     }
