@@ -8,7 +8,11 @@ use parallax_export::{Layout, to_html, to_markdown, to_pdf, write_atomically};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
-    for (name, comparison) in [("small", fixture::small()), ("long", fixture::long(40))] {
+    for (name, comparison) in [
+        ("small", fixture::small()),
+        ("long", fixture::long(40)),
+        ("long-row", fixture::long_row()),
+    ] {
         for (lname, layout) in [
             ("side-by-side", Layout::SideBySide),
             ("inline", Layout::Inline),

@@ -83,6 +83,8 @@ pub(crate) fn rows(req: &ExportRequest) -> Vec<RowView> {
             && !out.last().is_some_and(|p: &RowView| {
                 p.new_paragraph && (p.left.is_empty() || p.right.is_empty())
             });
+        // With rows left out, neighbours are no longer continuous text: show each row on its own.
+        let new_paragraph = new_paragraph || (req.substantive_only && !out.is_empty());
         out.push(RowView {
             kind: row.kind,
             label,

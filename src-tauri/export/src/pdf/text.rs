@@ -321,3 +321,88 @@ fn trim_trailing_space(line: &mut Line) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn style(size: f32) -> TextStyle {
+        TextStyle::plain(FontKind::Regular, size, Rgb(0, 0, 0))
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn lines_fit_the_width_and_break_between_words() {
+        let mut s = Shaper::new();
+        let text = "The harbour board said the pier would close for nine months while engineers replace the piles.";
+        let lines = s.break_lines(&[(text.to_string(), style(10.0))], 120.0);
+        assert!(lines.len() > 2);
+        for l in &lines {
+            assert!(l.width <= 120.0 + 0.01, "{l:?}");
+            let t: String = l.runs.iter().map(|r| r.text.as_str()).collect();
+            assert!(!t.ends_with(' ') && !t.starts_with(' '), "{t:?}");
+        }
+        // No word is lost or cut: the lines joined by spaces give back the text.
+        assert_eq!(texts(&lines).join(" "), text);
+    }
+
+    #[test]
+    fn widths_come_from_the_font() {
+        let mut s = Shaper::new();
+        // DejaVu Sans is proportional: "W" is wider than "i", and width scales with size.
+        assert!(
+            s.width("WWWW", FontKind::Regular, 10.0)
+                > 2.0 * s.width("iiii", FontKind::Regular, 10.0)
+        );
+        let w10 = s.width("Zażółć", FontKind::Regular, 10.0);
+        assert!((s.width("Zażółć", FontKind::Regular, 20.0) - 2.0 * w10).abs() < 0.01);
+        assert!(s.width("Zażółć", FontKind::Bold, 10.0) > w10);
+    }
+
+    #[test]
+    fn an_unbreakable_token_is_split_between_characters() {
+        let mut s = Shaper::new();
+        let hash = "sha256:3f9a0c6b1e2d47f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2";
+        let lines = s.break_lines(&[(hash.to_string(), style(9.0))], 100.0);
+        assert!(lines.len() >= 3);
+        assert!(lines.iter().all(|l| l.width <= 100.01));
+        assert_eq!(texts(&lines).concat(), hash);
+    }
+
+    #[test]
+    fn styles_keep_their_runs_and_glyphs_map_to_text() {
+        let mut s = Shaper::new();
+        let mut struck = style(10.0);
+        struck.strike = true;
+        let runs = vec![
+            ("cost ".to_string(), style(10.0)),
+            ("4.2".to_string(), struck),
+            (" million".to_string(), style(10.0)),
+        ];
+        let lines = s.break_lines(&runs, 500.0);
+        assert_eq!(lines.len(), 1);
+        let r = &lines[0].runs;
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[1].text, "4.2");
+        assert!(r[1].style.strike);
+        assert!((r[1].x - s.width("cost ", FontKind::Regular, 10.0)).abs() < 0.01);
+        for run in r {
+            for g in &run.glyphs {
+                assert!(g.start < g.end && g.end <= run.text.len());
+            }
+        }
+    }
+
+    #[test]
+    fn newlines_force_a_break() {
+        let mut s = Shaper::new();
+        let lines = s.break_lines(&[("first\nsecond".to_string(), style(10.0))], 500.0);
+        assert_eq!(texts(&lines), vec!["first", "second"]);
+    }
+}

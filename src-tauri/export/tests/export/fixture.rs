@@ -379,6 +379,31 @@ pub fn long(paragraphs: usize) -> Comparison {
     b.finish()
 }
 
+/// Twelve short rows, then one row far longer than a page (tokens w000..w899), then a closing row.
+pub fn long_row() -> Comparison {
+    let mut b = Builder::new(Mode::Revision);
+    for p in 0..12 {
+        b.unchanged(
+            &format!("Opening sentence of paragraph {p} about the quay."),
+            p,
+            p,
+        );
+    }
+    let long: String = (0..900)
+        .map(|i| format!("w{i:03}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    b.edited(
+        &[(&long, " Old ending.", " New ending.")],
+        12,
+        12,
+        Significance::Cosmetic,
+        vec![],
+    );
+    b.unchanged("Closing sentence after the very long row.", 13, 13);
+    b.finish()
+}
+
 pub fn side(outlet: &str, label: &str, hash: &str) -> ExportSide {
     ExportSide {
         outlet: outlet.to_string(),

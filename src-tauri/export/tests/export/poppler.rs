@@ -138,3 +138,48 @@ pub fn page_with(pdf: &Path, needle: &str) -> usize {
         .find(|&p| squash(&text(pdf, p, p, None)).contains(needle))
         .unwrap_or_else(|| panic!("no page contains {needle:?}"))
 }
+
+/// A word as pdftotext -bbox places it on a page (points from the top-left corner).
+pub struct Word {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// Every word of one page with its position.
+pub fn words(pdf: &Path, page: usize) -> Vec<Word> {
+    let p = page.to_string();
+    let html = String::from_utf8(run(
+        "pdftotext",
+        &[
+            "-bbox",
+            "-enc",
+            "UTF-8",
+            "-f",
+            &p,
+            "-l",
+            &p,
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    ))
+    .unwrap();
+    let attr = |tag: &str, name: &str| -> f32 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[start..start + tag[start..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    html.lines()
+        .filter_map(|l| l.trim().strip_prefix("<word "))
+        .map(|l| {
+            let (tag, rest) = l.split_once('>').unwrap();
+            let text = rest.strip_suffix("</word>").unwrap().to_string();
+            Word {
+                text,
+                x: attr(tag, "xMin"),
+                y: attr(tag, "yMin"),
+            }
+        })
+        .collect()
+}
