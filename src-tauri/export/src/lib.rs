@@ -42,6 +42,7 @@
 
 mod atomic;
 mod error;
+mod format;
 mod html;
 mod json;
 mod markdown;
@@ -51,6 +52,7 @@ mod view;
 
 pub use atomic::write_atomically;
 pub use error::{Error, Result};
+pub use format::{Format, export_to_file, render};
 pub use html::to_html;
 pub use json::{ExportDocument, to_json};
 pub use markdown::to_markdown;

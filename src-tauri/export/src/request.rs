@@ -4,9 +4,10 @@
 
 use parallax_engine::Comparison;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Where one side of the comparison came from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExportSide {
     /// The outlet's name, e.g. "Harbour Gazette" (or a file name for plain files).
     pub outlet: String,
@@ -24,7 +25,7 @@ pub struct ExportSide {
 }
 
 /// Which version a highlight was made on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum HighlightSide {
     Left,
@@ -32,7 +33,7 @@ pub enum HighlightSide {
 }
 
 /// A passage the user highlighted on either version, with their note (may be empty).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExportHighlight {
     pub side: HighlightSide,
     pub quote: String,
@@ -40,7 +41,7 @@ pub struct ExportHighlight {
 }
 
 /// How the rows are laid out.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum Layout {
     /// Two aligned columns, left version and right version; each row band starts at the same height in both.
@@ -51,7 +52,7 @@ pub enum Layout {
 }
 
 /// Everything one export needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExportRequest {
     pub comparison: Comparison,
     pub left: ExportSide,

@@ -224,6 +224,17 @@ fn push(v: &mut Vec<Span>, text: &str, mark: Mark) {
     if text.is_empty() {
         return;
     }
+    // Tabs, carriage returns and other controls have no glyph; show them as the spaces they stand for.
+    let cleaned;
+    let text = if text.chars().any(|c| c.is_control() && c != '\n') {
+        cleaned = text
+            .chars()
+            .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+            .collect::<String>();
+        cleaned.as_str()
+    } else {
+        text
+    };
     match v.last_mut() {
         Some(last) if last.mark == mark => last.text.push_str(text),
         _ => v.push(Span {

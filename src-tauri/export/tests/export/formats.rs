@@ -93,3 +93,68 @@ fn json_is_the_comparison_with_its_provenance() {
         serde_json::to_value(&req.comparison).unwrap()
     );
 }
+
+#[test]
+fn format_entry_point_writes_each_format_by_extension() {
+    use parallax_export::{Format, export_to_file};
+    let dir = tempfile::tempdir().unwrap();
+    let req = fixture::request(fixture::small(), Layout::Inline);
+    for name in ["c.pdf", "c.html", "c.md", "c.json"] {
+        let path = dir.path().join(name);
+        let format = Format::from_path(&path).unwrap();
+        assert_eq!(format.extension(), name.split('.').nth(1).unwrap());
+        let n = export_to_file(&req, format, &path).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(bytes.len() as u64, n);
+        let head = String::from_utf8_lossy(&bytes[..8]).into_owned();
+        let want = match format {
+            Format::Pdf => "%PDF",
+            Format::Html => "<!DOCTYP",
+            Format::Markdown => "# Marlow",
+            Format::Json => "{",
+        };
+        assert!(head.starts_with(want), "{name}: {head:?}");
+    }
+    assert_eq!(Format::from_path(std::path::Path::new("notes.txt")), None);
+}
+
+#[test]
+fn empty_and_odd_inputs_still_export() {
+    use parallax_engine::Comparison;
+    let mut b = Builder::new(Mode::Revision);
+    b.unchanged("A line with\ta tab and a carriage\rreturn.", 0, 0);
+    let odd = b.finish();
+    let empty = Comparison {
+        rows: vec![],
+        left: vec![],
+        right: vec![],
+        ..odd.clone()
+    };
+    for c in [empty, odd] {
+        for layout in [Layout::SideBySide, Layout::Inline] {
+            let mut req = fixture::request(c.clone(), layout);
+            req.left = parallax_export::ExportSide::default();
+            req.title =
+                "A title long enough to need the running header to shorten it with an ellipsis "
+                    .repeat(4);
+            let pdf = parallax_export::to_pdf(&req).unwrap();
+            assert!(pdf.starts_with(b"%PDF"));
+            let p = crate::poppler::save(&pdf);
+            let text = crate::poppler::squash(&crate::poppler::text(
+                &p.path,
+                1,
+                crate::poppler::pages(&p.path),
+                None,
+            ));
+            if !c.rows.is_empty() {
+                assert!(
+                    text.contains("A line with a tab and a carriage return."),
+                    "{text}"
+                );
+            }
+            assert!(text.contains("…"), "running header shortened");
+            to_html(&req);
+            to_markdown(&req);
+        }
+    }
+}

@@ -45,3 +45,62 @@ fn pages_without_changes_carry_no_change_colours() {
     assert_eq!(body.count(REMOVED_BG, 4), 0);
     assert_eq!(body.count(ADDED_BG, 4), 0);
 }
+
+/// Horizontal runs of dark pixels at least `min_len` long, judged by brightness alone (as a greyscale print
+/// would show them): strike-through and
+/// underline lines; letters never make such long runs and the rules between rows are light grey.
+fn dark_lines(r: &crate::poppler::Raster, min_len: usize) -> usize {
+    let mut n = 0;
+    for y in 0..r.height {
+        let mut run = 0;
+        for x in 0..r.width {
+            let i = (y * r.width + x) * 3;
+            // Brightness only: the colour of the highlight must not matter here.
+            let v = (r.rgb[i] as u32 + r.rgb[i + 1] as u32 + r.rgb[i + 2] as u32) / 3;
+            if v < 90 {
+                run += 1;
+            } else {
+                if run >= min_len {
+                    n += 1;
+                }
+                run = 0;
+            }
+        }
+        if run >= min_len {
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn marks_survive_greyscale_as_strike_and_underline() {
+    let mut b = Builder::new(Mode::Revision);
+    b.removed(
+        "Every word of this sentence was taken out of the newer version.",
+        0,
+        vec![],
+    );
+    b.added(
+        "Every word of this sentence is new in the newer version.",
+        0,
+        vec![],
+    );
+    let marked = save(&to_pdf(&fixture::request(b.finish(), Layout::Inline)).unwrap());
+    let mut b = Builder::new(Mode::Revision);
+    b.unchanged(
+        "Every word of this sentence was taken out of the newer version.",
+        0,
+        0,
+    );
+    b.unchanged(
+        "Every word of this sentence is new in the newer version.",
+        0,
+        0,
+    );
+    let plain = save(&to_pdf(&fixture::request(b.finish(), Layout::Inline)).unwrap());
+    let (m, p) = (raster(&marked.path, 2, 100), raster(&plain.path, 2, 100));
+    // The strike and the underline are each at least one pixel row of ~250 pt text width.
+    assert!(dark_lines(&m, 150) >= 2, "no strike/underline lines found");
+    assert_eq!(dark_lines(&p, 150), 0, "unmarked text must not look marked");
+}
