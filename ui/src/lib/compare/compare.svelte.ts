@@ -39,6 +39,8 @@ export class CompareState {
     try {
       const view = await backend().compareVersions(left, right, mode);
       if (seq !== this.seq) return;
+      // With "parallax:compare-rendered" (CompareView) this splits the first-screen time into engine+IPC and render.
+      globalThis.performance?.mark?.("parallax:compare-loaded");
       this.view = view;
       this.current = -1;
       this.expanded.clear();

@@ -18,8 +18,8 @@ export const KIND_GLYPH: Record<RowKind, string> = {
   moved: "↕",
   added: "+",
   removed: "−",
-  split: "⑃",
-  merged: "⑂",
+  split: "⇉",
+  merged: "⇇",
 };
 
 export const FACET_HINT: Record<Facet, string> = {
