@@ -1,11 +1,13 @@
 //! The `parallax` command line: one module per subcommand over the Parallax crates.
 //! Exit codes: 0 ok, 2 usage error (clap), 3 missing or unreadable file, 4 not UTF-8 text,
-//! 5 malformed input record, 6 output failed. Details in ../README.md.
+//! 5 malformed input record, 6 output failed; the library commands add 7 network, 8 library,
+//! 9 not a feed (see `library.rs`). Details in ../README.md.
 
 mod align;
 mod error;
 mod export;
 mod input;
+mod library;
 
 use clap::{Parser, Subcommand};
 
@@ -26,6 +28,14 @@ enum Command {
     Align(align::AlignArgs),
     /// Compare two plain-text files and write a highlighted PDF, HTML, Markdown or JSON.
     Export(export::ExportArgs),
+    /// Import files (.txt, .md, .html) and URLs into the library; duplicates are reported.
+    Import(library::ImportArgs),
+    /// List the library's articles (JSON: [{id, title, outlet, url, versions}]).
+    List(library::ListArgs),
+    /// Search every version of every article, saying when a match was removed later.
+    Search(library::SearchArgs),
+    /// Subscribe to an RSS/Atom feed and poll it (once with --once).
+    Watch(library::WatchArgs),
 }
 
 fn main() {
@@ -33,6 +43,10 @@ fn main() {
     let result = match &cli.command {
         Command::Align(a) => align::run(a),
         Command::Export(a) => export::run(a),
+        Command::Import(a) => library::exit_on_error(library::import(a)),
+        Command::List(a) => library::exit_on_error(library::list(a)),
+        Command::Search(a) => library::exit_on_error(library::search(a)),
+        Command::Watch(a) => library::exit_on_error(library::watch(a)),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");

@@ -1,0 +1,366 @@
+//! `parallax import | list | search | watch`: the library commands, over parallax-store and
+//! parallax-ingest, on the same library as the app (`--data-dir`, else `PARALLAX_DATA_DIR`,
+//! else the platform data folder). Every failure prints one line on stderr and exits non-zero:
+//! 3 file missing or unreadable, 4 not usable text (binary, empty, too large, no article),
+//! 7 network or HTTP failure, 8 library cannot be opened or written, 9 not a feed.
+//! Extraction, storage and polling logic live in the crates; this only parses and prints.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use parallax_ingest::{
+    Clock, FeedEvent, FetchOptions, Fetcher, IngestError, PollStatus, Poller, PollerConfig,
+    SystemClock, import_sources,
+};
+use parallax_store::{Library, SearchHit};
+use serde::Serialize;
+
+/// A library command's failure: its one-line message and exit code.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct LibraryError {
+    pub message: String,
+    pub code: i32,
+}
+
+impl From<IngestError> for LibraryError {
+    fn from(e: IngestError) -> Self {
+        let code = match e.code() {
+            "io" => 3,
+            "binary"
+            | "empty"
+            | "too_large"
+            | "undecodable"
+            | "unsupported_file_type"
+            | "no_article" => 4,
+            "store" => 8,
+            "not_a_feed" | "malformed_feed" => 9,
+            _ => 7,
+        };
+        LibraryError {
+            message: e.to_string(),
+            code,
+        }
+    }
+}
+
+impl From<parallax_store::Error> for LibraryError {
+    fn from(e: parallax_store::Error) -> Self {
+        LibraryError {
+            message: e.to_string(),
+            code: 8,
+        }
+    }
+}
+
+fn output_error(e: std::io::Error) -> LibraryError {
+    LibraryError {
+        message: format!("cannot write the output ({e})."),
+        code: 6,
+    }
+}
+
+/// Prints the error and exits with its code; lets `main` keep its own error type.
+pub fn exit_on_error<E>(result: Result<(), LibraryError>) -> Result<(), E> {
+    if let Err(e) = result {
+        eprintln!("parallax: {e}");
+        std::process::exit(e.code);
+    }
+    Ok(())
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DataDir {
+    /// The library's folder (default: $PARALLAX_DATA_DIR, else the platform data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+impl DataDir {
+    fn open(&self) -> Result<Library, LibraryError> {
+        let dir = match &self.data_dir {
+            Some(d) => d.clone(),
+            None => parallax_store::default_data_dir()?,
+        };
+        Ok(Library::open_in_dir(&dir)?)
+    }
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// Files (.txt, .md, .html) and http(s) URLs to import.
+    #[arg(required = true, value_name = "FILE|URL")]
+    pub inputs: Vec<String>,
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SearchArgs {
+    /// Words to find, in any version of any article.
+    pub query: String,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// At most this many articles.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct WatchArgs {
+    /// The RSS or Atom feed's address.
+    pub feed_url: String,
+    /// Poll once (subscribing first if needed) and exit.
+    #[arg(long)]
+    pub once: bool,
+    /// Minutes between polls for a new subscription.
+    #[arg(long, default_value_t = 30)]
+    pub interval_minutes: i64,
+    #[command(flatten)]
+    pub data: DataDir,
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, LibraryError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| LibraryError {
+            message: format!("cannot start the network runtime ({e})."),
+            code: 7,
+        })
+}
+
+fn fetcher() -> Result<Fetcher, LibraryError> {
+    Ok(Fetcher::new(FetchOptions::default())?)
+}
+
+/// `parallax import FILE|URL...`: one line per input; fails (with the first failure's code)
+/// if any input could not be imported. Duplicates are reported, not failures.
+pub fn import(args: &ImportArgs) -> Result<(), LibraryError> {
+    let mut lib = args.data.open()?;
+    let fetcher = fetcher()?;
+    let now = SystemClock.now();
+    let reports = runtime()?.block_on(import_sources(
+        &mut lib,
+        &fetcher,
+        &args.inputs,
+        now,
+        |_, _, _| {},
+    ));
+    let mut out = std::io::stdout().lock();
+    let mut errors: Vec<LibraryError> = Vec::new();
+    for report in reports {
+        match report.result {
+            Ok(_) => writeln!(out, "{}", report.line()).map_err(output_error)?,
+            Err(e) => {
+                let mut error = LibraryError::from(e);
+                error.message = format!("{}: {}", report.source, error.message);
+                errors.push(error);
+            }
+        }
+    }
+    match errors.len() {
+        0 => Ok(()),
+        1 if args.inputs.len() == 1 => Err(errors.remove(0)),
+        failed => {
+            for e in &errors {
+                eprintln!("parallax: {e}");
+            }
+            let code = errors[0].code;
+            Err(LibraryError {
+                message: format!(
+                    "{failed} of {} inputs could not be imported.",
+                    args.inputs.len()
+                ),
+                code,
+            })
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ListedArticle {
+    id: i64,
+    title: String,
+    outlet: String,
+    url: Option<String>,
+    versions: i64,
+}
+
+/// `parallax list [--format json]`: JSON is an array of `{id, title, outlet, url, versions}`.
+pub fn list(args: &ListArgs) -> Result<(), LibraryError> {
+    let lib = args.data.open()?;
+    let articles: Vec<ListedArticle> = lib
+        .list_articles()?
+        .into_iter()
+        .map(|a| ListedArticle {
+            id: a.id,
+            title: a.title,
+            outlet: a.outlet,
+            url: a.url,
+            versions: a.version_count,
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&articles).unwrap_or_default()
+        ),
+        Format::Text => articles.iter().try_for_each(|a| {
+            let plural = if a.versions == 1 { "" } else { "s" };
+            writeln!(
+                out,
+                "{:>5}  {}  ({}, {} version{plural}){}",
+                a.id,
+                a.title,
+                a.outlet,
+                a.versions,
+                a.url
+                    .as_deref()
+                    .map(|u| format!("  {u}"))
+                    .unwrap_or_default()
+            )
+        }),
+    }
+    .map_err(output_error)
+}
+
+fn snippet_text(hit: &SearchHit) -> String {
+    hit.snippet
+        .iter()
+        .map(|p| {
+            if p.hit {
+                format!("[{}]", p.text)
+            } else {
+                p.text.clone()
+            }
+        })
+        .collect()
+}
+
+/// `parallax search QUERY [--format json]`: matches in every version, saying when the text
+/// was removed later.
+pub fn search(args: &SearchArgs) -> Result<(), LibraryError> {
+    let lib = args.data.open()?;
+    let hits = lib.search(&args.query, args.limit)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&hits).unwrap_or_default()
+        ),
+        Format::Text => hits.iter().try_for_each(|h| {
+            let removed = if h.removed_later {
+                "  (removed later)"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "{:>5}  {} ({}), version {} of {}{removed}\n       {}",
+                h.article_id,
+                h.title,
+                h.outlet,
+                h.version_number,
+                h.version_count,
+                snippet_text(h)
+            )
+        }),
+    }
+    .map_err(output_error)
+}
+
+fn describe(event: &FeedEvent) -> String {
+    match event {
+        FeedEvent::NewArticle {
+            title,
+            outlet,
+            article_id,
+            ..
+        } => format!("new: \"{title}\" ({outlet}), article {article_id}"),
+        FeedEvent::Revised {
+            title,
+            description,
+            article_id,
+            ..
+        } => format!("revised: \"{title}\", article {article_id}: {description}"),
+        FeedEvent::FeedError { message, .. } => format!("feed error: {message}"),
+    }
+}
+
+/// `parallax watch FEED_URL [--once]`: subscribes if needed, then polls (once, or whenever
+/// due until interrupted), printing new and revised articles.
+pub fn watch(args: &WatchArgs) -> Result<(), LibraryError> {
+    if args.interval_minutes < 1 {
+        return Err(LibraryError {
+            message: "--interval-minutes must be at least 1.".into(),
+            code: 2,
+        });
+    }
+    let lib = args.data.open()?;
+    let url = parallax_ingest::parse_url(&args.feed_url)?.to_string();
+    let existing = lib
+        .list_feeds()?
+        .into_iter()
+        .find(|f| f.url == url || f.url == args.feed_url.trim())
+        .map(|f| f.id);
+    let lib = Arc::new(Mutex::new(lib));
+    let poller = Poller::new(
+        lib,
+        fetcher()?,
+        Arc::new(SystemClock),
+        PollerConfig::default(),
+        |e| println!("{}", describe(&e)),
+    );
+    runtime()?.block_on(async {
+        let first = match existing {
+            Some(id) => poller.poll_feed(id).await,
+            None => poller.subscribe(&url, args.interval_minutes * 60).await?,
+        };
+        let summary = match &first.status {
+            PollStatus::Failed { message } => {
+                return Err(LibraryError {
+                    message: message.clone(),
+                    code: 7,
+                });
+            }
+            PollStatus::Skipped => "another poll of this feed is running; skipped".to_string(),
+            PollStatus::NotModified => "feed not modified".to_string(),
+            PollStatus::Fetched => "feed read".to_string(),
+        };
+        println!(
+            "{url}: {summary}; {} new articles, {} new versions",
+            first.new_articles, first.new_versions
+        );
+        for e in &first.item_errors {
+            eprintln!("parallax: {e}");
+        }
+        if args.once {
+            return Ok(());
+        }
+        let (_stop, shutdown) = tokio::sync::watch::channel(false);
+        poller.run(shutdown).await;
+        Ok(())
+    })
+}

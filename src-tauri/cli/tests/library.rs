@@ -1,0 +1,216 @@
+//! `parallax import | list | search | watch` end to end: the real binary on a temporary data
+//! folder, pages and a feed served from 127.0.0.1 by a one-thread server started here.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn parallax(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .env("PARALLAX_DATA_DIR", data)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn pages() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ingest/tests/fixtures/pages")
+}
+
+/// Serves `routes` (path → content type, body) to at most `max` connections, then stops.
+fn serve(routes: Vec<(&'static str, &'static str, String)>, max: usize) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(max) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            reader.read_line(&mut line).ok();
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap_or(0) == 0 || h.trim().is_empty() {
+                    break;
+                }
+            }
+            let (status, ctype, body) = match routes.iter().find(|r| r.0 == path) {
+                Some((_, ctype, body)) => ("200 OK", *ctype, body.clone()),
+                None => ("404 Not Found", "text/plain", "gone".to_string()),
+            };
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body.as_bytes());
+        }
+    });
+    base
+}
+
+#[test]
+fn import_list_search_on_one_library() {
+    let data = tempfile::tempdir().unwrap();
+    let ferry = std::fs::read_to_string(pages().join("harbour-courier-ferry.html")).unwrap();
+    let base = serve(vec![("/ferry", "text/html; charset=utf-8", ferry)], 4);
+    let council = pages().join("valley-times-council.html");
+    let council = council.to_str().unwrap();
+    let url = format!("{base}/ferry");
+
+    let first = parallax(data.path(), &["import", council, &url]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(
+        stdout(&first)
+            .lines()
+            .filter(|l| l.contains(": imported \""))
+            .count(),
+        2,
+        "{}",
+        stdout(&first)
+    );
+
+    // Again: recognised as duplicates, exit 0, nothing stored twice.
+    let again = parallax(data.path(), &["import", council]);
+    assert!(again.status.success());
+    assert!(
+        stdout(&again).contains("already in the library"),
+        "{}",
+        stdout(&again)
+    );
+
+    let list = parallax(data.path(), &["list", "--format", "json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    for item in items {
+        let keys: Vec<&str> = item
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys.len(), 5, "{item}");
+        for k in ["id", "title", "outlet", "url", "versions"] {
+            assert!(keys.contains(&k), "{item}");
+        }
+        assert_eq!(item["versions"], 1);
+    }
+    assert!(items.iter().any(|i| i["outlet"] == "The Harbour Courier"));
+
+    // --data-dir wins over the environment.
+    let other = tempfile::tempdir().unwrap();
+    let empty = parallax(
+        data.path(),
+        &[
+            "list",
+            "--format",
+            "json",
+            "--data-dir",
+            other.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(stdout(&empty).trim(), "[]");
+
+    let search = parallax(data.path(), &["search", "farmland", "--format", "json"]);
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&search)).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 1);
+    assert_eq!(hits[0]["removedLater"], false);
+    let text = parallax(data.path(), &["search", "farmland"]);
+    assert!(stdout(&text).contains("[farmland]"), "{}", stdout(&text));
+}
+
+#[test]
+fn failures_exit_non_zero_with_one_line() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("photo.txt");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let cases: Vec<(Vec<String>, i32, String)> = vec![
+        (
+            vec!["import".into(), png.display().to_string()],
+            4,
+            format!(
+                "parallax: {}: This file is not text (it looks like a PNG image); open a .txt, .md or .html file instead.\n",
+                png.display()
+            ),
+        ),
+        (
+            vec!["import".into(), "/no/such/file.txt".into()],
+            3,
+            "parallax: /no/such/file.txt: Could not read /no/such/file.txt: no such file.\n".into(),
+        ),
+        (
+            vec!["import".into(), format!("http://127.0.0.1:{port}/a")],
+            7,
+            format!(
+                "parallax: http://127.0.0.1:{port}/a: Could not connect to http://127.0.0.1:{port}/a (the connection was refused); check the address and your connection.\n"
+            ),
+        ),
+    ];
+    for (args, code, message) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = parallax(data.path(), &args);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), message);
+    }
+    let list = parallax(data.path(), &["list", "--format", "json"]);
+    assert_eq!(stdout(&list).trim(), "[]", "failed imports store nothing");
+}
+
+#[test]
+fn watch_once_imports_a_feed_and_refuses_a_page() {
+    let data = tempfile::tempdir().unwrap();
+    let ferry = std::fs::read_to_string(pages().join("harbour-courier-ferry.html")).unwrap();
+    let base = serve(
+        vec![
+            ("/page", "text/html", ferry.clone()),
+            ("/ferry", "text/html", ferry),
+        ],
+        4,
+    );
+    // The feed's item points at the first server.
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Courier</title><item><title>Ferry</title><link>{base}/ferry</link><guid>f1</guid></item></channel></rss>"
+    );
+    let feed_base = serve(vec![("/feed.xml", "application/rss+xml", feed)], 2);
+
+    let page = parallax(data.path(), &["watch", &format!("{base}/page"), "--once"]);
+    assert_eq!(page.status.code(), Some(9), "{}", stderr(&page));
+    assert_eq!(
+        stderr(&page),
+        format!(
+            "parallax: {base}/page is not an RSS or Atom feed (it returned an HTML web page); look for the site's feed link.\n"
+        )
+    );
+
+    let o = parallax(
+        data.path(),
+        &["watch", &format!("{feed_base}/feed.xml"), "--once"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("new: \"Night ferry to Kessel Island returns after two-year pause\""),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("1 new articles"), "{}", stdout(&o));
+    let list = parallax(data.path(), &["list", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+}
