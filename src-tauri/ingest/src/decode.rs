@@ -230,7 +230,12 @@ mod tests {
         for unit in "Hello".encode_utf16() {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
-        assert_eq!(decode(&bytes, None).unwrap().text, "Hello");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, "Hello");
+        assert_eq!(
+            d.note.as_deref(),
+            Some("decoded as UTF-16LE (byte-order mark)")
+        );
     }
 
     #[test]

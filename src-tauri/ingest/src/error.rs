@@ -39,7 +39,7 @@ pub enum IngestError {
     #[error("Could not connect to {url} ({reason}); check the address and your connection.")]
     Connect { url: String, reason: String },
     #[error(
-        "The secure connection to {url} failed ({reason}); the site's certificate may be invalid."
+        "The secure connection to {url} failed ({reason}); the site's certificate or secure setup could not be verified."
     )]
     Tls { url: String, reason: String },
     #[error("{url} redirected more than {limit} times; the address may be broken.")]

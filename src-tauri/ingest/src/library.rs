@@ -104,6 +104,43 @@ pub fn store_capture(lib: &mut Library, c: &Capture) -> Result<Imported> {
     })
 }
 
+/// Pasted text (title, outlet, body) → stored article. An empty body is refused.
+pub fn import_paste(
+    lib: &mut Library,
+    title: &str,
+    outlet: &str,
+    body: &str,
+    now: i64,
+) -> Result<Imported> {
+    let capture =
+        crate::article::capture_paste(title, outlet, body, now).ok_or(IngestError::Empty)?;
+    store_capture(lib, &capture)
+}
+
+/// A file's bytes (dropped on the window, read by the UI) → stored article. `name` gives the
+/// kind by its extension (`story.html`) and is kept as the source reference.
+pub fn import_bytes(lib: &mut Library, name: &str, bytes: &[u8], now: i64) -> Result<Imported> {
+    let capture = crate::files::read_bytes(bytes, Path::new(name), now)?;
+    store_capture(lib, &capture)
+}
+
+/// The latest version of every article as input for [`crate::suggest_same_event`].
+pub fn story_texts(lib: &Library) -> Result<Vec<crate::StoryText>> {
+    let articles = lib.list_articles().map_err(store_error)?;
+    articles
+        .into_iter()
+        .map(|a| {
+            let v = lib.get_version(a.latest_version_id).map_err(store_error)?;
+            Ok(crate::StoryText {
+                id: a.id,
+                outlet: a.outlet,
+                title: a.title,
+                body: v.paragraphs.join("\n\n"),
+            })
+        })
+        .collect()
+}
+
 /// True when an input names a web address rather than a file.
 pub fn is_url(input: &str) -> bool {
     let lower = input.trim_start().to_ascii_lowercase();

@@ -149,3 +149,45 @@ async fn check_for_updates_stores_only_real_changes() {
     }
     assert_eq!(lib.versions_of(id).unwrap().len(), 2);
 }
+
+#[test]
+fn paste_bytes_and_story_suggestions_through_the_library() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages");
+    let ferry = std::fs::read(dir.join("harbour-courier-ferry.html")).unwrap();
+    parallax_ingest::import_bytes(&mut lib, "ferry.html", &ferry, 1).unwrap();
+    let err = parallax_ingest::import_bytes(&mut lib, "photo.png", b"\x89PNG\r\n\x1a\n\0\0", 1)
+        .unwrap_err();
+    assert_eq!(err.code(), "binary");
+    parallax_ingest::import_paste(
+        &mut lib,
+        "Kessel Island gets its night ferry back",
+        "Valley Times",
+        "Islanders will again have a late crossing to Port Alder from 1 April.\n\nThe transport board approved the night ferry timetable and a higher subsidy for Blue Sound Lines, which hired new crew members.",
+        2,
+    )
+    .unwrap();
+    assert_eq!(
+        parallax_ingest::import_paste(&mut lib, "x", "y", "  \n ", 3)
+            .unwrap_err()
+            .code(),
+        "empty"
+    );
+    parallax_ingest::import_bytes(
+        &mut lib,
+        "council.html",
+        &std::fs::read(dir.join("valley-times-council.html")).unwrap(),
+        4,
+    )
+    .unwrap();
+    let texts = parallax_ingest::story_texts(&lib).unwrap();
+    assert_eq!(texts.len(), 3);
+    let pairs = parallax_ingest::suggest_same_event(&texts, parallax_ingest::DEFAULT_THRESHOLD);
+    let groups = parallax_ingest::group_suggestions(&pairs);
+    assert_eq!(groups.len(), 1, "{pairs:?}");
+    let titles: Vec<String> = groups[0]
+        .iter()
+        .map(|id| texts.iter().find(|t| t.id == *id).unwrap().title.clone())
+        .collect();
+    assert!(titles.iter().all(|t| t.contains("ferry")), "{titles:?}");
+}
