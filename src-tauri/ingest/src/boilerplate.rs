@@ -64,6 +64,11 @@ const FURNITURE_NAMES: &[&str] = &[
     "byline-follow",
     "author-bio",
     "tags",
+    "pullquote",
+    "pull-quote",
+    "video-embed",
+    "video-player",
+    "media-embed",
 ];
 
 /// True when a class or id attribute value names page furniture.
@@ -140,6 +145,9 @@ const STOCK_PREFIXES: &[&str] = &[
     "get our newsletter",
     "newsletter:",
     "read more:",
+    "watch:",
+    "video:",
+    "listen:",
     "read more at",
     "related:",
     "related stories",
@@ -262,6 +270,7 @@ mod tests {
             "Sign up for our morning briefing and never miss a story.",
             "Photo: Lena Marsh for The Harbour Courier",
             "Read more: How the ferry timetable was drawn up",
+            "Watch: Drone footage of the slip at Merrow Point",
             "© 2026 Northfield Press. All rights reserved.",
         ] {
             assert!(is_boilerplate_paragraph(line), "{line}");
