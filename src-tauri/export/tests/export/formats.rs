@@ -123,6 +123,8 @@ fn empty_and_odd_inputs_still_export() {
     use parallax_engine::Comparison;
     let mut b = Builder::new(Mode::Revision);
     b.unchanged("A line with\ta tab and a carriage\rreturn.", 0, 0);
+    // Scripts the embedded font lacks (CJK, emoji) must not make the export fail.
+    b.unchanged("The mayor of 東京 replied 👍 and left.", 0, 0);
     let odd = b.finish();
     let empty = Comparison {
         rows: vec![],
