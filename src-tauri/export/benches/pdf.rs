@@ -1,5 +1,5 @@
 //! Export timings. The named fixture `long-38` is the test fixture with 38 paragraphs (190 rows), which lays
-//! out as a 20-page side-by-side PDF (cover + 19 body pages + appendix = 21 pages); the target is < 500 ms.
+//! out as a 20-page side-by-side PDF (cover, 18 body pages, appendix); the target is < 500 ms.
 //! Run: `cargo bench -p parallax-export --bench pdf`.
 
 #[path = "../tests/export/fixture.rs"]
