@@ -17,6 +17,9 @@ pub fn to_pdf(req: &ExportRequest) -> Result<Vec<u8>> {
     let rows = crate::view::rows(req);
     let mut doc = page::Doc::new();
     cover::cover(&mut doc, req, rows.len());
+    // Bookmarks: each part starts on a fresh page.
+    let mut outline = vec![("Provenance, summary and legend".to_string(), 0)];
+    outline.push(("Comparison".to_string(), doc.pages.len()));
     match req.layout {
         Layout::SideBySide => {
             let head = |which: &str, s: &crate::request::ExportSide| {
@@ -35,7 +38,13 @@ pub fn to_pdf(req: &ExportRequest) -> Result<Vec<u8>> {
         }
         Layout::Inline => body::inline(&mut doc, &rows),
     }
+    if !req.highlights.is_empty() {
+        outline.push((
+            "Appendix: highlights and notes".to_string(),
+            doc.pages.len(),
+        ));
+    }
     cover::appendix(&mut doc, req);
     cover::header_footer(&mut doc, req);
-    render::render(&doc.pages, &req.title)
+    render::render(&doc.pages, &req.title, &outline)
 }

@@ -3,9 +3,11 @@
 
 use krilla::Document;
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::Fill;
 use krilla::surface::Surface;
@@ -15,7 +17,12 @@ use super::page::{Op, PAGE_H, PAGE_W};
 use super::text::{FontKind, Rgb, Shaper};
 use crate::error::{Error, Result};
 
-pub(crate) fn render(pages: &[Vec<Op>], title: &str) -> Result<Vec<u8>> {
+/// Paint `pages`; `outline` lists bookmarks as (title, page index).
+pub(crate) fn render(
+    pages: &[Vec<Op>],
+    title: &str,
+    outline: &[(String, usize)],
+) -> Result<Vec<u8>> {
     let font = |k| {
         Font::new(Shaper::font_bytes(k).into(), 0)
             .ok_or_else(|| Error::Pdf("the embedded font could not be read".into()))
@@ -99,6 +106,16 @@ pub(crate) fn render(pages: &[Vec<Op>], title: &str) -> Result<Vec<u8>> {
         surface.finish();
         page.finish();
     }
+    let mut tree = Outline::new();
+    for (text, page) in outline {
+        if *page < pages.len() {
+            tree.push_child(OutlineNode::new(
+                text.clone(),
+                XyzDestination::new(*page, Point::from_xy(0.0, 0.0)),
+            ));
+        }
+    }
+    document.set_outline(tree);
     document.finish().map_err(|e| Error::Pdf(e.to_string()))
 }
 

@@ -301,3 +301,21 @@ fn twenty_page_export_is_reasonably_small() {
     assert!(pages(&pdf.path) >= 20);
     assert!(bytes.len() < 400_000, "{} bytes", bytes.len());
 }
+
+#[test]
+fn bookmarks_lead_to_each_part() {
+    let pdf = save(&to_pdf(&fixture::request(fixture::small(), Layout::SideBySide)).unwrap());
+    let out = std::process::Command::new("pdftohtml")
+        .args(["-q", "-i", "-xml", "-stdout"])
+        .arg(&pdf.path)
+        .output()
+        .expect("pdftohtml (poppler-utils)");
+    let xml = String::from_utf8(out.stdout).unwrap();
+    for item in [
+        "<item page=\"1\">Provenance, summary and legend</item>",
+        "<item page=\"2\">Comparison</item>",
+        "<item page=\"3\">Appendix: highlights and notes</item>",
+    ] {
+        assert!(xml.contains(item), "{item} missing from the outline");
+    }
+}
