@@ -69,6 +69,12 @@ export async function launchApp({ dataDir, env = {} } = {}) {
 
 export async function screenshot(browser, name) {
   const file = path.join(shotDir, `${name}.png`);
+  // WebKitGTK under Xvfb can hand back the previous frame: let two frames paint and images decode first.
+  await browser.executeAsync((done) => {
+    const imgs = Array.from(document.images).map((i) => (i.complete ? null : i.decode().catch(() => null)));
+    Promise.all(imgs).then(() => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  });
+  await browser.pause(400);
   await browser.saveScreenshot(file);
   return file;
 }
