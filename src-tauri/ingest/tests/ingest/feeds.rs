@@ -413,3 +413,48 @@ fn poll_futures_can_be_spawned() {
     let run = f.poller.run(tokio::sync::watch::channel(false).1);
     assert_send(&run);
 }
+
+#[tokio::test]
+async fn run_polls_due_feeds_until_shut_down() {
+    let f = fixture();
+    let feed_id = f
+        .poller
+        .subscribe(&f.server.url("/feed.xml"), HOUR)
+        .await
+        .unwrap()
+        .feed_id;
+    let config = PollerConfig {
+        tick: Duration::from_millis(20),
+        ..PollerConfig::default()
+    };
+    let poller = Poller::new(
+        f.lib.clone(),
+        Fetcher::new(FetchOptions::default()).unwrap(),
+        f.clock.clone() as Arc<dyn Clock>,
+        config,
+        |_| {},
+    );
+    let (stop, shutdown) = tokio::sync::watch::channel(false);
+    let task = tokio::spawn(async move { poller.run(shutdown).await });
+    // Not due: several ticks pass without a request.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(f.server.hits("/feed.xml"), 1);
+    // Due: the running poller picks it up on a tick (bounded wait).
+    f.clock.advance(HOUR);
+    for _ in 0..100 {
+        if f.server.hits("/feed.xml") == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(f.server.hits("/feed.xml"), 2);
+    assert_eq!(
+        f.lib.lock().unwrap().get_feed(feed_id).unwrap().last_polled,
+        Some(T0 + HOUR)
+    );
+    stop.send(true).unwrap();
+    tokio::time::timeout(Duration::from_secs(2), task)
+        .await
+        .expect("run stops when told")
+        .unwrap();
+}

@@ -1,0 +1,120 @@
+//! Benchmarks of the CPU-bound parts of ingest: page extraction (fixtures and a large
+//! synthetic page), fingerprints, feed parsing and same-event suggestions. Network and
+//! storage are measured by their own crates and tests. Run: `cargo bench -p parallax-ingest`.
+
+use std::path::Path;
+
+use divan::{Bencher, black_box};
+use parallax_ingest::{StoryText, fingerprint, parse_feed, read_bytes, suggest_same_event};
+
+fn main() {
+    divan::main();
+}
+
+const FIXTURES: &[&str] = &[
+    "harbour-courier-ferry",
+    "valley-times-council",
+    "northfield-press-strike",
+    "dawn-ledger-cafe",
+    "coast-observer-landslide",
+];
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/pages")
+            .join(format!("{name}.html")),
+    )
+    .unwrap()
+}
+
+/// A long article (400 paragraphs, ~180 KB of text) inside a heavy page: 2,000 menu links,
+/// 50 ad slots, share bars and a comments section.
+fn large_page() -> String {
+    let mut html =
+        String::from("<html><head><title>Long read | Big Paper</title></head><body><nav>");
+    for i in 0..2000 {
+        html += &format!("<a href=\"/s/{i}\">Section {i}</a> ");
+    }
+    html += "</nav><article><h1>Long read</h1>";
+    for i in 0..400 {
+        if i % 8 == 0 {
+            html += "<div class=\"ad-slot\"><p>Advertisement</p></div><div class=\"share-bar\">Share Facebook X Email</div>";
+        }
+        html += &format!(
+            "<p>Paragraph {i} of the long read says that the harbour board met on day {i} and agreed, after a long debate about tides, crews and money, that the plan number {i} should go ahead.</p>"
+        );
+    }
+    html += "</article><section class=\"comments\">";
+    for i in 0..200 {
+        html += &format!("<p>Comment {i}: I disagree.</p>");
+    }
+    html + "</section></body></html>"
+}
+
+#[divan::bench(args = FIXTURES)]
+fn extract_fixture(bencher: Bencher, name: &str) {
+    let bytes = fixture(name);
+    bencher.bench(|| read_bytes(black_box(&bytes), Path::new("page.html"), 0).unwrap());
+}
+
+#[divan::bench(sample_count = 20)]
+fn extract_large_page(bencher: Bencher) {
+    let bytes = large_page().into_bytes();
+    bencher.bench(|| {
+        let c = read_bytes(black_box(&bytes), Path::new("page.html"), 0).unwrap();
+        assert_eq!(c.paragraphs.len(), 400);
+        c
+    });
+}
+
+#[divan::bench]
+fn fingerprint_400_paragraphs(bencher: Bencher) {
+    let paragraphs: Vec<String> = (0..400)
+        .map(|i| format!("Paragraph {i} says the board met on day {i} and agreed to go ahead."))
+        .collect();
+    bencher.bench(|| fingerprint(black_box("Long read"), black_box(&paragraphs)));
+}
+
+#[divan::bench]
+fn parse_rss_100_items(bencher: Bencher) {
+    let mut rss =
+        String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed</title>");
+    for i in 0..100 {
+        rss += &format!(
+            "<item><title>Item {i}</title><link>https://paper.example/a/{i}</link><guid>id-{i}</guid><pubDate>Sat, 14 Mar 2026 06:30:00 GMT</pubDate><description>Summary of item {i}.</description></item>"
+        );
+    }
+    rss += "</channel></rss>";
+    bencher.bench(|| parse_feed(black_box(rss.as_bytes()), "https://paper.example/feed").unwrap());
+}
+
+#[divan::bench(args = [50, 200])]
+fn suggest_same_event_over(bencher: Bencher, n: usize) {
+    let topics = [
+        "ferry",
+        "tram",
+        "reservoir",
+        "landslide",
+        "terrace",
+        "bridge",
+        "school",
+        "market",
+        "library",
+        "harbour",
+    ];
+    let texts: Vec<StoryText> = (0..n)
+        .map(|i| {
+            let t = topics[i % topics.len()];
+            StoryText {
+                id: i as i64,
+                outlet: format!("Outlet {}", i % 7),
+                title: format!("Council decides on the {t} plan"),
+                body: format!(
+                    "The council met on Tuesday to decide on the {t} plan. Residents of district {i} spoke for and against the {t} plan, which would cost {i} million. The decision on the {t} is expected next month."
+                ),
+            }
+        })
+        .collect();
+    bencher.bench(|| suggest_same_event(black_box(&texts), 0.2));
+}
