@@ -349,9 +349,11 @@ pub fn watch(args: &WatchArgs) -> Result<(), LibraryError> {
             PollStatus::NotModified => "feed not modified".to_string(),
             PollStatus::Fetched => "feed read".to_string(),
         };
+        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         println!(
-            "{url}: {summary}; {} new articles, {} new versions",
-            first.new_articles, first.new_versions
+            "{url}: {summary}; {}, {}",
+            count(first.new_articles, "new article"),
+            count(first.new_versions, "new version")
         );
         for e in &first.item_errors {
             eprintln!("parallax: {e}");

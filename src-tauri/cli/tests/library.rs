@@ -209,8 +209,42 @@ fn watch_once_imports_a_feed_and_refuses_a_page() {
         "{}",
         stdout(&o)
     );
-    assert!(stdout(&o).contains("1 new articles"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("1 new article, 0 new versions"),
+        "{}",
+        stdout(&o)
+    );
     let list = parallax(data.path(), &["list", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn search_says_when_text_was_removed_later() {
+    let data = tempfile::tempdir().unwrap();
+    let ferry = std::fs::read_to_string(pages().join("harbour-courier-ferry.html")).unwrap();
+    // The same article (same canonical URL) a day later, without the councillor's objection.
+    let start = ferry.find("<p>Not everyone welcomed").unwrap();
+    let end = start + ferry[start..].find("</p>").unwrap() + 4;
+    let revised = format!("{}{}", &ferry[..start], &ferry[end..]);
+    let first = serve(vec![("/ferry", "text/html", ferry)], 1);
+    let second = serve(vec![("/ferry", "text/html", revised)], 1);
+    for base in [&first, &second] {
+        let o = parallax(data.path(), &["import", &format!("{base}/ferry")]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let list: serde_json::Value = serde_json::from_str(&stdout(&parallax(
+        data.path(),
+        &["list", "--format", "json"],
+    )))
+    .unwrap();
+    assert_eq!(list[0]["versions"], 2, "{list}");
+    let hits: serde_json::Value = serde_json::from_str(&stdout(&parallax(
+        data.path(),
+        &["search", "councillor", "--format", "json"],
+    )))
+    .unwrap();
+    assert_eq!(hits[0]["removedLater"], true, "{hits}");
+    let text = stdout(&parallax(data.path(), &["search", "councillor"]));
+    assert!(text.contains("version 1 of 2  (removed later)"), "{text}");
 }
