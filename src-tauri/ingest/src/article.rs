@@ -9,7 +9,7 @@ use crate::extract::{Extracted, extract_article, sanitise};
 use crate::outlet::{OutletRef, outlet_for};
 
 /// Where a capture came from (mirrors the store's source kinds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Origin {
     Paste,
@@ -19,7 +19,7 @@ pub enum Origin {
 }
 
 /// One captured article version, ready to store.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Capture {
     pub title: String,

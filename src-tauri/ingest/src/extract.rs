@@ -73,7 +73,12 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
             },
             _ => no_article(),
         })?;
-    let article = readability.parse().map_err(|_| no_article())?;
+    let article = readability.parse().map_err(|e| match e {
+        ReadabilityError::TooManyElements(..) => IngestError::NoArticle {
+            what: "a page too large to analyse, with over 200,000 elements",
+        },
+        _ => no_article(),
+    })?;
 
     let title = collapse_whitespace(&article.title);
     let byline = article
@@ -332,4 +337,34 @@ pub fn sanitise(html: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_too_big_to_analyse_is_refused_with_a_reason() {
+        let mut html = String::from("<html><body><article>");
+        for _ in 0..201_000 {
+            html.push_str("<i>x</i>");
+        }
+        html.push_str("</article></body></html>");
+        let e = extract_article(&html, None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "No article text was found in this page (it looks like a page too large to analyse, with over 200,000 elements); open the article's own page or paste its text."
+        );
+    }
+
+    #[test]
+    fn published_time_formats() {
+        assert_eq!(parse_time("2026-03-14T06:30:00Z"), Some(1_773_469_800));
+        assert_eq!(
+            parse_time("Sat, 14 Mar 2026 06:30:00 GMT"),
+            Some(1_773_469_800)
+        );
+        assert_eq!(parse_time("2026-03-14"), Some(1_773_446_400));
+        assert_eq!(parse_time("yesterday"), None);
+    }
 }

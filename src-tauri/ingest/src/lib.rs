@@ -33,9 +33,9 @@ pub use feed::{FeedDoc, FeedEntry, parse_feed};
 pub use fetch::{FetchOptions, Fetched, Fetcher, Page, Validators, page_to_capture, parse_url};
 pub use files::{FileKind, FileResult, MAX_FILE_BYTES, read_bytes, read_file, read_files};
 pub use library::{
-    ImportReport, Imported, UpdateCheck, article_url, check_for_updates, import_bytes,
-    import_files, import_paste, import_sources, is_url, store_capture, store_revision, story_texts,
-    to_store,
+    ErrorInfo, ImportReport, ImportResult, Imported, UpdateCheck, article_url, check_for_updates,
+    import_bytes, import_files, import_paste, import_sources, is_url, store_capture,
+    store_revision, story_texts, to_store,
 };
 pub use outlet::OutletRef;
 pub use poller::{

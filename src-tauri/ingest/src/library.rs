@@ -14,7 +14,7 @@ use crate::fetch::Fetcher;
 use crate::revision::{ChangeSummary, summarise_changes};
 
 /// Where a capture landed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Imported {
     pub outcome: AddOutcome,
@@ -30,6 +30,41 @@ pub struct Imported {
 pub struct ImportReport {
     pub source: String,
     pub result: Result<Imported>,
+}
+
+/// An ingest error as it crosses IPC: a stable code to branch on and the message to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ErrorInfo {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<&IngestError> for ErrorInfo {
+    fn from(e: &IngestError) -> Self {
+        ErrorInfo {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// [`ImportReport`] in serialisable form, for the app's progress list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportResult {
+    pub source: String,
+    pub imported: Option<Imported>,
+    pub error: Option<ErrorInfo>,
+}
+
+impl From<&ImportReport> for ImportResult {
+    fn from(r: &ImportReport) -> Self {
+        ImportResult {
+            source: r.source.clone(),
+            imported: r.result.as_ref().ok().cloned(),
+            error: r.result.as_ref().err().map(ErrorInfo::from),
+        }
+    }
 }
 
 impl ImportReport {
@@ -173,19 +208,30 @@ pub async fn import_sources(
     reports
 }
 
-/// Imports files only (no network), one report each.
-pub fn import_files(lib: &mut Library, paths: &[PathBuf], now: i64) -> Vec<ImportReport> {
+/// Imports files only (no network), one report each, calling `progress(done, total, path)`
+/// after each.
+pub fn import_files(
+    lib: &mut Library,
+    paths: &[PathBuf],
+    now: i64,
+    mut progress: impl FnMut(usize, usize, &Path),
+) -> Vec<ImportReport> {
     paths
         .iter()
-        .map(|p| ImportReport {
-            source: p.display().to_string(),
-            result: crate::files::read_file(p, now).and_then(|c| store_capture(lib, &c)),
+        .enumerate()
+        .map(|(i, p)| {
+            let result = crate::files::read_file(p, now).and_then(|c| store_capture(lib, &c));
+            progress(i + 1, paths.len(), p);
+            ImportReport {
+                source: p.display().to_string(),
+                result,
+            }
         })
         .collect()
 }
 
 /// What "check for updates" found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum UpdateCheck {
     /// The page's article text is the same as the latest stored version (furniture ignored).

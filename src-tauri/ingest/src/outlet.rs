@@ -3,7 +3,7 @@
 //! that choice is the caller's (see [`crate::article`]).
 
 /// An outlet as ingest sees it: what to call it and the domain it was found on.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct OutletRef {
     pub name: String,
     pub domain: Option<String>,

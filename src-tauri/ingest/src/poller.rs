@@ -84,7 +84,7 @@ impl Default for PollerConfig {
 }
 
 /// What the poller tells the app.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum FeedEvent {
     /// A new item was imported as a new article.
@@ -113,7 +113,7 @@ pub enum FeedEvent {
 }
 
 /// How a poll ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum PollStatus {
     /// Another poll of this feed was running; nothing was requested.
@@ -127,7 +127,7 @@ pub enum PollStatus {
 }
 
 /// The result of polling one feed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PollReport {
     pub feed_id: i64,

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A short account of the differences between two versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangeSummary {
     pub substantive: usize,

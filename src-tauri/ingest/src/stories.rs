@@ -16,7 +16,7 @@ pub struct StoryText {
 }
 
 /// Two articles that probably report the same event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SameEvent {
     pub a: i64,

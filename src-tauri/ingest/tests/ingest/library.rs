@@ -191,3 +191,50 @@ fn paste_bytes_and_story_suggestions_through_the_library() {
         .collect();
     assert!(titles.iter().all(|t| t.contains("ferry")), "{titles:?}");
 }
+
+#[test]
+fn import_results_serialise_for_the_app() {
+    let mut lib = Library::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("a.txt");
+    std::fs::write(
+        &good,
+        "Ferry returns\n\nThe night ferry runs again from April.\n",
+    )
+    .unwrap();
+    let bad = dir.path().join("b.txt");
+    std::fs::write(&bad, "").unwrap();
+    let mut seen = 0;
+    let reports = parallax_ingest::import_files(&mut lib, &[good, bad], 5, |done, total, _| {
+        seen = done;
+        assert_eq!(total, 2);
+    });
+    assert_eq!(seen, 2);
+    let json: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|r| serde_json::to_value(parallax_ingest::ImportResult::from(r)).unwrap())
+        .collect();
+    assert_eq!(json[0]["imported"]["outcome"], "newArticle");
+    assert_eq!(json[0]["imported"]["title"], "Ferry returns");
+    assert_eq!(json[0]["error"], serde_json::Value::Null);
+    assert_eq!(json[1]["error"]["code"], "empty");
+    assert_eq!(
+        json[1]["error"]["message"],
+        "The file is empty: there is no text to import."
+    );
+}
+
+#[test]
+fn ipc_types_have_typescript_declarations() {
+    use ts_rs::TS;
+    let cfg = ts_rs::Config::default();
+    for decl in [
+        parallax_ingest::ImportResult::decl(&cfg),
+        parallax_ingest::UpdateCheck::decl(&cfg),
+        parallax_ingest::FeedEvent::decl(&cfg),
+        parallax_ingest::PollReport::decl(&cfg),
+        parallax_ingest::SameEvent::decl(&cfg),
+    ] {
+        assert!(decl.starts_with("type "), "{decl}");
+    }
+}
