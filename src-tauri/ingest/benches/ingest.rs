@@ -17,6 +17,7 @@ const FIXTURES: &[&str] = &[
     "northfield-press-strike",
     "dawn-ledger-cafe",
     "coast-observer-landslide",
+    "hafenkurier-faehre",
 ];
 
 fn fixture(name: &str) -> Vec<u8> {

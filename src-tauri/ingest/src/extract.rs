@@ -113,7 +113,7 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
             || (i < first_prose && is_link_heavy(node, &text));
         let is_byline = byline
             .as_deref()
-            .is_some_and(|b| text == b || text.strip_prefix("By ") == Some(b));
+            .is_some_and(|b| text.chars().count() <= 120 && clean_byline(&text) == b);
         if is_title || is_byline || is_boilerplate_paragraph(&text) {
             node.remove_from_parent();
         } else {
@@ -127,7 +127,14 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
         return Err(no_article());
     }
     Ok(Extracted {
-        title: if title.is_empty() { page_title } else { title },
+        title: strip_site_suffix(
+            if title.is_empty() {
+                &page_title
+            } else {
+                &title
+            },
+            site_name.as_deref(),
+        ),
         byline,
         published: article
             .published_time
@@ -215,13 +222,30 @@ fn has_block_descendant(node: &NodeRef) -> bool {
     })
 }
 
+/// "By", "Von", "Par", "Por", "Door", "Av", "Af": the word before a name in a byline.
+const BYLINE_PREFIXES: &[&str] = &["by ", "von ", "par ", "por ", "door ", "av ", "af "];
+
 fn clean_byline(byline: &str) -> String {
     let b = collapse_whitespace(byline);
-    let b = b
-        .strip_prefix("By ")
-        .or_else(|| b.strip_prefix("by "))
-        .unwrap_or(&b);
+    let lower = b.to_lowercase();
+    let b = match BYLINE_PREFIXES.iter().find(|p| lower.starts_with(*p)) {
+        Some(p) => &b[p.len()..],
+        None => &b,
+    };
     b.trim().to_string()
+}
+
+/// Drops a trailing " | Site", " - Site" or " – Site" when the page names its site.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title.to_string();
+    };
+    for sep in [" | ", " - ", " – ", " — ", " · ", " :: "] {
+        if let Some(head) = title.strip_suffix(&format!("{sep}{site}")) {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
 }
 
 fn meta_content(doc: &Document, names: &[&str]) -> Option<String> {
