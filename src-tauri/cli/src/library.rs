@@ -309,8 +309,8 @@ fn describe(event: &FeedEvent) -> String {
     }
 }
 
-/// `parallax watch FEED_URL [--once]`: subscribes if needed, then polls (once, or whenever
-/// due until interrupted), printing new and revised articles.
+/// `parallax watch FEED_URL [--once]`: subscribes if needed, then polls this feed (once, or
+/// whenever it is due until interrupted), printing new and revised articles.
 pub fn watch(args: &WatchArgs) -> Result<(), LibraryError> {
     if args.interval_minutes < 1 {
         return Err(LibraryError {
@@ -327,7 +327,7 @@ pub fn watch(args: &WatchArgs) -> Result<(), LibraryError> {
         .map(|f| f.id);
     let lib = Arc::new(Mutex::new(lib));
     let poller = Poller::new(
-        lib,
+        lib.clone(),
         fetcher()?,
         Arc::new(SystemClock),
         PollerConfig::default(),
@@ -361,8 +361,22 @@ pub fn watch(args: &WatchArgs) -> Result<(), LibraryError> {
         if args.once {
             return Ok(());
         }
-        let (_stop, shutdown) = tokio::sync::watch::channel(false);
-        poller.run(shutdown).await;
-        Ok(())
+        // Only this feed: wait until it is due (interval, or backoff after errors), poll, repeat.
+        loop {
+            let next = lib
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_feed(first.feed_id)?
+                .next_poll;
+            let wait = (next - SystemClock.now()).clamp(1, 24 * 3600) as u64;
+            tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
+            let report = poller.poll_feed(first.feed_id).await;
+            if let PollStatus::Failed { message } = &report.status {
+                eprintln!("parallax: {message}");
+            }
+            for e in &report.item_errors {
+                eprintln!("parallax: {e}");
+            }
+        }
     })
 }
