@@ -1,6 +1,6 @@
 //! The one error type of parallax-ingest: every way an import, fetch or feed poll can fail,
 //! each with a one-line message that tells the user what happened and what to do.
-//! Duplicates are not errors (see [`crate::ImportOutcome`]); store errors are wrapped as text.
+//! Duplicates are not errors (see [`crate::Imported`]); store errors are wrapped as text.
 
 use std::path::PathBuf;
 

@@ -8,6 +8,23 @@
 //! let c = capture_paste("Ferry returns", "Harbour Courier", "The ferry sails again.\n\nAdvertisement", 0).unwrap();
 //! assert_eq!(c.fingerprint(), fingerprint("Ferry returns", &["The ferry sails again.".into()]));
 //! ```
+//!
+//! How a shell (the app, the CLI) uses it:
+//! - **Paste / drop / open**: [`import_paste`], [`import_bytes`] (bytes the UI read, named by
+//!   file name), [`import_files`] (paths, with progress); each gives an [`ImportReport`]
+//!   whose [`ImportResult`] form serialises for IPC (`imported` or `error: {code, message}`).
+//! - **URL**: fetch without holding the library lock ([`Fetcher::fetch_article`]), then
+//!   [`store_capture`] under the lock. [`import_sources`] does both for callers that own the library.
+//! - **Check for updates**: [`article_url`] → [`Fetcher::fetch_article`] → [`store_revision`],
+//!   which answers [`UpdateCheck::Unchanged`] or `NewVersion` with a description such as
+//!   "1 substantive change: a number".
+//! - **Feeds**: one [`Poller`] over `Arc<Mutex<Library>>` with [`SystemClock`]; spawn
+//!   [`Poller::run`] on tokio and turn each [`FeedEvent::Revised`] into a desktop notification.
+//!   [`Poller::subscribe`] refuses non-feeds before storing anything.
+//! - **Stories**: [`story_texts`] → [`suggest_same_event`] → [`group_suggestions`].
+//!
+//! Links kept in sanitised HTML point outside the app: open them in the system browser, never
+//! in the reader's webview. The sanitised HTML holds no images, media, frames or scripts.
 
 pub mod article;
 pub mod boilerplate;
