@@ -380,11 +380,15 @@ impl Poller {
             Ok(items) => items,
             Err(e) => return report.item_errors.push(e.to_string()),
         };
-        let due = items
+        let mut due: Vec<_> = items
             .into_iter()
             .filter(|i| !skip.contains(&i.guid))
-            .filter(|i| i.article_id.is_some() && i.url.is_some());
-        for item in due.take(self.config.max_rechecks) {
+            .filter(|i| i.article_id.is_some() && i.url.is_some())
+            .collect();
+        // Least recently checked first, so with more items than `max_rechecks` every item
+        // still gets its turn over successive polls.
+        due.sort_by_key(|i| i.last_checked.unwrap_or(i64::MIN));
+        for item in due.into_iter().take(self.config.max_rechecks) {
             let (article_id, url) = (
                 item.article_id.unwrap_or_default(),
                 item.url.clone().unwrap_or_default(),

@@ -456,3 +456,32 @@ async fn run_polls_due_feeds_until_shut_down() {
         .expect("run stops when told")
         .unwrap();
 }
+
+#[tokio::test]
+async fn rechecks_rotate_when_there_are_more_items_than_the_budget() {
+    let f = fixture();
+    let poller = Poller::new(
+        f.lib.clone(),
+        Fetcher::new(FetchOptions::default()).unwrap(),
+        f.clock.clone() as Arc<dyn Clock>,
+        PollerConfig {
+            max_rechecks: 1,
+            ..PollerConfig::default()
+        },
+        |_| {},
+    );
+    let feed_id = poller
+        .subscribe(&f.server.url("/feed.xml"), HOUR)
+        .await
+        .unwrap()
+        .feed_id;
+    let hits = || (f.server.hits("/a/ferry"), f.server.hits("/a/tram"));
+    assert_eq!(hits(), (1, 1));
+    f.clock.advance(HOUR);
+    poller.poll_feed(feed_id).await;
+    let after_one = hits();
+    f.clock.advance(HOUR);
+    poller.poll_feed(feed_id).await;
+    // One re-check per poll, and the second poll takes the article the first one skipped.
+    assert_eq!(hits(), (2, 2), "after one poll: {after_one:?}");
+}
