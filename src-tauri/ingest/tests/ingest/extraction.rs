@@ -96,3 +96,26 @@ fn sanitised_html_has_no_scripts_images_or_furniture() {
         "{body}"
     );
 }
+
+/// The stored HTML and the stored paragraphs are the same article: stripping the tags from
+/// the sanitised HTML gives exactly the paragraphs' words, for every fixture.
+#[test]
+fn sanitised_html_holds_the_same_text_as_the_paragraphs() {
+    for entry in std::fs::read_dir(fixtures()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "html") || !path.with_extension("txt").exists() {
+            continue;
+        }
+        let c = parallax_ingest::read_bytes(&std::fs::read(&path).unwrap(), &path, 0).unwrap();
+        let html = c.html.unwrap();
+        let doc = dom_query::Document::fragment(html.replace('<', " <"));
+        let from_html: Vec<String> = doc.text().split_whitespace().map(str::to_string).collect();
+        let from_paragraphs: Vec<String> = c
+            .paragraphs
+            .join(" ")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(from_html, from_paragraphs, "{}", path.display());
+    }
+}
