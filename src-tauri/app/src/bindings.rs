@@ -68,7 +68,7 @@ pub fn typescript() -> String {
          /** Typed wrappers for every command the app registers. */\n\
          export function commands(invoke: Invoke) {\n  return {\n",
     );
-    for sig in crate::commands::signatures(&cfg) {
+    for sig in crate::commands::signatures(&cfg).into_iter().chain(crate::collect::signatures(&cfg)) {
         let params: Vec<String> = sig
             .args
             .iter()
@@ -90,7 +90,9 @@ pub fn typescript() -> String {
 
 /// Every type that crosses IPC. svelte-check fails on a referenced type missing here.
 fn declarations(cfg: &Config) -> Vec<String> {
-    use crate::{error, views};
+    use crate::{collect, error, exporting, views};
+    use parallax_ingest as ingest;
+    use parallax_export as export;
     use parallax_engine as engine;
     use parallax_store as store;
     type_decls!(cfg;
@@ -100,6 +102,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         store::AddOutcome, store::Added,
         engine::Mode, engine::Sentence, engine::RowKind, engine::Significance, engine::Facet, engine::Tag,
         engine::Segment, engine::Row, engine::Summary, engine::FacetCount, engine::Comparison,
+        export::Layout, export::Format, exporting::Exported,
+        ingest::Imported, ingest::ErrorInfo, ingest::ImportResult, ingest::ChangeSummary, ingest::UpdateCheck,
+        ingest::PollStatus, ingest::PollReport, ingest::FeedEvent, collect::SameEventGroup,
     )
 }
 
@@ -133,9 +138,10 @@ mod tests {
         // a command that does not exist (or miss one that does).
         let main = include_str!("main.rs");
         let cfg = ts_rs::Config::new();
-        for sig in crate::commands::signatures(&cfg) {
+        let collect = crate::collect::signatures(&cfg).into_iter().map(|s| ("collect", s));
+        for (module, sig) in crate::commands::signatures(&cfg).into_iter().map(|s| ("commands", s)).chain(collect) {
             assert!(
-                main.contains(&format!("commands::{},", sig.name)),
+                main.contains(&format!("{module}::{},", sig.name)),
                 "command {} is in the binding table but not registered in main.rs",
                 sig.name
             );

@@ -1,12 +1,14 @@
 //! Tauri commands: each takes the state, calls a crate, converts the result. No logic lives here.
 //! The table at the bottom is the typed surface the UI sees (see bindings.rs).
 
-use parallax_engine::{CompareOptions, Mode, ModeChoice};
+use parallax_engine::Mode;
+use parallax_export::Layout;
 use parallax_store::{ArticleSummary, Outlet, SearchHit, Story, Version, VersionInfo};
 use tauri::State;
 
 use crate::bindings::command_table;
 use crate::error::IpcResult;
+use crate::exporting::{self, Exported};
 use crate::state::AppState;
 use crate::views::{CompareSide, ComparisonView, LibraryStatus};
 
@@ -55,28 +57,30 @@ pub fn compare_versions(
     right_version_id: i64,
     mode: Option<Mode>,
 ) -> IpcResult<ComparisonView> {
-    let (left, right) = state.with(|lib| {
-        Ok((
-            lib.get_version(left_version_id)?,
-            lib.get_version(right_version_id)?,
-        ))
-    })?;
-    let mode = match mode {
-        None => ModeChoice::Auto,
-        Some(Mode::Revision) => ModeChoice::Revision,
-        Some(Mode::Accounts) => ModeChoice::Accounts,
-    };
-    let options = CompareOptions {
-        mode,
-        ..Default::default()
-    };
-    let comparison =
-        parallax_engine::compare_paragraphs(&left.paragraphs, &right.paragraphs, &options);
+    let (left, right, comparison) = state
+        .with(|lib| exporting::load_comparison(lib, left_version_id, right_version_id, mode))?;
     Ok(ComparisonView {
         left: CompareSide::of(&left),
         right: CompareSide::of(&right),
         comparison,
     })
+}
+
+/// Exports the comparison of two versions to `path`; the format follows the file name's ending.
+#[tauri::command(async)]
+pub fn export_comparison(
+    state: State<'_, AppState>,
+    left_version_id: i64,
+    right_version_id: i64,
+    mode: Option<Mode>,
+    layout: Layout,
+    substantive_only: bool,
+    path: String,
+) -> IpcResult<Exported> {
+    let req = state.with_ipc(|lib| {
+        exporting::request(lib, left_version_id, right_version_id, mode, layout, substantive_only)
+    })?;
+    exporting::write(&req, std::path::Path::new(&path))
 }
 
 command_table! {
@@ -88,4 +92,6 @@ command_table! {
     get_version(version_id: i64) -> Version;
     search(query: String) -> Vec<SearchHit>;
     compare_versions(left_version_id: i64, right_version_id: i64, mode: Option<Mode>) -> ComparisonView;
+    export_comparison(left_version_id: i64, right_version_id: i64, mode: Option<Mode>, layout: Layout,
+        substantive_only: bool, path: String) -> Exported;
 }

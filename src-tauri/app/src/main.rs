@@ -4,8 +4,11 @@
 
 #[cfg_attr(not(test), allow(dead_code))]
 mod bindings;
+mod collect;
 mod commands;
 mod error;
+mod exporting;
+mod poller;
 mod state;
 mod views;
 
@@ -16,7 +19,11 @@ fn main() {
         .map_or(0, |d| d.as_secs() as i64);
     let state = state::AppState::open(data_dir, now);
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
+        .setup(poller::setup)
         .invoke_handler(tauri::generate_handler![
             commands::library_status,
             commands::list_articles,
@@ -26,7 +33,12 @@ fn main() {
             commands::get_version,
             commands::search,
             commands::compare_versions,
+            commands::export_comparison,
+            collect::import_paste, collect::import_file, collect::import_url, collect::check_for_updates,
+            collect::list_feeds, collect::subscribe_feed, collect::poll_feed_now, collect::remove_feed,
+            collect::create_story, collect::add_to_story, collect::remove_from_story, collect::story_suggestions,
         ])
-        .run(tauri::generate_context!("../../tauri.conf.json"))
-        .expect("error while running Parallax");
+        .build(tauri::generate_context!("../../tauri.conf.json"))
+        .expect("error while starting Parallax")
+        .run(poller::on_run_event);
 }

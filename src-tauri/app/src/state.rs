@@ -42,6 +42,13 @@ impl AppState {
         let mut library = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut library).map_err(store_error)
     }
+
+    /// Like [`AppState::with`] for work that already speaks in IPC errors.
+    pub fn with_ipc<T>(&self, f: impl FnOnce(&mut Library) -> IpcResult<T>) -> IpcResult<T> {
+        let lock = self.library.as_ref().map_err(Clone::clone)?;
+        let mut library = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut library)
+    }
 }
 
 fn open_library(data_dir: &std::path::Path, now: i64) -> IpcResult<Library> {

@@ -48,6 +48,7 @@ mod json;
 mod markdown;
 mod pdf;
 mod request;
+mod time;
 mod view;
 
 pub use atomic::write_atomically;
@@ -58,3 +59,4 @@ pub use json::{ExportDocument, to_json};
 pub use markdown::to_markdown;
 pub use pdf::{ADDED_BG, REMOVED_BG, to_pdf};
 pub use request::{ExportHighlight, ExportRequest, ExportSide, HighlightSide, Layout};
+pub use time::rfc3339_utc;

@@ -181,6 +181,42 @@ export type FacetCount = { facet: Facet, count: number, };
 
 export type Comparison = { mode: Mode, left: Array<Sentence>, right: Array<Sentence>, rows: Array<Row>, summary: Summary, };
 
+export type Layout = "side-by-side" | "inline";
+
+export type Format = "pdf" | "html" | "markdown" | "json";
+
+export type Exported = { path: string, bytes: number, format: Format, };
+
+export type Imported = { outcome: AddOutcome, articleId: number, versionId: number, title: string, outlet: string, notes: Array<string>, };
+
+export type ErrorInfo = { code: string, message: string, };
+
+export type ImportResult = { source: string, imported: Imported | null, error: ErrorInfo | null, };
+
+export type ChangeSummary = { substantive: number, cosmetic: number, 
+/**
+ * What the substantive changes touch, in words ("a number", "a quote"), most common first.
+ */
+facets: Array<string>, };
+
+export type UpdateCheck = { "kind": "unchanged", version_id: number, } | { "kind": "newVersion", old_version_id: number, new_version_id: number, summary: ChangeSummary, description: string, };
+
+export type PollStatus = { "kind": "skipped" } | { "kind": "notModified" } | { "kind": "fetched" } | { "kind": "failed", message: string, };
+
+export type PollReport = { feedId: number, status: PollStatus, newArticles: number, newVersions: number, 
+/**
+ * Items that could not be imported or re-checked (they are retried next time).
+ */
+itemErrors: Array<string>, };
+
+export type FeedEvent = { "kind": "newArticle", feed_id: number, article_id: number, title: string, outlet: string, } | { "kind": "revised", feed_id: number, article_id: number, old_version_id: number, new_version_id: number, title: string, summary: ChangeSummary, description: string, } | { "kind": "feedError", feed_id: number, url: string, message: string, };
+
+export type SameEventGroup = { articles: Array<ArticleSummary>, 
+/**
+ * The best similarity between two of them, 0..=1.
+ */
+score: number, };
+
 /** Calls one command; the Tauri backend passes `invoke` from @tauri-apps/api, tests a fake. */
 export type Invoke = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
@@ -195,6 +231,19 @@ export function commands(invoke: Invoke) {
     getVersion: (versionId: number) => invoke<Version>("get_version", { versionId }),
     search: (query: string) => invoke<Array<SearchHit>>("search", { query }),
     compareVersions: (leftVersionId: number, rightVersionId: number, mode: Mode | null) => invoke<ComparisonView>("compare_versions", { leftVersionId, rightVersionId, mode }),
+    exportComparison: (leftVersionId: number, rightVersionId: number, mode: Mode | null, layout: Layout, substantiveOnly: boolean, path: string) => invoke<Exported>("export_comparison", { leftVersionId, rightVersionId, mode, layout, substantiveOnly, path }),
+    importPaste: (title: string, outlet: string, body: string) => invoke<Imported>("import_paste", { title, outlet, body }),
+    importFile: (path: string) => invoke<ImportResult>("import_file", { path }),
+    importUrl: (url: string) => invoke<ImportResult>("import_url", { url }),
+    checkForUpdates: (articleId: number) => invoke<UpdateCheck>("check_for_updates", { articleId }),
+    listFeeds: () => invoke<Array<Feed>>("list_feeds", {}),
+    subscribeFeed: (url: string, intervalSecs: number) => invoke<PollReport>("subscribe_feed", { url, intervalSecs }),
+    pollFeedNow: (feedId: number) => invoke<PollReport>("poll_feed_now", { feedId }),
+    removeFeed: (feedId: number) => invoke<null>("remove_feed", { feedId }),
+    createStory: (title: string, articleIds: Array<number>) => invoke<Story>("create_story", { title, articleIds }),
+    addToStory: (storyId: number, articleIds: Array<number>) => invoke<Story>("add_to_story", { storyId, articleIds }),
+    removeFromStory: (storyId: number, articleId: number) => invoke<Story>("remove_from_story", { storyId, articleId }),
+    storySuggestions: () => invoke<Array<SameEventGroup>>("story_suggestions", {}),
   };
 }
 

@@ -1,0 +1,94 @@
+//! Builds an export of a comparison from two stored versions: provenance from the store, the comparison from the
+//! engine, highlights of both versions for the appendix. Rendering and writing belong to the export crate.
+
+use std::path::Path;
+
+use parallax_engine::{CompareOptions, Comparison, Mode, ModeChoice};
+use parallax_export::{ExportHighlight, ExportRequest, ExportSide, Format, HighlightSide, Layout, rfc3339_utc};
+use parallax_store::{Library, Version};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{ErrorCode, IpcError, IpcResult};
+use crate::state::store_error;
+
+/// What an export wrote, for the "Open" / "Show in folder" prompt.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    pub path: String,
+    pub bytes: u64,
+    pub format: Format,
+}
+
+/// Loads both versions and compares them; shared by the compare view and the export.
+pub fn load_comparison(
+    lib: &Library,
+    left_version_id: i64,
+    right_version_id: i64,
+    mode: Option<Mode>,
+) -> Result<(Version, Version, Comparison), parallax_store::Error> {
+    let left = lib.get_version(left_version_id)?;
+    let right = lib.get_version(right_version_id)?;
+    let mode = match mode {
+        None => ModeChoice::Auto,
+        Some(Mode::Revision) => ModeChoice::Revision,
+        Some(Mode::Accounts) => ModeChoice::Accounts,
+    };
+    let options = CompareOptions { mode, ..Default::default() };
+    let comparison = parallax_engine::compare_paragraphs(&left.paragraphs, &right.paragraphs, &options);
+    Ok((left, right, comparison))
+}
+
+fn side(v: &Version) -> ExportSide {
+    ExportSide {
+        outlet: v.outlet.clone(),
+        title: v.info.title.clone(),
+        url: v.url.clone(),
+        published: v.info.published.map(rfc3339_utc),
+        fetched: Some(rfc3339_utc(v.info.fetched)),
+        content_hash: format!("sha256:{}", v.info.content_hash),
+        version_label: format!("version {} of {}", v.info.number, v.version_count),
+    }
+}
+
+/// The export request for two stored versions, with the highlights and notes of both.
+pub fn request(
+    lib: &Library,
+    left_version_id: i64,
+    right_version_id: i64,
+    mode: Option<Mode>,
+    layout: Layout,
+    substantive_only: bool,
+) -> IpcResult<ExportRequest> {
+    let (left, right, comparison) =
+        load_comparison(lib, left_version_id, right_version_id, mode).map_err(store_error)?;
+    let mut highlights = Vec::new();
+    for (v, which) in [(&left, HighlightSide::Left), (&right, HighlightSide::Right)] {
+        for h in lib.highlights_of(v.info.id).map_err(store_error)? {
+            highlights.push(ExportHighlight { side: which, quote: h.quote, note: h.note.unwrap_or_default() });
+        }
+    }
+    let title = if left.info.article_id == right.info.article_id {
+        format!("{}: version {} → {}", right.info.title, left.info.number, right.info.number)
+    } else {
+        format!("{} vs {}", left.outlet, right.outlet)
+    };
+    Ok(ExportRequest { comparison, left: side(&left), right: side(&right), highlights, layout, substantive_only, title })
+}
+
+/// Renders in the format the file name asks for and writes it atomically.
+pub fn write(req: &ExportRequest, path: &Path) -> IpcResult<Exported> {
+    let format = Format::from_path(path).ok_or_else(|| {
+        IpcError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "Parallax exports .pdf, .html, .md and .json files; “{}” has none of those endings.",
+                path.display()
+            ),
+        )
+    })?;
+    let bytes = parallax_export::export_to_file(req, format, path)
+        .map_err(|e| IpcError::new(ErrorCode::Export, e.to_string()))?;
+    Ok(Exported { path: path.display().to_string(), bytes, format })
+}

@@ -1,0 +1,64 @@
+// Issue 5 from the app: the compare view's Export button writes a highlighted PDF where the save dialog said,
+// and a folder that does not exist gives a clear message and no file. GTK's native save dialog cannot be driven
+// through WebDriver, so the test answers it through window.__PARALLAX_E2E__ (ui/src/lib/export/system.ts);
+// everything after the dialog is real.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { launchApp, screenshot, waitFor } from "./harness.mjs";
+
+let app;
+const outDir = mkdtempSync(path.join(tmpdir(), "parallax-export-"));
+before(async () => {
+  app = await launchApp();
+});
+after(async () => {
+  await app?.stop();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+async function answerSaveDialogWith(browser, file) {
+  await browser.execute((answer) => (window.__PARALLAX_E2E__ = { savePath: answer }), file);
+}
+
+async function openRevisionComparison(browser) {
+  await browser.execute(() => (location.hash = "#/"));
+  const revised = await waitFor(browser, "li.article[data-versions='5'] a.title");
+  await revised.click();
+  const previous = await waitFor(browser, "[data-testid=compare-previous]");
+  await previous.click();
+  await waitFor(browser, "[data-testid=export]", 15000);
+}
+
+test("Export writes a side-by-side PDF with both texts and the provenance", async () => {
+  const { browser } = app;
+  await openRevisionComparison(browser);
+  const file = path.join(outDir, "revision.pdf");
+  await answerSaveDialogWith(browser, file);
+  await (await browser.$("[data-testid=export]")).click();
+  const done = await waitFor(browser, "[data-testid=export-done]", 15000);
+  assert.match(await done.getText(), /Saved revision\.pdf/);
+  assert.ok(await (await browser.$("[data-testid=export-open]")).isExisting(), "offers Open");
+  assert.ok(await (await browser.$("[data-testid=export-reveal]")).isExisting(), "offers Show in folder");
+  await screenshot(browser, "export-done");
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  assert.match(text, /The Kestleford Courier/, "provenance names the outlet");
+  assert.match(text, /sha256:[0-9a-f]{16}/, "provenance carries the content hash");
+  assert.match(text, /900 households/, "the new text is in the PDF");
+  assert.match(text, /\b1\s*\/\s*\d+\b/, "pages are numbered n / N");
+});
+
+test("Export to a folder that does not exist says so and writes nothing", async () => {
+  const { browser } = app;
+  const missing = path.join(outDir, "no-such-folder", "x.pdf");
+  await answerSaveDialogWith(browser, missing);
+  await (await browser.$("[data-testid=export]")).click();
+  const error = await waitFor(browser, "[data-testid=export-error]", 15000);
+  assert.match(await error.getText(), /folder/i);
+  assert.equal(existsSync(path.dirname(missing)), false);
+  assert.deepEqual(readdirSync(outDir).sort(), ["revision.pdf"], "no partial or temporary file was left");
+  await screenshot(browser, "export-error");
+});
