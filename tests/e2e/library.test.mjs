@@ -27,6 +27,34 @@ test("the sample library is listed on first launch", async () => {
   await screenshot(browser, "library");
 });
 
+test("the outlet filter narrows the library to one outlet", async () => {
+  const { browser } = app;
+  const chips = await browser.$$("[data-testid=outlet-filter]");
+  assert.equal(chips.length, 3, "the sample has three outlets");
+  const all = (await browser.$$("li.article")).length;
+  const wire = await browser.$("button*=Northern Wire");
+  await wire.click();
+  await browser.waitUntil(async () => (await browser.$$("li.article")).length === 1, {
+    timeout: 5000, timeoutMsg: "only the Northern Wire account stays listed",
+  });
+  await wire.click();
+  await browser.waitUntil(async () => (await browser.$$("li.article")).length === all, { timeout: 5000 });
+});
+
+test("the theme follows the system and can be forced dark", async () => {
+  const { browser } = app;
+  const button = await browser.$("[data-testid=theme]");
+  assert.match(await button.getText(), /system/);
+  await button.click(); // light
+  await button.click(); // dark
+  assert.equal(await browser.execute(() => document.documentElement.dataset.theme), "dark");
+  const bg = await browser.execute(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, "rgb(22, 24, 28)", "the dark palette is applied");
+  await screenshot(browser, "library-dark");
+  await button.click(); // back to system
+  assert.equal(await browser.execute(() => document.documentElement.dataset.theme ?? null), null);
+});
+
 test("opening an article shows its body, and switching versions changes the text", async () => {
   const { browser } = app;
   const revised = await browser.$("li.article[data-versions='5'] a.title, li.article[data-versions='6'] a.title");

@@ -14,12 +14,29 @@ describe("LibraryState", () => {
     setBackend(backendFrom(async (cmd) => {
       if (cmd === "list_articles") return [article(1, "A"), article(2, "B"), article(3, "C")] as never;
       if (cmd === "list_stories") return [{ id: 1, title: "S", created: 0, articles: [article(2, "B")] }] as never;
+      if (cmd === "list_outlets") return [] as never;
       throw new Error(`unexpected ${cmd}`);
     }));
     const lib = new LibraryState();
     await lib.load();
     expect(lib.loose.map((a) => a.id)).toEqual([1, 3]);
     expect(lib.error).toBeNull();
+  });
+
+  it("filters stories and loose articles by outlet", async () => {
+    const a = (id: number, outletId: number) => ({ ...article(id, `T${id}`), outletId });
+    setBackend(backendFrom(async (cmd) => {
+      if (cmd === "list_articles") return [a(1, 1), a(2, 2), a(3, 1), a(4, 2)] as never;
+      if (cmd === "list_stories") return [{ id: 9, title: "S", created: 0, articles: [a(1, 1), a(2, 2)] }] as never;
+      return [] as never;
+    }));
+    const lib = new LibraryState();
+    await lib.load();
+    lib.outletFilter = 2;
+    expect(lib.loose.map((x) => x.id)).toEqual([4]);
+    expect(lib.storyArticles(lib.stories[0]).map((x) => x.id)).toEqual([2]);
+    lib.outletFilter = null;
+    expect(lib.loose.map((x) => x.id)).toEqual([3, 4]);
   });
 
   it("keeps the newest search when an older one answers late", async () => {
