@@ -4,10 +4,13 @@
 //! 9 not a feed (see `library.rs`). Details in ../README.md.
 
 mod align;
+mod bench;
+mod compare;
 mod error;
 mod export;
 mod input;
 mod library;
+mod render;
 
 use clap::{Parser, Subcommand};
 
@@ -24,8 +27,12 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Compare two plain-text files sentence by sentence and print a redline, HTML or JSON.
+    Compare(compare::CompareArgs),
     /// Align pre-split sentence records (JSONL) and print predicted groups, one line per record.
     Align(align::AlignArgs),
+    /// Time the engine on a synthetic article pair or on two files.
+    Bench(bench::BenchArgs),
     /// Compare two plain-text files and write a highlighted PDF, HTML, Markdown or JSON.
     Export(export::ExportArgs),
     /// Import files (.txt, .md, .html) and URLs into the library; duplicates are reported.
@@ -41,7 +48,9 @@ enum Command {
 fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {
+        Command::Compare(a) => compare::run(a),
         Command::Align(a) => align::run(a),
+        Command::Bench(a) => bench::run(a),
         Command::Export(a) => export::run(a),
         Command::Import(a) => library::exit_on_error(library::import(a)),
         Command::List(a) => library::exit_on_error(library::list(a)),

@@ -1,1 +1,48 @@
-fn main() {}
+//! Engine benchmarks (divan): compare on synthetic article pairs of named sizes and on
+//! pathological inputs. How to run: see benches/README.md.
+
+use parallax_engine::{CompareOptions, compare, synth::article_pair};
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(args = [2_000, 20_000, 200_000], sample_count = 20)]
+fn article_pair_15pct(bencher: divan::Bencher, words: usize) {
+    let (a, b) = article_pair(words, 0.15, 42);
+    let o = CompareOptions::default();
+    bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), &o));
+}
+
+#[divan::bench(sample_count = 5)]
+fn five_megabyte_line(bencher: divan::Bencher) {
+    let a = "word ".repeat(1_000_000);
+    let b = format!("{a}extra");
+    let o = CompareOptions::default();
+    bencher.bench(|| compare(&a, &b, &o));
+}
+
+#[divan::bench(sample_count = 5)]
+fn fifty_thousand_identical_sentences(bencher: divan::Bencher) {
+    let a = "The same sentence again. ".repeat(50_000);
+    let b = format!("{a} And one more at the end.");
+    let o = CompareOptions::default();
+    bencher.bench(|| compare(&a, &b, &o));
+}
+
+#[divan::bench(sample_count = 5)]
+fn random_bytes(bencher: divan::Bencher) {
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let bytes: Vec<u8> = (0..400_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    let a = String::from_utf8_lossy(&bytes[..200_000]).into_owned();
+    let b = String::from_utf8_lossy(&bytes[200_000..]).into_owned();
+    let o = CompareOptions::default();
+    bencher.bench(|| compare(&a, &b, &o));
+}

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::comparison::Mode;
-use crate::normalize::{hash_bytes, match_key};
+use crate::normalize::{hash_bytes, words};
 use crate::similarity::{Profile, cosine, dots, profiles};
 
 /// One aligned unit: sentence indices on the old (`a`) and new (`b`) side, each ascending.
@@ -88,18 +88,25 @@ impl Params {
 /// Cells above which a gap is aligned within a diagonal band instead of in full.
 const MAX_CELLS: usize = 1_000_000;
 
-fn keys(s: &[String]) -> Vec<u64> {
-    s.iter()
-        .map(|x| hash_bytes(match_key(x).as_bytes()))
-        .collect()
+/// Word tokens of each sentence, computed once and shared by anchors and profiles.
+fn tokenize(s: &[String]) -> Vec<Vec<String>> {
+    s.iter().map(|x| words(x)).collect()
 }
 
-/// Picks the regime from how much of the two texts is shared verbatim (after normalisation).
-pub fn detect_mode(a: &[String], b: &[String]) -> Mode {
-    if a.is_empty() || b.is_empty() {
+/// Matching key of a tokenised sentence (see `normalize::match_key`).
+fn key_of(ws: &[String]) -> u64 {
+    let mut joined = String::with_capacity(ws.iter().map(|w| w.len() + 1).sum());
+    for w in ws {
+        joined.push_str(w);
+        joined.push(' ');
+    }
+    hash_bytes(joined.as_bytes())
+}
+
+fn mode_from_ops(ops: &[DiffOp], na: usize, nb: usize) -> Mode {
+    if na == 0 || nb == 0 {
         return Mode::Revision;
     }
-    let ops = capture_diff_slices(Algorithm::Patience, &keys(a), &keys(b));
     let equal: usize = ops
         .iter()
         .map(|op| {
@@ -110,30 +117,71 @@ pub fn detect_mode(a: &[String], b: &[String]) -> Mode {
             }
         })
         .sum();
-    if 2 * equal * 100 >= 25 * (a.len() + b.len()) {
+    // A quarter of all sentences shared verbatim: one text revises the other.
+    if 2 * equal * 100 >= 25 * (na + nb) {
         Mode::Revision
     } else {
         Mode::Accounts
     }
 }
 
+/// Picks the regime from how much of the two texts is shared verbatim (after normalisation):
+/// `Revision` when at least a quarter of all sentences are shared, else `Accounts`.
+pub fn detect_mode(a: &[String], b: &[String]) -> Mode {
+    let ka: Vec<u64> = tokenize(a).iter().map(|w| key_of(w)).collect();
+    let kb: Vec<u64> = tokenize(b).iter().map(|w| key_of(w)).collect();
+    mode_from_ops(
+        &capture_diff_slices(Algorithm::Patience, &ka, &kb),
+        a.len(),
+        b.len(),
+    )
+}
+
 /// Aligns two sentence lists. Returns groups sorted by their first old index, then new index.
 pub fn align(a: &[String], b: &[String], mode: Mode) -> Vec<Group> {
-    let mut groups: Vec<Group> = align_detailed(a, b, Params::for_mode(mode))
-        .into_iter()
-        .map(|x| x.group)
-        .collect();
+    let (_, aligned) = align_detailed(a, b, Some(mode));
+    let mut groups: Vec<Group> = aligned.into_iter().map(|x| x.group).collect();
     groups.sort_by(|x, y| (x.a.first(), x.b.first()).cmp(&(y.a.first(), y.b.first())));
     groups
 }
 
-pub(crate) fn align_detailed(a: &[String], b: &[String], p: Params) -> Vec<Aligned> {
+/// Aligns in the given regime, or in the detected one when `mode` is `None`.
+pub(crate) fn align_detailed(
+    a: &[String],
+    b: &[String],
+    mode: Option<Mode>,
+) -> (Mode, Vec<Aligned>) {
+    let wa = tokenize(a);
+    let wb = tokenize(b);
+    let ka: Vec<u64> = wa.iter().map(|w| key_of(w)).collect();
+    let kb: Vec<u64> = wb.iter().map(|w| key_of(w)).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let mode = mode.unwrap_or_else(|| mode_from_ops(&ops, a.len(), b.len()));
+    let p = Params::for_mode(mode);
     let mut out = Vec::new();
     if a.is_empty() || b.is_empty() {
-        return out;
+        return (mode, out);
     }
-    let (pa, pb) = profiles(a, b);
-    let ops = capture_diff_slices(Algorithm::Patience, &keys(a), &keys(b));
+    // Sentences matched verbatim never need a profile; leaving them out also keeps document
+    // frequencies about the changed material.
+    let mut live_a = vec![true; a.len()];
+    let mut live_b = vec![true; b.len()];
+    for op in &ops {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
+            live_a[old_index..old_index + len]
+                .iter_mut()
+                .for_each(|x| *x = false);
+            live_b[new_index..new_index + len]
+                .iter_mut()
+                .for_each(|x| *x = false);
+        }
+    }
+    let (pa, pb) = profiles(&wa, &wb, &live_a, &live_b);
     for op in ops {
         match op {
             DiffOp::Equal {
@@ -200,7 +248,7 @@ pub(crate) fn align_detailed(a: &[String], b: &[String], p: Params) -> Vec<Align
             .collect();
     }
     moves(&pa, &pb, &mut out, p);
-    out
+    (mode, out)
 }
 
 /// Similarity of one sentence to the merged sentences `set` of the other side.

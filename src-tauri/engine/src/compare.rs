@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::align::{Link, Params, align_detailed, detect_mode};
+use crate::align::{Link, align_detailed};
 use crate::comparison::{
     Comparison, Facet, FacetCount, Mode, ModeChoice, Row, RowKind, Segment, Sentence, Significance,
     Summary, Tag,
@@ -49,13 +49,13 @@ pub fn compare_sentences(
 ) -> Comparison {
     let a: Vec<String> = left.iter().map(|s| s.text.clone()).collect();
     let b: Vec<String> = right.iter().map(|s| s.text.clone()).collect();
-    let mode = match options.mode {
-        ModeChoice::Auto => detect_mode(&a, &b),
-        ModeChoice::Revision => Mode::Revision,
-        ModeChoice::Accounts => Mode::Accounts,
+    let fixed = match options.mode {
+        ModeChoice::Auto => None,
+        ModeChoice::Revision => Some(Mode::Revision),
+        ModeChoice::Accounts => Some(Mode::Accounts),
     };
     let deadline = Instant::now().checked_add(options.word_deadline);
-    let aligned = align_detailed(&a, &b, Params::for_mode(mode));
+    let (mode, aligned) = align_detailed(&a, &b, fixed);
 
     let mut rows: Vec<Row> = Vec::with_capacity(a.len().max(b.len()));
     let mut left_row = vec![usize::MAX; a.len()];

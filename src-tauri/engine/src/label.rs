@@ -2,7 +2,8 @@
 //! touches (number, date, name, quote, attribution, negation, hedge). Works on sentence text only;
 //! which rows to label is left to `compare`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+use std::sync::LazyLock;
 
 use crate::comparison::{Facet, Significance};
 use crate::normalize::{fold_char, words};
@@ -208,6 +209,15 @@ const NUMBER_WORDS: &[&str] = &[
     "dutzend",
 ];
 
+static NEGATION_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NEGATIONS.iter().copied().collect());
+static HEDGE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| HEDGES.iter().copied().collect());
+static SPEECH_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| SPEECH.iter().copied().collect());
+static MONTH_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| MONTHS.iter().copied().collect());
+static DAY_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| DAYS.iter().copied().collect());
+static NUMBER_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+
 fn is_year(w: &str) -> bool {
     w.len() == 4
         && w.chars().all(|c| c.is_ascii_digit())
@@ -251,18 +261,28 @@ fn names(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut first = true;
     let mut prev_punct = ' ';
+    let mut prev_abbrev = false;
     for tok in text.split_whitespace() {
         let core: String = tok.chars().skip_while(|c| !c.is_alphanumeric()).collect();
         let opens = !tok.starts_with(|c: char| c.is_alphanumeric());
         if let Some(c) = core.chars().next() {
-            let w = words(&core).join(" ");
-            let dated = MONTHS.contains(&w.as_str()) || DAYS.contains(&w.as_str());
-            if c.is_uppercase() && !first && !opens && !dated && prev_punct != ':' {
+            let w: String = core
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let dated = MONTH_SET.contains(w.as_str()) || DAY_SET.contains(w.as_str());
+            let after_stop = matches!(prev_punct, ':' | '.' | '!' | '?') && !prev_abbrev;
+            if c.is_uppercase() && !first && !opens && !dated && !after_stop {
                 out.push(w);
             }
             first = false;
         }
         prev_punct = tok.chars().last().unwrap_or(' ');
+        // "Ms.", "Dr.", "St." end in a dot without ending the sentence.
+        let letters = tok.chars().filter(|c| c.is_alphabetic()).count();
+        prev_abbrev =
+            prev_punct == '.' && (1..=3).contains(&letters) && tok.starts_with(char::is_uppercase);
     }
     out.sort();
     out
@@ -273,8 +293,11 @@ fn claims(text: &str) -> Claims {
     let mut c = Claims::default();
     for (k, w) in ws.iter().enumerate() {
         let w = w.as_str();
-        let next_is_month = ws.get(k + 1).is_some_and(|n| MONTHS.contains(&n.as_str()));
-        if is_year(w) || DAYS.contains(&w) || (MONTHS.contains(&w) && w != "may" && w != "mar") {
+        let next_is_month = ws
+            .get(k + 1)
+            .is_some_and(|n| MONTH_SET.contains(n.as_str()));
+        if is_year(w) || DAY_SET.contains(w) || (MONTH_SET.contains(w) && w != "may" && w != "mar")
+        {
             c.dates.push(w.to_string());
         } else if w.chars().any(|ch| ch.is_ascii_digit()) {
             if next_is_month {
@@ -282,16 +305,16 @@ fn claims(text: &str) -> Claims {
             } else {
                 c.numbers.push(w.replace(',', ""))
             }
-        } else if NUMBER_WORDS.contains(&w) {
+        } else if NUMBER_SET.contains(w) {
             c.numbers.push(w.to_string());
         }
-        if NEGATIONS.contains(&w) || w.ends_with("n't") {
+        if NEGATION_SET.contains(w) || w.ends_with("n't") {
             c.negations += 1;
         }
-        if HEDGES.contains(&w) {
+        if HEDGE_SET.contains(w) {
             c.hedges.push(w.to_string());
         }
-        if SPEECH.contains(&w) {
+        if SPEECH_SET.contains(w) {
             c.speech.push(w.to_string());
         }
     }

@@ -25,6 +25,7 @@ mod label;
 mod normalize;
 mod segment;
 mod similarity;
+pub mod synth;
 
 pub use align::{Group, align, detect_mode};
 pub use compare::{CompareOptions, compare, compare_paragraphs, compare_sentences};

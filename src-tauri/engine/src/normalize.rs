@@ -25,25 +25,39 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// Lower-cased NFC word tokens (letters and digits); punctuation and spacing are dropped.
 /// A digit group with inner separators ("1,200", "3.5") stays one token so numbers compare whole.
 pub(crate) fn words(text: &str) -> Vec<String> {
-    let folded: String = text.nfc().map(fold_char).collect();
-    let chars: Vec<char> = folded.chars().collect();
+    // ASCII and already-composed text (the usual case) skip the NFC pass.
+    let composed: std::borrow::Cow<'_, str> = if text.is_ascii()
+        || unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    };
     let mut out = Vec::new();
     let mut cur = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut last_digit = false;
+    let mut it = composed.chars().map(fold_char).peekable();
+    while let Some(c) = it.next() {
         if is_word_char(c) {
-            cur.extend(c.to_lowercase());
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
+            last_digit = c.is_ascii_digit();
         } else if (c == '.' || c == ',')
-            && !cur.is_empty()
-            && cur.chars().last().is_some_and(|p| p.is_ascii_digit())
-            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
+            && last_digit
+            && it.peek().is_some_and(|n| n.is_ascii_digit())
         {
             cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            last_digit = false;
+        } else {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            last_digit = false;
         }
-        i += 1;
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -53,6 +67,7 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 
 /// The matching key of a sentence: its word tokens joined by single spaces. Two sentences with equal
 /// keys differ at most in case, punctuation, spacing, quote or dash style.
+#[cfg(test)]
 pub(crate) fn match_key(text: &str) -> String {
     words(text).join(" ")
 }

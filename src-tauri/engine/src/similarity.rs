@@ -3,12 +3,33 @@
 //! Alignment decisions are left to `align`; this module only says how alike sentences are.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::normalize::{hash_bytes, words};
+use crate::normalize::hash_bytes;
 
 /// Longest prefix of a sentence (in chars) that feeds its profile; keeps a 5 MB "sentence" cheap.
 const PROFILE_CHARS: usize = 20_000;
 const GRAM: usize = 4;
+
+/// Feature keys are already well-mixed 64-bit hashes; hashing them again is wasted work.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// A sparse vector, sorted by feature key.
 pub(crate) type Sparse = Vec<(u64, f32)>;
@@ -28,24 +49,28 @@ struct Counts {
     grams: Vec<(u64, u32)>,
 }
 
-fn counts(text: &str) -> Counts {
-    let clipped: &str = match text.char_indices().nth(PROFILE_CHARS) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    };
-    let toks = words(clipped);
-    let mut w: HashMap<u64, u32> = HashMap::with_capacity(toks.len());
+fn counts(all: &[String]) -> Counts {
+    let mut budget = PROFILE_CHARS;
+    let toks: Vec<&String> = all
+        .iter()
+        .take_while(|w| {
+            let fits = budget > 0;
+            budget = budget.saturating_sub(w.len() + 1);
+            fits
+        })
+        .collect();
+    let mut w: KeyMap<u32> = KeyMap::with_capacity_and_hasher(toks.len(), Default::default());
     for t in &toks {
         *w.entry(hash_bytes(t.as_bytes())).or_default() += 1;
     }
     // Character n-grams over " w1 w2 … " so that compounds and inflections still share most grams.
-    let mut chars: Vec<char> = Vec::with_capacity(clipped.len() + 2);
+    let mut chars: Vec<char> = Vec::with_capacity(PROFILE_CHARS.min(budget_len(&toks)) + 2);
     chars.push(' ');
     for t in &toks {
         chars.extend(t.chars());
         chars.push(' ');
     }
-    let mut g: HashMap<u64, u32> = HashMap::with_capacity(chars.len());
+    let mut g: KeyMap<u32> = KeyMap::with_capacity_and_hasher(chars.len(), Default::default());
     if chars.len() >= GRAM {
         let mut buf = [0u8; 4 * GRAM];
         for win in chars.windows(GRAM) {
@@ -64,12 +89,36 @@ fn counts(text: &str) -> Counts {
     Counts { words, grams }
 }
 
-/// Builds weighted profiles for both sides at once, so document frequencies span the pair.
-pub(crate) fn profiles(a: &[String], b: &[String]) -> (Vec<Profile>, Vec<Profile>) {
-    let ca: Vec<Counts> = a.iter().map(|s| counts(s)).collect();
-    let cb: Vec<Counts> = b.iter().map(|s| counts(s)).collect();
-    let mut df_w: HashMap<u64, u32> = HashMap::new();
-    let mut df_g: HashMap<u64, u32> = HashMap::new();
+fn budget_len(toks: &[&String]) -> usize {
+    toks.iter().map(|w| w.len() + 1).sum()
+}
+
+/// Builds weighted profiles for both sides' tokenised sentences at once, so document
+/// frequencies span the pair.
+/// Sentences whose `live` flag is false get an empty profile and do not count towards document
+/// frequencies.
+pub(crate) fn profiles(
+    a: &[Vec<String>],
+    b: &[Vec<String>],
+    live_a: &[bool],
+    live_b: &[bool],
+) -> (Vec<Profile>, Vec<Profile>) {
+    let empty = || Counts {
+        words: Vec::new(),
+        grams: Vec::new(),
+    };
+    let ca: Vec<Counts> = a
+        .iter()
+        .zip(live_a)
+        .map(|(s, &l)| if l { counts(s) } else { empty() })
+        .collect();
+    let cb: Vec<Counts> = b
+        .iter()
+        .zip(live_b)
+        .map(|(s, &l)| if l { counts(s) } else { empty() })
+        .collect();
+    let mut df_w: KeyMap<u32> = KeyMap::default();
+    let mut df_g: KeyMap<u32> = KeyMap::default();
     for c in ca.iter().chain(cb.iter()) {
         for (k, _) in &c.words {
             *df_w.entry(*k).or_default() += 1;
@@ -78,14 +127,14 @@ pub(crate) fn profiles(a: &[String], b: &[String]) -> (Vec<Profile>, Vec<Profile
             *df_g.entry(*k).or_default() += 1;
         }
     }
-    let n = (ca.len() + cb.len()) as f32;
-    let weigh = |v: &[(u64, u32)], df: &HashMap<u64, u32>| -> (Sparse, f32) {
+    let n = (live_a.iter().filter(|&&l| l).count() + live_b.iter().filter(|&&l| l).count()) as f32;
+    let weigh = |v: &[(u64, u32)], df: &KeyMap<u32>| -> (Sparse, f32) {
         let mut norm2 = 0.0;
         let out: Sparse = v
             .iter()
             .map(|(k, tf)| {
                 let d = df.get(k).copied().unwrap_or(1) as f32;
-                let idf = ((n + 1.0) / (d + 1.0)).ln() + idf_add();
+                let idf = ((n + 1.0) / (d + 1.0)).ln() + 1.0;
                 let w = (1.0 + (*tf as f32).ln()) * idf;
                 norm2 += w * w;
                 (*k, w)
@@ -107,13 +156,6 @@ pub(crate) fn profiles(a: &[String], b: &[String]) -> (Vec<Profile>, Vec<Profile
         ca.iter().map(build).collect(),
         cb.iter().map(build).collect(),
     )
-}
-
-fn idf_add() -> f32 {
-    std::env::var("PX_IDF")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1.0)
 }
 
 /// Dot product of two sorted sparse vectors.
@@ -151,13 +193,17 @@ pub(crate) fn cosine(dot: f32, n1: f32, n2: f32) -> f32 {
 mod tests {
     use super::*;
 
-    fn v(s: &[&str]) -> Vec<String> {
-        s.iter().map(|x| x.to_string()).collect()
+    fn v(s: &[&str]) -> Vec<Vec<String>> {
+        s.iter().map(|x| crate::normalize::words(x)).collect()
+    }
+
+    fn profiles_all(a: &[Vec<String>], b: &[Vec<String>]) -> (Vec<Profile>, Vec<Profile>) {
+        profiles(a, b, &vec![true; a.len()], &vec![true; b.len()])
     }
 
     #[test]
     fn identical_sentences_have_cosine_one_and_unrelated_near_zero() {
-        let (a, b) = profiles(
+        let (a, b) = profiles_all(
             &v(&["The mayor opened the new bridge on Monday."]),
             &v(&[
                 "The mayor opened the new bridge on Monday.",

@@ -1,0 +1,94 @@
+//! `parallax bench`: times `compare` on synthetic article pairs or on given files, and can write
+//! the synthetic pairs out so the Python baselines (tests/engine-bench/) run on the same texts.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use parallax_engine::{CompareOptions, compare, synth::article_pair};
+
+use crate::error::CliError;
+use crate::input::read_text;
+
+#[derive(clap::Args, Debug)]
+pub struct BenchArgs {
+    /// Words per synthetic article (ignored with --old/--new).
+    #[arg(long, default_value_t = 2000)]
+    pub words: usize,
+    /// Share of sentences changed in the synthetic revision.
+    #[arg(long, default_value_t = 0.15)]
+    pub changed: f64,
+    /// Seed of the synthetic pair.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Timed runs (after one warm-up run).
+    #[arg(long, default_value_t = 50)]
+    pub runs: usize,
+    /// Time this pair of files instead of a synthetic one.
+    #[arg(long, requires = "new")]
+    pub old: Option<PathBuf>,
+    #[arg(long, requires = "old")]
+    pub new: Option<PathBuf>,
+    /// Write the synthetic pair as DIR/old.txt and DIR/new.txt, then time it.
+    #[arg(long)]
+    pub write_pair: Option<PathBuf>,
+    /// Print one JSON object instead of a line of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Peak resident memory of this process in MiB (Linux), if known.
+fn peak_mib() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+pub fn run(args: &BenchArgs) -> Result<(), CliError> {
+    let (old, new) = match (&args.old, &args.new) {
+        (Some(o), Some(n)) => (read_text(o)?, read_text(n)?),
+        _ => article_pair(args.words, args.changed, args.seed),
+    };
+    if let Some(dir) = &args.write_pair {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CliError::Output(format!("{}: {e}", dir.display())))?;
+        for (name, text) in [("old.txt", &old), ("new.txt", &new)] {
+            let p = dir.join(name);
+            std::fs::write(&p, text)
+                .map_err(|e| CliError::Output(format!("{}: {e}", p.display())))?;
+        }
+    }
+    let o = CompareOptions::default();
+    let warm = compare(&old, &new, &o);
+    let mut times: Vec<f64> = Vec::with_capacity(args.runs);
+    for _ in 0..args.runs.max(1) {
+        let t = Instant::now();
+        let c = compare(&old, &new, &o);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        std::hint::black_box(c);
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    let words = old.split_whitespace().count() + new.split_whitespace().count();
+    let peak = peak_mib().unwrap_or(f64::NAN);
+    if args.json {
+        println!(
+            "{{\"words_per_side\":{},\"runs\":{},\"median_ms\":{median:.4},\"min_ms\":{:.4},\"max_ms\":{:.4},\"peak_mib\":{peak:.1},\"rows\":{}}}",
+            words / 2,
+            times.len(),
+            times[0],
+            times[times.len() - 1],
+            warm.rows.len()
+        );
+    } else {
+        println!(
+            "compare: ~{} words per side, {} runs: median {median:.3} ms, min {:.3} ms, max {:.3} ms; peak memory {peak:.1} MiB; {} rows",
+            words / 2,
+            times.len(),
+            times[0],
+            times[times.len() - 1],
+            warm.rows.len()
+        );
+    }
+    Ok(())
+}

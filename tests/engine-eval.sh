@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the CLI in release and prints the scorer's output for the engine on the dev alignment data
+# (../shared/eval-data, beside the repo). Usage: bash tests/engine-eval.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DATA="${EVAL_DATA:-$ROOT/../shared/eval-data}"
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+cargo build --release --bin parallax --manifest-path "$ROOT/Cargo.toml" >&2
+BIN="$TARGET/release/parallax"
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+run() { # name file mode
+  "$BIN" align --jsonl "$DATA/$2" --mode "$3" > "$OUT/$1-$3.jsonl"
+  echo "== $1 (--mode $3)"
+  python3 "$DATA/score.py" "$DATA/$2" "$OUT/$1-$3.jsonl"
+}
+# DEplain-web pairs a text with its plain-language rewrite (one document revised);
+# Aesop pairs two independent tellings of one fable (two accounts). Both are also scored with auto.
+run deplain-web-dev deplain-web-dev.jsonl revision
+run aesop-dev aesop-dev.jsonl accounts
+run deplain-web-dev deplain-web-dev.jsonl auto
+run aesop-dev aesop-dev.jsonl auto
