@@ -104,7 +104,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         engine::Segment, engine::Row, engine::Summary, engine::FacetCount, engine::Comparison,
         export::Layout, export::Format, exporting::Exported,
         ingest::Imported, ingest::ErrorInfo, ingest::ImportResult, ingest::ChangeSummary, ingest::UpdateCheck,
-        ingest::PollStatus, ingest::PollReport, ingest::FeedEvent, collect::SameEventGroup,
+        ingest::PollStatus, ingest::PollReport, ingest::FeedEvent, collect::SameEventGroup, collect::StoryRef,
     )
 }
 

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use parallax_ingest::{
-    DEFAULT_THRESHOLD, ImportReport, ImportResult, Imported, IngestError, Origin, PollReport, UpdateCheck,
+    DEFAULT_THRESHOLD, ImportReport, ImportResult, Imported, IngestError, Origin, PollReport,
+    UpdateCheck,
 };
 use parallax_store::{ArticleSummary, Feed, Library, Story};
 use serde::Serialize;
@@ -21,9 +22,19 @@ use crate::state::{AppState, store_error};
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SameEventGroup {
+    /// The articles not yet in `story` (all of them when there is no story).
     pub articles: Vec<ArticleSummary>,
+    /// A story that already holds others of the group: the suggestion is to add `articles` to it.
+    pub story: Option<StoryRef>,
     /// The best similarity between two of them, 0..=1.
     pub score: f64,
+}
+
+/// A story named in a suggestion.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct StoryRef {
+    pub id: i64,
+    pub title: String,
 }
 
 fn now() -> i64 {
@@ -35,8 +46,8 @@ fn now() -> i64 {
 /// Ingest errors keep their message; the code says whether the network or the input was at fault.
 pub fn ingest_error(e: IngestError) -> IpcError {
     let code = match e.code() {
-        "http_status" | "timeout" | "connect" | "tls" | "too_many_redirects" | "response_too_large"
-        | "network" => ErrorCode::Network,
+        "http_status" | "timeout" | "connect" | "tls" | "too_many_redirects"
+        | "response_too_large" | "network" => ErrorCode::Network,
         "store" => ErrorCode::Internal,
         _ => ErrorCode::InvalidInput,
     };
@@ -44,16 +55,27 @@ pub fn ingest_error(e: IngestError) -> IpcError {
 }
 
 #[tauri::command(async)]
-pub fn import_paste(state: State<'_, AppState>, title: String, outlet: String, body: String) -> IpcResult<Imported> {
-    state.with_ipc(|lib| parallax_ingest::import_paste(lib, &title, &outlet, &body, now()).map_err(ingest_error))
+pub fn import_paste(
+    state: State<'_, AppState>,
+    title: String,
+    outlet: String,
+    body: String,
+) -> IpcResult<Imported> {
+    state.with_ipc(|lib| {
+        parallax_ingest::import_paste(lib, &title, &outlet, &body, now()).map_err(ingest_error)
+    })
 }
 
 /// One file (the UI calls this once per file, so it can show progress and a result line for each).
 #[tauri::command(async)]
 pub fn import_file(state: State<'_, AppState>, path: String) -> IpcResult<ImportResult> {
     state.with_ipc(|lib| {
-        let reports = parallax_ingest::import_files(lib, &[PathBuf::from(path.trim())], now(), |_, _, _| {});
-        Ok(reports.first().map(ImportResult::from).expect("one report per path"))
+        let reports =
+            parallax_ingest::import_files(lib, &[PathBuf::from(path.trim())], now(), |_, _, _| {});
+        Ok(reports
+            .first()
+            .map(ImportResult::from)
+            .expect("one report per path"))
     })
 }
 
@@ -66,12 +88,18 @@ pub async fn import_url(
     if let Some(e) = state.open_error() {
         return Err(e);
     }
-    let fetched = collector.fetcher()?.fetch_article(url.trim(), Origin::Url, now()).await;
+    let fetched = collector
+        .fetcher()?
+        .fetch_article(url.trim(), Origin::Url, now())
+        .await;
     let result = match fetched {
         Ok(capture) => state.with_ipc(|lib| Ok(parallax_ingest::store_capture(lib, &capture)))?,
         Err(e) => Err(e),
     };
-    Ok(ImportResult::from(&ImportReport { source: url, result }))
+    Ok(ImportResult::from(&ImportReport {
+        source: url,
+        result,
+    }))
 }
 
 #[tauri::command]
@@ -80,9 +108,16 @@ pub async fn check_for_updates(
     collector: State<'_, Collector>,
     article_id: i64,
 ) -> IpcResult<UpdateCheck> {
-    let url = state.with_ipc(|lib| parallax_ingest::article_url(lib, article_id).map_err(ingest_error))?;
-    let capture = collector.fetcher()?.fetch_article(&url, Origin::Url, now()).await.map_err(ingest_error)?;
-    state.with_ipc(|lib| parallax_ingest::store_revision(lib, article_id, &capture).map_err(ingest_error))
+    let url = state
+        .with_ipc(|lib| parallax_ingest::article_url(lib, article_id).map_err(ingest_error))?;
+    let capture = collector
+        .fetcher()?
+        .fetch_article(&url, Origin::Url, now())
+        .await
+        .map_err(ingest_error)?;
+    state.with_ipc(|lib| {
+        parallax_ingest::store_revision(lib, article_id, &capture).map_err(ingest_error)
+    })
 }
 
 #[tauri::command(async)]
@@ -98,9 +133,16 @@ pub async fn subscribe_feed(
     interval_secs: i64,
 ) -> IpcResult<PollReport> {
     if interval_secs < 60 {
-        return Err(IpcError::new(ErrorCode::InvalidInput, "Poll a feed at most once a minute."));
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            "Poll a feed at most once a minute.",
+        ));
     }
-    collector.poller()?.subscribe(url.trim(), interval_secs).await.map_err(ingest_error)
+    collector
+        .poller()?
+        .subscribe(url.trim(), interval_secs)
+        .await
+        .map_err(ingest_error)
 }
 
 /// Polls a feed now, due or not; a failure is stored on the feed and reported in the result, not raised.
@@ -115,9 +157,16 @@ pub fn remove_feed(state: State<'_, AppState>, feed_id: i64) -> IpcResult<()> {
 }
 
 #[tauri::command(async)]
-pub fn create_story(state: State<'_, AppState>, title: String, article_ids: Vec<i64>) -> IpcResult<Story> {
+pub fn create_story(
+    state: State<'_, AppState>,
+    title: String,
+    article_ids: Vec<i64>,
+) -> IpcResult<Story> {
     if article_ids.is_empty() {
-        return Err(IpcError::new(ErrorCode::InvalidInput, "Select the articles the story should hold."));
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            "Select the articles the story should hold.",
+        ));
     }
     state.with(|lib| {
         let story_id = lib.create_story(&title, now())?;
@@ -126,12 +175,20 @@ pub fn create_story(state: State<'_, AppState>, title: String, article_ids: Vec<
 }
 
 #[tauri::command(async)]
-pub fn add_to_story(state: State<'_, AppState>, story_id: i64, article_ids: Vec<i64>) -> IpcResult<Story> {
+pub fn add_to_story(
+    state: State<'_, AppState>,
+    story_id: i64,
+    article_ids: Vec<i64>,
+) -> IpcResult<Story> {
     state.with(|lib| add_all(lib, story_id, &article_ids))
 }
 
 #[tauri::command(async)]
-pub fn remove_from_story(state: State<'_, AppState>, story_id: i64, article_id: i64) -> IpcResult<Story> {
+pub fn remove_from_story(
+    state: State<'_, AppState>,
+    story_id: i64,
+    article_id: i64,
+) -> IpcResult<Story> {
     state.with(|lib| {
         lib.remove_from_story(story_id, article_id)?;
         lib.get_story(story_id)
@@ -160,25 +217,47 @@ pub fn story_suggestions(state: State<'_, AppState>) -> IpcResult<Vec<SameEventG
     })
 }
 
-/// Turns groups of ids into groups of articles, dropping those already grouped in one story.
+/// Turns groups of ids into suggestions: a group that overlaps a story becomes "add the rest to that story"
+/// (the story holding most of the group); a group one story holds whole is dropped.
 fn suggestion_groups(
     groups: &[Vec<i64>],
     pairs: &[parallax_ingest::SameEvent],
     articles: &[ArticleSummary],
     stories: &[Story],
 ) -> Vec<SameEventGroup> {
+    let held = |s: &Story, id: i64| s.articles.iter().any(|a| a.id == id);
     groups
         .iter()
-        .filter(|ids| !stories.iter().any(|s| ids.iter().all(|id| s.articles.iter().any(|a| a.id == *id))))
-        .map(|ids| SameEventGroup {
-            articles: ids.iter().filter_map(|id| articles.iter().find(|a| a.id == *id).cloned()).collect(),
-            score: pairs
+        .filter_map(|ids| {
+            let story = stories
                 .iter()
-                .filter(|p| ids.contains(&p.a) && ids.contains(&p.b))
-                .map(|p| p.score)
-                .fold(0.0, f64::max),
+                .map(|s| (ids.iter().filter(|id| held(s, **id)).count(), s))
+                .filter(|(n, _)| *n > 0)
+                .max_by_key(|(n, s)| (*n, std::cmp::Reverse(s.id)))
+                .map(|(_, s)| s);
+            let rest: Vec<ArticleSummary> = ids
+                .iter()
+                .filter(|id| story.is_none_or(|s| !held(s, **id)))
+                .filter_map(|id| articles.iter().find(|a| a.id == *id).cloned())
+                .collect();
+            let enough = if story.is_some() {
+                !rest.is_empty()
+            } else {
+                rest.len() > 1
+            };
+            enough.then(|| SameEventGroup {
+                articles: rest,
+                story: story.map(|s| StoryRef {
+                    id: s.id,
+                    title: s.title.clone(),
+                }),
+                score: pairs
+                    .iter()
+                    .filter(|p| ids.contains(&p.a) && ids.contains(&p.b))
+                    .map(|p| p.score)
+                    .fold(0.0, f64::max),
+            })
         })
-        .filter(|g| g.articles.len() > 1)
         .collect()
 }
 
@@ -222,22 +301,83 @@ mod tests {
     #[test]
     fn groups_a_story_already_holds_are_not_suggested_again() {
         // Suggesting what the user already grouped would make the list noise.
-        let pairs = [SameEvent { a: 1, b: 2, score: 0.5 }, SameEvent { a: 3, b: 4, score: 0.4 }];
+        let pairs = [
+            SameEvent {
+                a: 1,
+                b: 2,
+                score: 0.5,
+            },
+            SameEvent {
+                a: 3,
+                b: 4,
+                score: 0.4,
+            },
+        ];
         let groups = [vec![1, 2], vec![3, 4]];
         let articles: Vec<_> = (1..=4).map(article).collect();
-        let stories = [Story { id: 9, title: "Vote".into(), created: 0, articles: vec![article(1), article(2)] }];
+        let stories = [Story {
+            id: 9,
+            title: "Vote".into(),
+            created: 0,
+            articles: vec![article(1), article(2)],
+        }];
         let out = super::suggestion_groups(&groups, &pairs, &articles, &stories);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].articles.iter().map(|a| a.id).collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(
+            out[0].articles.iter().map(|a| a.id).collect::<Vec<_>>(),
+            [3, 4]
+        );
+        assert!(out[0].story.is_none());
         assert_eq!(out[0].score, 0.4);
+    }
+
+    #[test]
+    fn a_group_overlapping_a_story_suggests_adding_the_rest_to_it() {
+        // A new outlet's account of an event the user already grouped belongs in that story, not in a new one.
+        let pairs = [
+            SameEvent {
+                a: 1,
+                b: 3,
+                score: 0.5,
+            },
+            SameEvent {
+                a: 2,
+                b: 3,
+                score: 0.3,
+            },
+        ];
+        let groups = [vec![1, 2, 3]];
+        let articles: Vec<_> = (1..=3).map(article).collect();
+        let stories = [Story {
+            id: 9,
+            title: "Vote".into(),
+            created: 0,
+            articles: vec![article(1), article(2)],
+        }];
+        let out = super::suggestion_groups(&groups, &pairs, &articles, &stories);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].articles.iter().map(|a| a.id).collect::<Vec<_>>(),
+            [3]
+        );
+        assert_eq!(out[0].story.as_ref().map(|s| s.id), Some(9));
     }
 
     #[test]
     fn network_failures_and_bad_input_get_different_codes() {
         // The UI offers "try again" only for network failures; the message is the ingest crate's, unchanged.
-        let net = super::ingest_error(IngestError::Timeout { url: "http://x".into(), limit: "20 s".into() });
+        let net = super::ingest_error(IngestError::Timeout {
+            url: "http://x".into(),
+            limit: "20 s".into(),
+        });
         assert_eq!(net.code, ErrorCode::Network);
-        assert!(net.message.starts_with("http://x did not answer within 20 s"));
-        assert_eq!(super::ingest_error(IngestError::Empty).code, ErrorCode::InvalidInput);
+        assert!(
+            net.message
+                .starts_with("http://x did not answer within 20 s")
+        );
+        assert_eq!(
+            super::ingest_error(IngestError::Empty).code,
+            ErrorCode::InvalidInput
+        );
     }
 }

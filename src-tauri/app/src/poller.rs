@@ -58,7 +58,11 @@ pub fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::err
         let p = p.clone();
         tauri::async_runtime::spawn(async move { p.run(stop_rx).await });
     }
-    app.manage(Collector { fetcher, poller, shutdown });
+    app.manage(Collector {
+        fetcher,
+        poller,
+        shutdown,
+    });
     Ok(())
 }
 
@@ -73,7 +77,11 @@ pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: RunEvent) {
 
 /// The poller works on its own connection to the library file, so a long poll never waits on (or blocks) the
 /// window's commands; the store's per-feed lease and SQLite's WAL keep the two consistent.
-fn poller_on<R: Runtime>(data_dir: &Path, fetcher: Fetcher, app: AppHandle<R>) -> IpcResult<Poller> {
+fn poller_on<R: Runtime>(
+    data_dir: &Path,
+    fetcher: Fetcher,
+    app: AppHandle<R>,
+) -> IpcResult<Poller> {
     let library = Library::open_in_dir(data_dir).map_err(store_error)?;
     Ok(Poller::new(
         Arc::new(Mutex::new(library)),
@@ -100,9 +108,15 @@ fn announce<R: Runtime>(app: &AppHandle<R>, event: FeedEvent) {
 /// The notification for an event, if it deserves one (only substantive revisions do).
 pub fn notification_text(event: &FeedEvent) -> Option<(String, String)> {
     match event {
-        FeedEvent::Revised { title, description, summary, .. } if summary.is_substantive() => {
-            Some((format!("Revised: {title}"), format!("{description}. Open Parallax to compare the versions.")))
-        }
+        FeedEvent::Revised {
+            title,
+            description,
+            summary,
+            ..
+        } if summary.is_substantive() => Some((
+            format!("Revised: {title}"),
+            format!("{description}. Open Parallax to compare the versions."),
+        )),
         _ => None,
     }
 }
@@ -112,7 +126,11 @@ mod tests {
     use parallax_ingest::{ChangeSummary, FeedEvent};
 
     fn revised(substantive: usize) -> FeedEvent {
-        let summary = ChangeSummary { substantive, cosmetic: 1, facets: vec!["a number".into()] };
+        let summary = ChangeSummary {
+            substantive,
+            cosmetic: 1,
+            facets: vec!["a number".into()],
+        };
         FeedEvent::Revised {
             feed_id: 1,
             article_id: 2,
@@ -127,11 +145,20 @@ mod tests {
     #[test]
     fn only_substantive_revisions_raise_a_notification() {
         // A desktop notification for a typo fix would train people to ignore them.
-        let (title, body) = super::notification_text(&revised(1)).expect("substantive change notifies");
+        let (title, body) =
+            super::notification_text(&revised(1)).expect("substantive change notifies");
         assert_eq!(title, "Revised: Ferry returns");
-        assert_eq!(body, "1 substantive change: a number. Open Parallax to compare the versions.");
+        assert_eq!(
+            body,
+            "1 substantive change: a number. Open Parallax to compare the versions."
+        );
         assert_eq!(super::notification_text(&revised(0)), None);
-        let new = FeedEvent::NewArticle { feed_id: 1, article_id: 2, title: "t".into(), outlet: "o".into() };
+        let new = FeedEvent::NewArticle {
+            feed_id: 1,
+            article_id: 2,
+            title: "t".into(),
+            outlet: "o".into(),
+        };
         assert_eq!(super::notification_text(&new), None);
     }
 }

@@ -211,11 +211,21 @@ itemErrors: Array<string>, };
 
 export type FeedEvent = { "kind": "newArticle", feed_id: number, article_id: number, title: string, outlet: string, } | { "kind": "revised", feed_id: number, article_id: number, old_version_id: number, new_version_id: number, title: string, summary: ChangeSummary, description: string, } | { "kind": "feedError", feed_id: number, url: string, message: string, };
 
-export type SameEventGroup = { articles: Array<ArticleSummary>, 
+export type SameEventGroup = { 
+/**
+ * The articles not yet in `story` (all of them when there is no story).
+ */
+articles: Array<ArticleSummary>, 
+/**
+ * A story that already holds others of the group: the suggestion is to add `articles` to it.
+ */
+story: StoryRef | null, 
 /**
  * The best similarity between two of them, 0..=1.
  */
 score: number, };
+
+export type StoryRef = { id: number, title: string, };
 
 /** Calls one command; the Tauri backend passes `invoke` from @tauri-apps/api, tests a fake. */
 export type Invoke = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
