@@ -7,7 +7,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::comparison::Mode;
 use crate::normalize::{hash_bytes, words};
-use crate::similarity::{Profile, cosine, dots, profiles};
+use crate::similarity::{KeyMap, Profile, cosine, dots, profiles};
 
 /// One aligned unit: sentence indices on the old (`a`) and new (`b`) side, each ascending.
 /// Sentences in no group are unaligned (removed from `a` or added in `b`).
@@ -334,7 +334,7 @@ fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, p: Params) {
     }
     let free_b: Vec<usize> = (0..pb.len()).filter(|&j| !used_b[j]).collect();
     // Candidates share a word that is rare on the new side's free sentences.
-    let mut index: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    let mut index: KeyMap<Vec<usize>> = KeyMap::default();
     for &j in &free_b {
         for (k, _) in &pb[j].words {
             index.entry(*k).or_default().push(j);

@@ -45,6 +45,15 @@ pub(crate) fn tokens(s: &str) -> Vec<&str> {
     out
 }
 
+/// Tokens of `s`, or `None` when it has more than `MAX_TOKENS` (texts far beyond the cap are not
+/// even tokenised).
+fn capped_tokens(s: &str) -> Option<Vec<&str>> {
+    if s.len() > MAX_TOKENS * 8 {
+        return None;
+    }
+    Some(tokens(s)).filter(|t| t.len() <= MAX_TOKENS)
+}
+
 fn push(out: &mut Vec<Segment>, text: &str, tag: Tag) {
     if text.is_empty() {
         return;
@@ -69,33 +78,33 @@ pub fn word_diff(old: &str, new: &str, deadline: Option<Instant>) -> Vec<Segment
         push(&mut v, old, Tag::Equal);
         return v;
     }
-    let a = tokens(old);
-    let b = tokens(new);
+    // Texts far beyond the token cap are not even tokenised.
     let mut raw: Vec<(Tag, String)> = Vec::new();
-    if a.len() > MAX_TOKENS || b.len() > MAX_TOKENS {
-        raw.push((Tag::Delete, old.to_string()));
-        raw.push((Tag::Insert, new.to_string()));
-    } else {
-        for op in capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline) {
-            match op {
-                DiffOp::Equal { old_index, len, .. } => {
-                    raw.push((Tag::Equal, a[old_index..old_index + len].concat()))
-                }
-                DiffOp::Delete {
-                    old_index, old_len, ..
-                } => raw.push((Tag::Delete, a[old_index..old_index + old_len].concat())),
-                DiffOp::Insert {
-                    new_index, new_len, ..
-                } => raw.push((Tag::Insert, b[new_index..new_index + new_len].concat())),
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => {
-                    raw.push((Tag::Delete, a[old_index..old_index + old_len].concat()));
-                    raw.push((Tag::Insert, b[new_index..new_index + new_len].concat()));
-                }
+    let (Some(a), Some(b)) = (capped_tokens(old), capped_tokens(new)) else {
+        let mut out = Vec::new();
+        push(&mut out, old, Tag::Delete);
+        push(&mut out, new, Tag::Insert);
+        return out;
+    };
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &a, &b, deadline) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                raw.push((Tag::Equal, a[old_index..old_index + len].concat()))
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => raw.push((Tag::Delete, a[old_index..old_index + old_len].concat())),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => raw.push((Tag::Insert, b[new_index..new_index + new_len].concat())),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                raw.push((Tag::Delete, a[old_index..old_index + old_len].concat()));
+                raw.push((Tag::Insert, b[new_index..new_index + new_len].concat()));
             }
         }
     }

@@ -3,6 +3,9 @@
 //! which rows to label is left to `compare`.
 
 use std::collections::{BTreeSet, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::normalize::WordHasher;
 use std::sync::LazyLock;
 
 use crate::comparison::{Facet, Significance};
@@ -209,14 +212,17 @@ const NUMBER_WORDS: &[&str] = &[
     "dutzend",
 ];
 
-static NEGATION_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| NEGATIONS.iter().copied().collect());
-static HEDGE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| HEDGES.iter().copied().collect());
-static SPEECH_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| SPEECH.iter().copied().collect());
-static MONTH_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| MONTHS.iter().copied().collect());
-static DAY_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| DAYS.iter().copied().collect());
-static NUMBER_SET: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+static NEGATION_SET: LazyLock<WordSet> = LazyLock::new(|| NEGATIONS.iter().copied().collect());
+static HEDGE_SET: LazyLock<WordSet> = LazyLock::new(|| HEDGES.iter().copied().collect());
+static SPEECH_SET: LazyLock<WordSet> = LazyLock::new(|| SPEECH.iter().copied().collect());
+static MONTH_SET: LazyLock<WordSet> = LazyLock::new(|| MONTHS.iter().copied().collect());
+static DAY_SET: LazyLock<WordSet> = LazyLock::new(|| DAYS.iter().copied().collect());
+static NUMBER_SET: LazyLock<WordSet> = LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+
+/// Rows longer than this (both sides, in bytes) get no facet analysis.
+const LABEL_MAX_BYTES: usize = 200_000;
 
 fn is_year(w: &str) -> bool {
     w.len() == 4
@@ -331,6 +337,9 @@ fn claims(text: &str) -> Claims {
 
 /// Facets of what one sentence asserts (for added and removed rows).
 pub(crate) fn assertion_facets(text: &str) -> Vec<Facet> {
+    if text.len() > LABEL_MAX_BYTES {
+        return Vec::new();
+    }
     let c = claims(text);
     let mut f = BTreeSet::new();
     if !c.numbers.is_empty() {
@@ -429,6 +438,10 @@ fn canonical(text: &str) -> Vec<String> {
 /// True when the two texts say the same thing: they differ only in case, punctuation, spacing,
 /// quote or dash style, spelling variants, a doubled word, or typo-sized slips in long words.
 pub(crate) fn is_cosmetic(old: &str, new: &str) -> bool {
+    cosmetic_with(old, new, &claims(old), &claims(new))
+}
+
+fn cosmetic_with(old: &str, new: &str, ca: &Claims, cb: &Claims) -> bool {
     let a = canonical(old);
     let b = canonical(new);
     if a == b || a.concat() == b.concat() {
@@ -437,8 +450,6 @@ pub(crate) fn is_cosmetic(old: &str, new: &str) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let ca = claims(old);
-    let cb = claims(new);
     if ca.numbers != cb.numbers || ca.dates != cb.dates || ca.negations != cb.negations {
         return false;
     }
@@ -456,11 +467,22 @@ pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
     if old == new {
         return (Significance::None, Vec::new());
     }
-    if is_cosmetic(old, new) {
-        return (Significance::Cosmetic, Vec::new());
+    // Size guard: a row this long is not a sentence but unsegmented text (one huge line); it gets
+    // a significance but no facets rather than a slow claim analysis.
+    if old.len() + new.len() > LABEL_MAX_BYTES {
+        let cosmetic = canonical(old).concat() == canonical(new).concat();
+        let sig = if cosmetic {
+            Significance::Cosmetic
+        } else {
+            Significance::Substantive
+        };
+        return (sig, Vec::new());
     }
     let a = claims(old);
     let b = claims(new);
+    if cosmetic_with(old, new, &a, &b) {
+        return (Significance::Cosmetic, Vec::new());
+    }
     let mut f = BTreeSet::new();
     if a.numbers != b.numbers {
         f.insert(Facet::Number);

@@ -72,6 +72,27 @@ pub(crate) fn match_key(text: &str) -> String {
     words(text).join(" ")
 }
 
+/// FNV-1a as a `Hasher`, for small sets of words (std's SipHash is slower than needed here).
+pub(crate) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
 /// A 64-bit FNV-1a hash; stable across runs so outputs are deterministic.
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
