@@ -5,8 +5,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DATA="${EVAL_DATA:-$ROOT/../shared/eval-data}"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
-cargo build --release --bin parallax --manifest-path "$ROOT/Cargo.toml" >&2
-BIN="$TARGET/release/parallax"
+# PARALLAX_BIN reuses a CLI that is already built (CI passes its debug build); otherwise build a release one.
+if [ -n "${PARALLAX_BIN:-}" ]; then
+  BIN="$PARALLAX_BIN"
+else
+  cargo build --release --bin parallax --manifest-path "$ROOT/Cargo.toml" >&2
+  BIN="$TARGET/release/parallax"
+fi
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 run() { # name file mode
