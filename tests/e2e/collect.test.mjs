@@ -237,3 +237,33 @@ test("pasted text is stored; an empty paste is refused with a message", async ()
     return false;
   }, { timeout: 5000, timeoutMsg: "the pasted article is not listed" });
 });
+
+test("selected articles become a story, and a suggestion adds a related account to its story", async () => {
+  const { browser } = app;
+  await browser.execute(() => (location.hash = "#/"));
+  for (const title of ["Tram line reopens after bridge repairs", "Harbour cranes to be repainted"]) {
+    const box = await waitFor(browser, `//li[contains(@class,'article')][.//a[normalize-space()='${title}']]//input[@type='checkbox']`);
+    await box.click();
+  }
+  await (await waitFor(browser, "[data-testid=story-new]")).click();
+  const name = await waitFor(browser, "[data-testid=story-title]");
+  await name.setValue("City works this week");
+  await (await browser.$("[data-testid=story-create]")).click();
+  const message = await waitFor(browser, "[data-testid=story-message]");
+  assert.equal(await message.getText(), "Story “City works this week” now holds 2 articles.");
+  await browser.waitUntil(async () => {
+    for (const h of await browser.$$("section[data-story-id] h2")) if ((await h.getText()).includes("City works this week")) return true;
+    return false;
+  }, { timeout: 5000, timeoutMsg: "the new story is not listed" });
+
+  // The sample's revised article reports the same dam failure as the sample story's three accounts.
+  const add = await waitFor(browser, "[data-testid=suggestion-add]");
+  assert.match(await add.getText(), /^Add to “Orrin Dam/);
+  await screenshot(browser, "collect-stories");
+  await add.click();
+  await browser.waitUntil(async () => (await browser.$$("[data-testid=suggestion-add]")).length === 0, {
+    timeout: 5000, timeoutMsg: "the suggestion stayed after it was taken",
+  });
+  const sample = await browser.$("//section[@data-story-id][.//h2[contains(., 'Orrin Dam')]]");
+  assert.equal((await sample.$$("li.article")).length, 4);
+});

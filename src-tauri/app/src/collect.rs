@@ -43,6 +43,15 @@ fn now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
+/// A path as typed: trimmed, with a leading `~/` meaning the home folder (as in a terminal).
+fn typed_path(path: &str) -> PathBuf {
+    let path = path.trim();
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
 /// Ingest errors keep their message; the code says whether the network or the input was at fault.
 pub fn ingest_error(e: IngestError) -> IpcError {
     let code = match e.code() {
@@ -70,8 +79,7 @@ pub fn import_paste(
 #[tauri::command(async)]
 pub fn import_file(state: State<'_, AppState>, path: String) -> IpcResult<ImportResult> {
     state.with_ipc(|lib| {
-        let reports =
-            parallax_ingest::import_files(lib, &[PathBuf::from(path.trim())], now(), |_, _, _| {});
+        let reports = parallax_ingest::import_files(lib, &[typed_path(&path)], now(), |_, _, _| {});
         Ok(reports
             .first()
             .map(ImportResult::from)
@@ -361,6 +369,21 @@ mod tests {
             [3]
         );
         assert_eq!(out[0].story.as_ref().map(|s| s.id), Some(9));
+    }
+
+    #[test]
+    fn typed_paths_are_trimmed_and_tilde_means_home() {
+        // People paste paths with stray spaces and write ~/ as in a terminal; both must find the file.
+        assert_eq!(
+            super::typed_path("  /tmp/a.txt \n"),
+            std::path::PathBuf::from("/tmp/a.txt")
+        );
+        if let Some(home) = std::env::var_os("HOME") {
+            assert_eq!(
+                super::typed_path("~/news/a.md"),
+                std::path::PathBuf::from(home).join("news/a.md")
+            );
+        }
     }
 
     #[test]

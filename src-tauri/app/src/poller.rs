@@ -95,10 +95,10 @@ fn poller_on<R: Runtime>(
 /// Tells the window, and the desktop for a substantive revision. Failures here are logged, never raised: a
 /// missing notification daemon must not stop the poller.
 fn announce<R: Runtime>(app: &AppHandle<R>, event: FeedEvent) {
-    if let Some((title, body)) = notification_text(&event) {
-        if let Err(e) = app.notification().builder().title(title).body(body).show() {
-            eprintln!("parallax: could not show a notification: {e}");
-        }
+    if let Some((title, body)) = notification_text(&event)
+        && let Err(e) = app.notification().builder().title(title).body(body).show()
+    {
+        eprintln!("parallax: could not show a notification: {e}");
     }
     if let Err(e) = app.emit(FEED_EVENT, &event) {
         eprintln!("parallax: could not tell the window about a feed event: {e}");
