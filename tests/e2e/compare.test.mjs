@@ -61,7 +61,18 @@ const current = (browser) =>
     return { index: Number(b.dataset.band), visible: r.top >= v.top - 1 && r.bottom <= v.bottom + 1, text: b.textContent };
   });
 
-/** Waits until a new comparison has rendered and returns its bands count. */
+/** Presses a key and waits until a current change is rendered and fully on screen; returns it. */
+async function step(browser, key, previous) {
+  await browser.keys(key);
+  let seen = null;
+  await browser.waitUntil(async () => {
+    seen = await current(browser);
+    return seen && seen.visible && (!previous || seen.index !== previous.index);
+  }, { timeout: 5000, timeoutMsg: `after "${key}" no new current change came on screen (last: ${JSON.stringify(seen)})` });
+  return seen;
+}
+
+/** Waits until a new comparison has rendered. */
 async function waitForComparison(browser) {
   await waitFor(browser, "[data-testid=band]", 15000);
   await browser.waitUntil(() => browser.execute(() => !document.querySelector("[data-testid=compare][aria-busy=true]")), {
@@ -148,22 +159,21 @@ describe("compare view on the sample library", () => {
 
   test("n moves to the next change and p back", async () => {
     const { browser } = app;
+    await browser.pause(300); // let the jump of the previous test settle (it re-aligns once rows are measured)
     await browser.execute(() => (document.querySelector("[data-testid=rows]").scrollTop = 0));
-    await browser.pause(100);
-    await browser.keys("n");
-    const first = await current(browser);
-    assert.ok(first, "n makes a change current");
-    assert.match(first.text, /900 households/, "the first change is the corrected number");
-    await browser.keys("n");
-    const second = await current(browser);
+    await browser.pause(200);
+    const first = await step(browser, "n");
+    assert.match(first.text, /900 households/, `the first change is the corrected number: ${JSON.stringify(first)}`);
+    const second = await step(browser, "n", first);
     assert.ok(second.index > first.index, `n went forward: ${first.index} → ${second.index}`);
-    assert.ok(second.visible, "the current change is scrolled into view");
-    // Far down the list, n still brings the change on screen.
-    for (let i = 0; i < 6; i++) await browser.keys("n");
-    const later = await current(browser);
-    assert.ok(later.index > second.index && later.visible, `later change visible: ${JSON.stringify(later)}`);
-    await browser.keys("p");
-    const back = await current(browser);
+    // Far down the list, n still brings each change on screen.
+    let later = second;
+    for (let i = 0; i < 6; i++) {
+      const next = await step(browser, "n", later);
+      assert.ok(next.index > later.index, `n keeps going forward: ${later.index} → ${next.index}`);
+      later = next;
+    }
+    const back = await step(browser, "p", later);
     assert.ok(back.index < later.index, "p goes back");
   });
 
@@ -348,6 +358,7 @@ describe("compare view speed", () => {
       const t0 = await browser.execute(([l, r]) => {
         performance.clearMarks("parallax:compare-rendered");
         performance.clearMarks("parallax:compare-loaded");
+        performance.clearMarks("parallax:compare-dom");
         const t = performance.now();
         location.hash = `#/compare/${l}/${r}?mode=revision`;
         return t;
@@ -356,24 +367,31 @@ describe("compare view speed", () => {
         () => browser.execute(() => performance.getEntriesByName("parallax:compare-rendered").length > 0),
         { timeout: 30000, interval: 20 },
       );
-      const [mark, loaded] = await browser.execute(() => [
+      const [mark, loaded, dom] = await browser.execute(() => [
         performance.getEntriesByName("parallax:compare-rendered").map((m) => ({ t: m.startTime, detail: m.detail }))[0],
         performance.getEntriesByName("parallax:compare-loaded")[0]?.startTime ?? null,
+        performance.getEntriesByName("parallax:compare-dom")[0]?.startTime ?? null,
       ]);
-      runs.push({ ms: mark.t - t0, loaded: loaded === null ? null : loaded - t0, rows: mark.detail.rows });
+      runs.push({ ms: mark.t - t0, loaded: loaded - t0, dom: dom - t0, rows: mark.detail.rows });
     }
     const dom = await browser.execute(() => ({
       bands: document.querySelectorAll("[data-testid=band]").length,
       items: Number(document.querySelector("[data-testid=rows]").dataset.items),
     }));
-    const ms = runs.map((r) => `${r.ms.toFixed(0)} (comparison received at ${r.loaded?.toFixed(0)})`).join(", ");
+    const ms = runs
+      .map((r) => `${r.ms.toFixed(0)} (comparison received at ${r.loaded.toFixed(0)}, rows in DOM at ${r.dom.toFixed(0)})`)
+      .join(", ");
     console.log(`# compare first screen (navigation → first rows painted), 2 × 10,000 words: ${ms} ms; ` +
       `${dom.bands} of ${dom.items} rows in the DOM`);
     await screenshot(browser, "compare-long");
     assert.ok(dom.items > 400, `the long comparison has many rows (${dom.items})`);
     assert.ok(dom.bands < 80, `only the visible rows are rendered (${dom.bands})`);
     const best = Math.min(...runs.map((r) => r.ms));
-    const budget = Number(process.env.COMPARE_BUDGET_MS ?? 300);
+    // The 300 ms budget is for the app as shipped (a release build). A debug build runs the engine unoptimised
+    // (several times slower), so it gets a looser default; COMPARE_BUDGET_MS overrides either.
+    const release = /[\\/]release[\\/]/.test(process.env.APP_BINARY ?? "");
+    const budget = Number(process.env.COMPARE_BUDGET_MS ?? (release ? 300 : 3000));
+    console.log(`# ${release ? "release" : "debug"} build: budget ${budget} ms`);
     assert.ok(best <= budget, `first screen took ${best.toFixed(0)} ms (budget ${budget} ms)`);
     // Scrolling to the end renders the last rows without building the rest.
     await browser.execute(() => {
