@@ -21,6 +21,15 @@ writeFileSync(TXT, [
   "",
   "The old market square is closed for paving work until the spring.",
 ].join("\n"));
+const MD = path.join(files, "orchard-fair.md");
+writeFileSync(MD, "# Orchard fair returns to Calloway\n\nThe orchard fair in Calloway returns in October after a year's break, the village council said.\n\nStalls will sell apples from eleven local growers.\n");
+const HTML = path.join(files, "ferry-timetable.html");
+writeFileSync(HTML, `<!doctype html><html><head><meta charset="utf-8"><title>Winter ferry timetable published</title></head><body>
+<nav><a href="/">Home</a></nav><article><h1>Winter ferry timetable published</h1>
+<p>The island ferry will run five crossings a day from November, two fewer than in summer, the operator said on Friday.</p>
+<p>The first boat leaves the mainland at seven in the morning and the last returns at half past eight in the evening.</p>
+<p>Season tickets bought before the change stay valid until they expire, according to the operator's statement.</p>
+</article><footer>Share this article</footer></body></html>`);
 const PNG_AS_TXT = path.join(files, "photo.txt");
 writeFileSync(PNG_AS_TXT, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
 
@@ -266,4 +275,31 @@ test("selected articles become a story, and a suggestion adds a related account 
   });
   const sample = await browser.$("//section[@data-story-id][.//h2[contains(., 'Orrin Dam')]]");
   assert.equal((await sample.$$("li.article")).length, 4);
+});
+
+test("files dropped on the window are imported with a line each", async () => {
+  const { browser } = app;
+  // WebDriver cannot drag from the desktop; send the same events Tauri's webview raises for a drag and a drop.
+  const send = (event, paths) => browser.executeAsync((event, paths, done) => {
+    window.__TAURI_INTERNALS__
+      .invoke("plugin:event|emit", { event, payload: { paths, position: { x: 40, y: 40 } } })
+      .then(() => done(), (e) => done(String(e)));
+  }, event, paths);
+  await send("tauri://drag-enter", [MD, HTML]);
+  const overlay = await waitFor(browser, "[data-testid=drop-overlay]");
+  assert.match(await overlay.getText(), /Drop \.txt, \.md or \.html files to import them/);
+  await screenshot(browser, "collect-drag-over");
+  await send("tauri://drag-drop", [MD, HTML]);
+  await browser.waitUntil(async () => !(await browser.$("[data-testid=drop-overlay]").isExisting()), {
+    timeout: 5000, timeoutMsg: "the drop overlay stayed after the drop",
+  });
+  await waitFor(browser, "[data-testid=import-panel]");
+  await browser.waitUntil(async () => (await (await browser.$("[data-testid=import-progress]")).getText()) === "2 files imported.", {
+    timeout: 20000, timeoutMsg: "the dropped files were not imported",
+  });
+  const [md, html] = await lines(browser);
+  assert.match(md.text, /Imported “Orchard fair returns to Calloway”/);
+  assert.match(html.text, /Imported “Winter ferry timetable published”/);
+  await screenshot(browser, "collect-drop");
+  await (await browser.$("[data-testid=close-collect]")).click();
 });
