@@ -303,3 +303,20 @@ test("files dropped on the window are imported with a line each", async () => {
   await screenshot(browser, "collect-drop");
   await (await browser.$("[data-testid=close-collect]")).click();
 });
+
+test("a revision the background poller found shows a toast linking the comparison", async () => {
+  const { browser } = app;
+  // The same event poller.rs emits for FeedEvent::Revised (a substantive change also raises a desktop notification).
+  const event = {
+    kind: "revised", feed_id: 1, article_id: 1, old_version_id: 4, new_version_id: 5, title: "Tram line reopens after bridge repairs",
+    summary: { substantive: 2, cosmetic: 0, facets: ["a number", "a quote"] }, description: "2 substantive changes: a number, a quote",
+  };
+  await browser.executeAsync((payload, done) => {
+    window.__TAURI_INTERNALS__.invoke("plugin:event|emit", { event: "feed-event", payload }).then(() => done(), (e) => done(String(e)));
+  }, event);
+  const toast = await waitFor(browser, "[data-testid=toast]");
+  assert.match(await toast.getText(), /“Tram line reopens after bridge repairs” was revised: 2 substantive changes: a number, a quote\./);
+  const href = await (await toast.$("a")).getAttribute("href");
+  assert.match(href, /#\/compare\/4\/5\?mode=revision$/);
+  await screenshot(browser, "collect-revision-toast");
+});
