@@ -2,10 +2,6 @@
 // src-tauri/store/sample/README.md for the edits) and two outlets' accounts, asserts specific rows, drives the
 // keyboard, saves light and dark screenshots, and times the first screen of two generated 10,000-word versions.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { launchApp, screenshot, waitFor } from "./harness.mjs";
 
@@ -129,6 +125,28 @@ describe("compare view on the sample library", () => {
     await screenshot(browser, "compare-revision-substantive-only");
     await browser.keys("f");
     assert.equal((await band(browser, "reservoir")).changed, true, "f toggles the filter back off");
+  });
+
+  test("the summary bar filters to a facet, folding what does not match; a fold opens on click", async () => {
+    const { browser } = app;
+    await (await browser.$("[data-testid=summary-facet-number]")).click();
+    const fold = await waitFor(browser, "[data-testid=fold]", 5000);
+    const marked = await browser.execute(() =>
+      [...document.querySelectorAll("[data-testid=band][data-changed=true]")].map((b) => b.dataset.facets));
+    assert.ok(marked.length > 0 && marked.every((f) => f.split(" ").includes("number")),
+      `only number changes stay highlighted: ${JSON.stringify(marked)}`);
+    const before = await browser.execute(() => Number(document.querySelector("[data-testid=rows]").dataset.items));
+    await fold.click();
+    await browser.waitUntil(
+      () => browser.execute((n) => Number(document.querySelector("[data-testid=rows]").dataset.items) > n, before),
+      { timeout: 5000, timeoutMsg: "opening a fold did not show its sentences" },
+    );
+    await (await browser.$("[data-testid=summary-facet-number]")).click(); // picking again shows everything
+    await browser.waitUntil(() => browser.execute(() => !document.querySelector("[data-testid=fold]")), { timeout: 5000 });
+    const toggle = await browser.$("[data-testid=collapse-unchanged]");
+    await toggle.click();
+    assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+    await toggle.click();
   });
 
   test("the moved paragraph is marked in both columns and each place links to the other", async () => {
@@ -306,47 +324,27 @@ function revise(paragraphs) {
   return p;
 }
 
-function sqlQuote(s) {
-  return `'${s.replaceAll("'", "''")}'`;
-}
-
 describe("compare view speed", () => {
   let app;
-  let dataDir;
   let ids;
   before(async () => {
-    // Seed a library: the app creates it (schema and sample) on first launch; the two long versions are then added
-    // with sqlite3 as a test-only shortcut (the app has no import command yet), and the app is launched again.
-    dataDir = mkdtempSync(path.join(tmpdir(), "parallax-e2e-long-"));
-    const first = await launchApp({ dataDir });
-    await waitFor(first.browser, "li.article", 15000);
-    await first.stop();
+    // Two generated ~10,000-word texts, imported through the app's own paste import (the same path as the import
+    // panel), then compared by id.
+    app = await launchApp();
+    await waitFor(app.browser, "li.article", 15000);
     const v1 = longArticle(10_000);
     const v2 = revise(v1);
     const words = (ps) => ps.join(" ").split(/\s+/).length;
-    const body = (ps) => ps.join("\n\n");
-    const hex = (n) => n.toString(16).padStart(64, "0");
-    const sql = [
-      "PRAGMA foreign_keys = ON;",
-      "BEGIN;",
-      "INSERT INTO outlet (name, domain) VALUES ('The Long Ledger', 'longledger.example');",
-      "INSERT INTO article (outlet_id, url, first_seen) VALUES ((SELECT id FROM outlet WHERE name = 'The Long Ledger'), 'https://longledger.example/inquiry', 1773500000);",
-      `INSERT INTO version (article_id, title, byline, published, fetched, body, html, content_hash, source_kind, source_ref) VALUES ((SELECT max(id) FROM article), 'The harbour inquiry, in full', NULL, 1773500000, 1773500000, ${sqlQuote(body(v1))}, NULL, '${hex(1)}', 'paste', NULL);`,
-      `INSERT INTO version (article_id, title, byline, published, fetched, body, html, content_hash, source_kind, source_ref) VALUES ((SELECT max(id) FROM article), 'The harbour inquiry, in full (updated)', NULL, 1773500000, 1773510000, ${sqlQuote(body(v2))}, NULL, '${hex(2)}', 'paste', NULL);`,
-      "COMMIT;",
-      "SELECT min(id), max(id) FROM version WHERE article_id = (SELECT max(id) FROM article);",
-    ].join("\n");
-    const sqlFile = path.join(dataDir, "seed.sql");
-    writeFileSync(sqlFile, sql);
-    const out = execFileSync("sqlite3", [path.join(dataDir, "library.sqlite3"), `.read ${sqlFile}`]).toString().trim();
-    ids = out.split("|").map(Number);
-    console.log(`# long versions: ${words(v1)} and ${words(v2)} words, version ids ${ids.join(", ")}`);
-    app = await launchApp({ dataDir });
-    await waitFor(app.browser, "li.article", 15000);
+    ids = await app.browser.execute(async (a, b) => {
+      const inv = (cmd, args) => window.__TAURI_INTERNALS__.invoke(cmd, args);
+      const first = await inv("import_paste", { title: "The harbour inquiry, in full", outlet: "The Long Ledger", body: a });
+      const second = await inv("import_paste", { title: "The harbour inquiry, in full (updated)", outlet: "The Long Ledger", body: b });
+      return [first.versionId, second.versionId];
+    }, v1.join("\n\n"), v2.join("\n\n"));
+    console.log(`# long texts: ${words(v1)} and ${words(v2)} words, version ids ${ids.join(", ")}`);
   });
   after(async () => {
     await app?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   test("two 10,000-word versions: first rows on screen within 300 ms of navigation, only visible rows rendered", async () => {
