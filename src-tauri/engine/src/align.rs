@@ -44,26 +44,10 @@ pub(crate) struct Params {
     /// Weight of the word cosine against the character 4-gram cosine.
     pub word_weight: f32,
     pub max_group: usize,
-    /// Runs of at most two unaligned sentences between aligned groups join a neighbouring group
-    /// when their similarity to it reaches this; `None` leaves them unaligned.
-    pub fill: Option<f32>,
 }
 
 impl Params {
     pub(crate) fn for_mode(mode: Mode) -> Params {
-        let mut p = Self::base(mode);
-        if let Ok(v) = std::env::var("PX_TUNE") {
-            let f: Vec<f32> = v.split(',').map(|x| x.parse().unwrap()).collect();
-            p.threshold = f[0];
-            p.extra = f[1];
-            p.move_threshold = f[2];
-            p.word_weight = f[3];
-            p.max_group = f[4] as usize;
-            p.fill = if f[5] < 0.0 { None } else { Some(f[5]) };
-        }
-        p
-    }
-    fn base(mode: Mode) -> Params {
         match mode {
             Mode::Revision => Params {
                 threshold: 0.42,
@@ -71,15 +55,13 @@ impl Params {
                 move_threshold: 0.6,
                 word_weight: 0.5,
                 max_group: 4,
-                fill: None,
             },
             Mode::Accounts => Params {
                 threshold: 0.1,
                 extra: 0.02,
                 move_threshold: 0.3,
-                word_weight: 0.5,
+                word_weight: 0.4,
                 max_group: 4,
-                fill: None,
             },
         }
     }
@@ -223,103 +205,11 @@ pub(crate) fn align_detailed(
             DiffOp::Delete { .. } | DiffOp::Insert { .. } => {}
         }
     }
-    if let Some(t) = p.fill {
-        fill_runs(&pa, &pb, &mut out, t, p);
-        let mut swapped: Vec<Aligned> = out
-            .into_iter()
-            .map(|x| Aligned {
-                group: Group {
-                    a: x.group.b,
-                    b: x.group.a,
-                },
-                link: x.link,
-            })
-            .collect();
-        fill_runs(&pb, &pa, &mut swapped, t, p);
-        out = swapped
-            .into_iter()
-            .map(|x| Aligned {
-                group: Group {
-                    a: x.group.b,
-                    b: x.group.a,
-                },
-                link: x.link,
-            })
-            .collect();
-    }
     moves(&pa, &pb, &mut out, p);
     (mode, out)
 }
 
-/// Similarity of one sentence to the merged sentences `set` of the other side.
-fn sim_to_set(x: &Profile, side: &[Profile], set: &[usize], p: Params) -> f32 {
-    let (mut w, mut g, mut nw, mut ng) = (0.0, 0.0, 0.0, 0.0);
-    for (n, &j) in set.iter().enumerate() {
-        let (dw, dg) = dots(x, &side[j]);
-        w += dw;
-        g += dg;
-        nw += side[j].words_norm2;
-        ng += side[j].grams_norm2;
-        for &k in &set[n + 1..] {
-            let (cw, cg) = dots(&side[j], &side[k]);
-            nw += 2.0 * cw;
-            ng += 2.0 * cg;
-        }
-    }
-    sim_of(w, g, (x.words_norm2, nw), (x.grams_norm2, ng), p)
-}
-
-/// Attaches short runs of unaligned `a` sentences that sit between aligned groups to the neighbour
-/// they resemble most: retellings rarely drop a sentence outright, they fold it into the next one.
-fn fill_runs(pa: &[Profile], pb: &[Profile], out: &mut [Aligned], t: f32, p: Params) {
-    let mut owner: Vec<Option<usize>> = vec![None; pa.len()];
-    for (g, x) in out.iter().enumerate() {
-        if x.link != Link::Moved {
-            x.group.a.iter().for_each(|&i| owner[i] = Some(g));
-        }
-    }
-    let mut i = 0;
-    while i < pa.len() {
-        if owner[i].is_some() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < pa.len() && owner[i].is_none() {
-            i += 1;
-        }
-        let run = start..i;
-        if run.len() > 2 {
-            continue;
-        }
-        let prev = start.checked_sub(1).and_then(|k| owner[k]);
-        let next = if i < pa.len() { owner[i] } else { None };
-        for k in run {
-            let sp = prev
-                .map(|g| sim_to_set(&pa[k], pb, &out[g].group.b, p))
-                .unwrap_or(0.0);
-            let sn = next
-                .map(|g| sim_to_set(&pa[k], pb, &out[g].group.b, p))
-                .unwrap_or(0.0);
-            // Only the run's first member may join the previous group, only its last the next one,
-            // so groups stay contiguous.
-            let to_prev = k == start && prev.is_some() && sp >= t && sp >= sn;
-            let to_next = k + 1 == i && next.is_some() && sn >= t && !to_prev;
-            let g = if to_prev {
-                prev
-            } else if to_next {
-                next
-            } else {
-                None
-            };
-            if let Some(g) = g {
-                out[g].group.a.push(k);
-                out[g].group.a.sort_unstable();
-            }
-        }
-    }
-}
-
+/// Mixed word and character-gram cosine from dot products and squared norms (pairs: left, right).
 fn sim_of(w: f32, g: f32, wn: (f32, f32), gn: (f32, f32), p: Params) -> f32 {
     p.word_weight * cosine(w, wn.0, wn.1) + (1.0 - p.word_weight) * cosine(g, gn.0, gn.1)
 }

@@ -58,11 +58,11 @@ fn push(out: &mut Vec<Segment>, text: &str, tag: Tag) {
     if text.is_empty() {
         return;
     }
-    if let Some(last) = out.last_mut() {
-        if last.tag == tag {
-            last.text.push_str(text);
-            return;
-        }
+    if let Some(last) = out.last_mut()
+        && last.tag == tag
+    {
+        last.text.push_str(text);
+        return;
     }
     out.push(Segment {
         text: text.to_string(),

@@ -412,8 +412,8 @@ fn close(a: &str, b: &str) -> bool {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -437,6 +437,7 @@ fn canonical(text: &str) -> Vec<String> {
 
 /// True when the two texts say the same thing: they differ only in case, punctuation, spacing,
 /// quote or dash style, spelling variants, a doubled word, or typo-sized slips in long words.
+#[cfg(test)]
 pub(crate) fn is_cosmetic(old: &str, new: &str) -> bool {
     cosmetic_with(old, new, &claims(old), &claims(new))
 }

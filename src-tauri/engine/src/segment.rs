@@ -255,12 +255,12 @@ fn push(out: &mut Vec<String>, chars: &[(usize, char)], para: &str, from: usize,
         return;
     }
     // A stray terminal left alone by broken spacing ("authority ." then nothing) joins the previous one.
-    if !s.chars().any(char::is_alphanumeric) {
-        if let Some(last) = out.last_mut() {
-            last.push(' ');
-            last.push_str(s);
-            return;
-        }
+    if !s.chars().any(char::is_alphanumeric)
+        && let Some(last) = out.last_mut()
+    {
+        last.push(' ');
+        last.push_str(s);
+        return;
     }
     out.push(s.to_string());
 }
