@@ -113,3 +113,48 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(bytes: &[u8]) -> String {
+        decode(Path::new("story.txt"), bytes.to_vec())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn png_is_named_as_such() {
+        let e = err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+        assert!(
+            e.contains("story.txt") && e.contains("looks like a PNG image"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn latin1_is_not_utf8_and_says_where() {
+        let e = err(b"Caf\xe9 au lait");
+        assert!(
+            e.contains("not UTF-8") && e.contains("offset 3") && e.contains("0xE9"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary_and_bom_is_dropped() {
+        assert!(err(b"abc\0def").contains("binary data"));
+        assert_eq!(
+            decode(Path::new("x"), b"\xef\xbb\xbfHello".to_vec()).unwrap(),
+            "Hello"
+        );
+    }
+
+    #[test]
+    fn missing_file_exit_code_3() {
+        let e = read_text(Path::new("/nonexistent/parallax/old.txt")).unwrap_err();
+        assert_eq!(e.exit_code(), 3);
+        assert!(e.to_string().contains("no such file"));
+    }
+}
