@@ -68,7 +68,10 @@ pub fn typescript() -> String {
          /** Typed wrappers for every command the app registers. */\n\
          export function commands(invoke: Invoke) {\n  return {\n",
     );
-    for sig in crate::commands::signatures(&cfg).into_iter().chain(crate::collect::signatures(&cfg)) {
+    for sig in crate::commands::signatures(&cfg)
+        .into_iter()
+        .chain(crate::collect::signatures(&cfg))
+    {
         let params: Vec<String> = sig
             .args
             .iter()
@@ -91,9 +94,9 @@ pub fn typescript() -> String {
 /// Every type that crosses IPC. svelte-check fails on a referenced type missing here.
 fn declarations(cfg: &Config) -> Vec<String> {
     use crate::{collect, error, exporting, views};
-    use parallax_ingest as ingest;
-    use parallax_export as export;
     use parallax_engine as engine;
+    use parallax_export as export;
+    use parallax_ingest as ingest;
     use parallax_store as store;
     type_decls!(cfg;
         error::ErrorCode, error::IpcError, views::LibraryStatus, views::ComparisonView, views::CompareSide,
@@ -138,8 +141,14 @@ mod tests {
         // a command that does not exist (or miss one that does).
         let main = include_str!("main.rs");
         let cfg = ts_rs::Config::new();
-        let collect = crate::collect::signatures(&cfg).into_iter().map(|s| ("collect", s));
-        for (module, sig) in crate::commands::signatures(&cfg).into_iter().map(|s| ("commands", s)).chain(collect) {
+        let collect = crate::collect::signatures(&cfg)
+            .into_iter()
+            .map(|s| ("collect", s));
+        for (module, sig) in crate::commands::signatures(&cfg)
+            .into_iter()
+            .map(|s| ("commands", s))
+            .chain(collect)
+        {
             assert!(
                 main.contains(&format!("{module}::{},", sig.name)),
                 "command {} is in the binding table but not registered in main.rs",

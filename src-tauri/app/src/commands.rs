@@ -78,7 +78,14 @@ pub fn export_comparison(
     path: String,
 ) -> IpcResult<Exported> {
     let req = state.with_ipc(|lib| {
-        exporting::request(lib, left_version_id, right_version_id, mode, layout, substantive_only)
+        exporting::request(
+            lib,
+            left_version_id,
+            right_version_id,
+            mode,
+            layout,
+            substantive_only,
+        )
     })?;
     exporting::write(&req, std::path::Path::new(&path))
 }

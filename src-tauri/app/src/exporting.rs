@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use parallax_engine::{CompareOptions, Comparison, Mode, ModeChoice};
-use parallax_export::{ExportHighlight, ExportRequest, ExportSide, Format, HighlightSide, Layout, rfc3339_utc};
+use parallax_export::{
+    ExportHighlight, ExportRequest, ExportSide, Format, HighlightSide, Layout, rfc3339_utc,
+};
 use parallax_store::{Library, Version};
 use serde::Serialize;
 use ts_rs::TS;
@@ -35,8 +37,12 @@ pub fn load_comparison(
         Some(Mode::Revision) => ModeChoice::Revision,
         Some(Mode::Accounts) => ModeChoice::Accounts,
     };
-    let options = CompareOptions { mode, ..Default::default() };
-    let comparison = parallax_engine::compare_paragraphs(&left.paragraphs, &right.paragraphs, &options);
+    let options = CompareOptions {
+        mode,
+        ..Default::default()
+    };
+    let comparison =
+        parallax_engine::compare_paragraphs(&left.paragraphs, &right.paragraphs, &options);
     Ok((left, right, comparison))
 }
 
@@ -66,15 +72,30 @@ pub fn request(
     let mut highlights = Vec::new();
     for (v, which) in [(&left, HighlightSide::Left), (&right, HighlightSide::Right)] {
         for h in lib.highlights_of(v.info.id).map_err(store_error)? {
-            highlights.push(ExportHighlight { side: which, quote: h.quote, note: h.note.unwrap_or_default() });
+            highlights.push(ExportHighlight {
+                side: which,
+                quote: h.quote,
+                note: h.note.unwrap_or_default(),
+            });
         }
     }
     let title = if left.info.article_id == right.info.article_id {
-        format!("{}: version {} → {}", right.info.title, left.info.number, right.info.number)
+        format!(
+            "{}: version {} → {}",
+            right.info.title, left.info.number, right.info.number
+        )
     } else {
         format!("{} vs {}", left.outlet, right.outlet)
     };
-    Ok(ExportRequest { comparison, left: side(&left), right: side(&right), highlights, layout, substantive_only, title })
+    Ok(ExportRequest {
+        comparison,
+        left: side(&left),
+        right: side(&right),
+        highlights,
+        layout,
+        substantive_only,
+        title,
+    })
 }
 
 /// Renders in the format the file name asks for and writes it atomically.
@@ -90,5 +111,9 @@ pub fn write(req: &ExportRequest, path: &Path) -> IpcResult<Exported> {
     })?;
     let bytes = parallax_export::export_to_file(req, format, path)
         .map_err(|e| IpcError::new(ErrorCode::Export, e.to_string()))?;
-    Ok(Exported { path: path.display().to_string(), bytes, format })
+    Ok(Exported {
+        path: path.display().to_string(),
+        bytes,
+        format,
+    })
 }

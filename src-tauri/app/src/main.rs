@@ -34,9 +34,18 @@ fn main() {
             commands::search,
             commands::compare_versions,
             commands::export_comparison,
-            collect::import_paste, collect::import_file, collect::import_url, collect::check_for_updates,
-            collect::list_feeds, collect::subscribe_feed, collect::poll_feed_now, collect::remove_feed,
-            collect::create_story, collect::add_to_story, collect::remove_from_story, collect::story_suggestions,
+            collect::import_paste,
+            collect::import_file,
+            collect::import_url,
+            collect::check_for_updates,
+            collect::list_feeds,
+            collect::subscribe_feed,
+            collect::poll_feed_now,
+            collect::remove_feed,
+            collect::create_story,
+            collect::add_to_story,
+            collect::remove_from_story,
+            collect::story_suggestions,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")
