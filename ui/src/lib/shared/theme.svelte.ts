@@ -1,7 +1,12 @@
-//! Light / dark / system theme. "system" follows prefers-color-scheme through CSS; the choice is kept in localStorage.
+//! Light / dark / system theme. "system" follows prefers-color-scheme (and its changes); the choice is kept in
+//! localStorage. The resolved theme is set as data-theme on <html>, which app.css keys its palettes on.
 export type ThemeChoice = "system" | "light" | "dark";
 
 const KEY = "parallax.theme";
+
+function systemPrefersDark(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+}
 
 class Theme {
   choice = $state<ThemeChoice>("system");
@@ -11,6 +16,9 @@ class Theme {
       const saved = localStorage.getItem(KEY);
       if (saved === "light" || saved === "dark" || saved === "system") this.choice = saved;
       this.apply();
+      if (typeof matchMedia === "function") {
+        matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => this.apply());
+      }
     }
   }
 
@@ -21,9 +29,8 @@ class Theme {
   }
 
   private apply() {
-    const root = document.documentElement;
-    if (this.choice === "system") root.removeAttribute("data-theme");
-    else root.setAttribute("data-theme", this.choice);
+    const dark = this.choice === "dark" || (this.choice === "system" && systemPrefersDark());
+    document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
   }
 }
 
