@@ -55,10 +55,10 @@ fn label(r: &Row) -> String {
         let f: Vec<&str> = r.facets.iter().map(|f| facet_name(*f)).collect();
         let _ = write!(s, " · {}", f.join(", "));
     }
-    if r.kind == RowKind::Moved {
-        if let Some(i) = r.left.first() {
-            let _ = write!(s, " · from old sentence {}", i + 1);
-        }
+    if r.kind == RowKind::Moved
+        && let Some(i) = r.left.first()
+    {
+        let _ = write!(s, " · from old sentence {}", i + 1);
     }
     s
 }
