@@ -17,7 +17,19 @@ trap 'rm -rf "$OUT"' EXIT
 run() { # name file mode
   "$BIN" align --jsonl "$DATA/$2" --mode "$3" > "$OUT/$1-$3.jsonl"
   echo "== $1 (--mode $3)"
-  python3 "$DATA/score.py" "$DATA/$2" "$OUT/$1-$3.jsonl"
+  python3 "$DATA/score.py" "$DATA/$2" "$OUT/$1-$3.jsonl" | tee "$OUT/$1-$3.score"
+}
+# Fails the run when a score falls below issue 3's targets: rule P_min F1_min file
+gate() {
+  python3 - "$@" <<'PY'
+import re, sys
+rule, pmin, fmin, path = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+line = next(l for l in open(path) if l.startswith(rule))
+p, f = (float(re.search(k + r"=([0-9.]+)", line).group(1)) for k in ("P", "F1"))
+ok = p >= pmin and f >= fmin
+print(f"gate {rule} {path.rsplit('/', 1)[-1]}: P={p:.3f} (min {pmin}) F1={f:.3f} (min {fmin}) {'ok' if ok else 'BELOW TARGET'}")
+sys.exit(0 if ok else 1)
+PY
 }
 # DEplain-web pairs a text with its plain-language rewrite (one document revised);
 # Aesop pairs two independent tellings of one fable (two accounts). Both are also scored with auto.
@@ -25,3 +37,5 @@ run deplain-web-dev deplain-web-dev.jsonl revision
 run aesop-dev aesop-dev.jsonl accounts
 run deplain-web-dev deplain-web-dev.jsonl auto
 run aesop-dev aesop-dev.jsonl auto
+gate unit 0.93 0.90 "$OUT/deplain-web-dev-revision.score"
+gate pair 0.0 0.65 "$OUT/aesop-dev-accounts.score"
