@@ -178,7 +178,9 @@ fn reading_order(rows: Vec<Row>, left_row: &[usize], right_row: &[usize]) -> Vec
     order.into_iter().filter_map(|r| slots[r].take()).collect()
 }
 
-fn summarise(rows: &[Row]) -> Summary {
+/// Counts rows by kind, significance and facet: the comparison's summary bar. Public so that
+/// callers who filter or build rows themselves count them the same way.
+pub fn summarise(rows: &[Row]) -> Summary {
     let mut s = Summary::default();
     let mut facets: Vec<(Facet, usize)> = Vec::new();
     for r in rows {

@@ -28,7 +28,7 @@ mod similarity;
 pub mod synth;
 
 pub use align::{Group, align, detect_mode};
-pub use compare::{CompareOptions, compare, compare_paragraphs, compare_sentences};
+pub use compare::{CompareOptions, compare, compare_paragraphs, compare_sentences, summarise};
 pub use comparison::*;
 pub use diff::word_diff;
 pub use segment::{paragraphs, segment, segment_paragraphs};

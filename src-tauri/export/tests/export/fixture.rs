@@ -5,8 +5,7 @@
 #![allow(dead_code)]
 
 use parallax_engine::{
-    Comparison, Facet, FacetCount, Mode, Row, RowKind, Segment, Sentence, Significance, Summary,
-    Tag,
+    Comparison, Facet, Mode, Row, RowKind, Segment, Sentence, Significance, Summary, Tag,
 };
 use parallax_export::{ExportHighlight, ExportRequest, ExportSide, HighlightSide, Layout};
 
@@ -195,32 +194,7 @@ impl Builder {
 
     /// Fill in the summary from the rows, as the engine would.
     pub fn finish(mut self) -> Comparison {
-        let mut s = Summary::default();
-        let mut facets: std::collections::BTreeMap<Facet, usize> = Default::default();
-        for r in &self.c.rows {
-            match r.kind {
-                RowKind::Unchanged => s.unchanged += 1,
-                RowKind::Edited => s.edited += 1,
-                RowKind::Moved => s.moved += 1,
-                RowKind::Added => s.added += 1,
-                RowKind::Removed => s.removed += 1,
-                RowKind::Split => s.split += 1,
-                RowKind::Merged => s.merged += 1,
-            }
-            match r.significance {
-                Significance::Substantive => s.substantive += 1,
-                Significance::Cosmetic => s.cosmetic += 1,
-                Significance::None => {}
-            }
-            for f in &r.facets {
-                *facets.entry(*f).or_default() += 1;
-            }
-        }
-        s.facets = facets
-            .into_iter()
-            .map(|(facet, count)| FacetCount { facet, count })
-            .collect();
-        self.c.summary = s;
+        self.c.summary = parallax_engine::summarise(&self.c.rows);
         self.c
     }
 }

@@ -1,0 +1,93 @@
+//! Unit tests of claim labelling: significance and facets of single changes.
+
+use super::*;
+
+#[test]
+fn cosmetic_changes() {
+    assert!(is_cosmetic(
+        "The colour of the centre.",
+        "The color of the center."
+    ));
+    assert!(is_cosmetic(
+        "He said \"yes\" - twice.",
+        "he said \u{201C}yes\u{201D} \u{2014} twice"
+    ));
+    assert!(is_cosmetic(
+        "The goverment will organise talks.",
+        "The government will organize talks."
+    ));
+    assert!(is_cosmetic("It was was late.", "It was late."));
+    assert!(is_cosmetic("an e-mail", "an email"));
+}
+
+#[test]
+fn a_single_changed_word_is_substantive() {
+    assert!(!is_cosmetic(
+        "The bridge will open.",
+        "The bridge will close."
+    ));
+    assert!(!is_cosmetic("Prices rose.", "Prices rise."));
+    assert!(!is_cosmetic("Four people died.", "Five people died."));
+    assert!(!is_cosmetic("12 people died.", "13 people died."));
+}
+
+#[test]
+fn facets_of_edits() {
+    let f = |a, b| label_change(a, b).1;
+    assert_eq!(
+        f("Twelve people were hurt.", "Fourteen people were hurt."),
+        vec![Facet::Number]
+    );
+    assert_eq!(
+        f("12 people were hurt.", "14 people were hurt."),
+        vec![Facet::Number]
+    );
+    assert_eq!(
+        f("The vote is on Monday.", "The vote is on Tuesday."),
+        vec![Facet::Date]
+    );
+    assert_eq!(
+        f(
+            "The plan was backed by Jones.",
+            "The plan was backed by Smith."
+        ),
+        vec![Facet::Name]
+    );
+    assert_eq!(
+        f("The mill will close.", "The mill will not close."),
+        vec![Facet::Negation]
+    );
+    assert_eq!(
+        f("The mayor resigned.", "The mayor reportedly resigned."),
+        vec![Facet::Hedge]
+    );
+    assert_eq!(
+        f(
+            "\"We are ready,\" Jones said.",
+            "\"We are ready,\" Smith said."
+        ),
+        vec![Facet::Name, Facet::Attribution]
+    );
+    assert_eq!(
+        f("She said \"it works\".", "She said \"it mostly works\"."),
+        vec![Facet::Quote]
+    );
+    assert_eq!(
+        f("The mill closed, he said.", "The mill closed, he claimed."),
+        vec![Facet::Attribution]
+    );
+}
+
+#[test]
+fn assertion_facets_of_a_removed_quote() {
+    assert_eq!(
+        assertion_facets("\"We did nothing wrong,\" said Ms. Park on Friday."),
+        vec![
+            Facet::Date,
+            Facet::Name,
+            Facet::Quote,
+            Facet::Attribution,
+            Facet::Negation
+        ]
+    );
+}
