@@ -3,19 +3,7 @@
 
 use std::fmt::Write;
 
-use parallax_engine::{Comparison, Facet, Row, RowKind, Significance, Tag};
-
-fn kind_name(k: RowKind) -> &'static str {
-    match k {
-        RowKind::Unchanged => "unchanged",
-        RowKind::Edited => "edited",
-        RowKind::Moved => "moved",
-        RowKind::Added => "added",
-        RowKind::Removed => "removed",
-        RowKind::Split => "split",
-        RowKind::Merged => "merged",
-    }
-}
+use parallax_engine::{Comparison, Row, RowKind, Significance, Tag};
 
 fn marker(k: RowKind) -> &'static str {
     match k {
@@ -29,18 +17,6 @@ fn marker(k: RowKind) -> &'static str {
     }
 }
 
-fn facet_name(f: Facet) -> &'static str {
-    match f {
-        Facet::Number => "number",
-        Facet::Date => "date",
-        Facet::Name => "name",
-        Facet::Quote => "quote",
-        Facet::Attribution => "attribution",
-        Facet::Negation => "negation",
-        Facet::Hedge => "hedge",
-    }
-}
-
 fn label(r: &Row) -> String {
     if r.kind == RowKind::Unchanged {
         return String::new();
@@ -50,9 +26,9 @@ fn label(r: &Row) -> String {
         Significance::Cosmetic => "cosmetic",
         Significance::Substantive => "substantive",
     };
-    let mut s = format!("{} · {}", kind_name(r.kind), sig);
+    let mut s = format!("{} · {}", r.kind.name(), sig);
     if !r.facets.is_empty() {
-        let f: Vec<&str> = r.facets.iter().map(|f| facet_name(*f)).collect();
+        let f: Vec<&str> = r.facets.iter().map(|f| f.name()).collect();
         let _ = write!(s, " · {}", f.join(", "));
     }
     if r.kind == RowKind::Moved
@@ -170,7 +146,7 @@ del{{color:#a40e26;background:#ffebe9;text-decoration:line-through}} ins{{color:
         if p.is_some() {
             para = p;
         }
-        let _ = write!(o, "<div class=\"row {}\">", kind_name(r.kind));
+        let _ = write!(o, "<div class=\"row {}\">", r.kind.name());
         for s in &r.segments {
             match s.tag {
                 Tag::Equal => o.push_str(&esc(&s.text)),

@@ -33,6 +33,32 @@ pub enum RowKind {
     Merged,
 }
 
+impl RowKind {
+    /// Every kind, in summary order.
+    pub const ALL: [RowKind; 7] = [
+        RowKind::Unchanged,
+        RowKind::Edited,
+        RowKind::Moved,
+        RowKind::Added,
+        RowKind::Removed,
+        RowKind::Split,
+        RowKind::Merged,
+    ];
+
+    /// The kind's name as serialised (and as every renderer prints it).
+    pub fn name(self) -> &'static str {
+        match self {
+            RowKind::Unchanged => "unchanged",
+            RowKind::Edited => "edited",
+            RowKind::Moved => "moved",
+            RowKind::Added => "added",
+            RowKind::Removed => "removed",
+            RowKind::Split => "split",
+            RowKind::Merged => "merged",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Significance {
@@ -52,6 +78,21 @@ pub enum Facet {
     Attribution,
     Negation,
     Hedge,
+}
+
+impl Facet {
+    /// The facet's name as serialised (and as every renderer prints it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Number => "number",
+            Facet::Date => "date",
+            Facet::Name => "name",
+            Facet::Quote => "quote",
+            Facet::Attribution => "attribution",
+            Facet::Negation => "negation",
+            Facet::Hedge => "hedge",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -101,6 +142,21 @@ pub struct Summary {
     pub facets: Vec<FacetCount>,
 }
 
+impl Summary {
+    /// How many rows are of `kind`.
+    pub fn count(&self, kind: RowKind) -> usize {
+        match kind {
+            RowKind::Unchanged => self.unchanged,
+            RowKind::Edited => self.edited,
+            RowKind::Moved => self.moved,
+            RowKind::Added => self.added,
+            RowKind::Removed => self.removed,
+            RowKind::Split => self.split,
+            RowKind::Merged => self.merged,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FacetCount {
     pub facet: Facet,
@@ -148,4 +204,40 @@ pub enum ModeChoice {
     Auto,
     Revision,
     Accounts,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_the_json_interface() {
+        // Renderers print `name()`; the JSON says the serde name. A reader must see the same word in both.
+        for k in RowKind::ALL {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+        }
+        for f in [
+            Facet::Number,
+            Facet::Date,
+            Facet::Name,
+            Facet::Quote,
+            Facet::Attribution,
+            Facet::Negation,
+            Facet::Hedge,
+        ] {
+            assert_eq!(serde_json::to_value(f).unwrap(), f.name());
+        }
+    }
+
+    #[test]
+    fn summary_count_reads_the_kind_field() {
+        let s = Summary {
+            edited: 3,
+            merged: 1,
+            ..Default::default()
+        };
+        assert_eq!(s.count(RowKind::Edited), 3);
+        assert_eq!(s.count(RowKind::Merged), 1);
+        assert_eq!(s.count(RowKind::Added), 0);
+    }
 }

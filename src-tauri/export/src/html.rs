@@ -152,7 +152,7 @@ fn labelled(row: &RowView, spans: &[Span], with_detail: bool) -> String {
         return out;
     }
     if let Some(l) = &row.label {
-        let class = crate::view::kind_name(row.kind);
+        let class = row.kind.name();
         out.push_str(&format!(
             "<span class=\"chip {class}\">{}</span> ",
             esc(l).replace(' ', "&nbsp;")

@@ -1,7 +1,7 @@
 //! The rows as every format shows them: which rows are kept, what each cell says, which label a row carries.
 //! Shared by the PDF, HTML and Markdown writers so their marks agree; drawing and escaping are theirs.
 
-use parallax_engine::{Comparison, Facet, Row, RowKind, Significance, Tag};
+use parallax_engine::{Comparison, Row, RowKind, Significance, Tag};
 
 use crate::request::ExportRequest;
 
@@ -118,31 +118,6 @@ fn label(row: &Row, last_left_index: Option<usize>) -> Option<String> {
     )
 }
 
-/// The wording used for a kind in summaries and legends.
-pub(crate) fn kind_name(kind: RowKind) -> &'static str {
-    match kind {
-        RowKind::Unchanged => "unchanged",
-        RowKind::Edited => "edited",
-        RowKind::Moved => "moved",
-        RowKind::Added => "added",
-        RowKind::Removed => "removed",
-        RowKind::Split => "split",
-        RowKind::Merged => "merged",
-    }
-}
-
-pub(crate) fn facet_name(facet: Facet) -> &'static str {
-    match facet {
-        Facet::Number => "number",
-        Facet::Date => "date",
-        Facet::Name => "name",
-        Facet::Quote => "quote",
-        Facet::Attribution => "attribution",
-        Facet::Negation => "negation",
-        Facet::Hedge => "hedge",
-    }
-}
-
 fn detail(row: &Row) -> String {
     let sig = match row.significance {
         Significance::None => return String::new(),
@@ -152,7 +127,7 @@ fn detail(row: &Row) -> String {
     if row.facets.is_empty() {
         sig.to_string()
     } else {
-        let f: Vec<&str> = row.facets.iter().map(|&f| facet_name(f)).collect();
+        let f: Vec<&str> = row.facets.iter().map(|&f| f.name()).collect();
         format!("{sig}: {}", f.join(", "))
     }
 }
@@ -266,22 +241,14 @@ pub(crate) fn subtitle(req: &ExportRequest, shown: usize) -> String {
 /// Summary counts as (name, count): by kind, by significance, then changed rows per facet.
 pub(crate) fn summary_items(req: &ExportRequest) -> Vec<(String, usize)> {
     let s = &req.comparison.summary;
-    let mut items: Vec<(String, usize)> = [
-        (RowKind::Unchanged, s.unchanged),
-        (RowKind::Edited, s.edited),
-        (RowKind::Moved, s.moved),
-        (RowKind::Added, s.added),
-        (RowKind::Removed, s.removed),
-        (RowKind::Split, s.split),
-        (RowKind::Merged, s.merged),
-    ]
-    .iter()
-    .map(|&(k, n)| (kind_name(k).to_string(), n))
-    .collect();
+    let mut items: Vec<(String, usize)> = RowKind::ALL
+        .iter()
+        .map(|&k| (k.name().to_string(), s.count(k)))
+        .collect();
     items.push(("substantive".to_string(), s.substantive));
     items.push(("cosmetic".to_string(), s.cosmetic));
     for f in &s.facets {
-        items.push((format!("facet: {}", facet_name(f.facet)), f.count));
+        items.push((format!("facet: {}", f.facet.name()), f.count));
     }
     items
 }

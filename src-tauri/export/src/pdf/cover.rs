@@ -7,7 +7,7 @@ use super::body::{INK, MUTED, RULE, body_style, chip_style, detail_style, mark_s
 use super::page::{CONTENT_W, Doc, MARGIN_X, Op, PAGE_H, PAGE_W};
 use super::text::{FontKind, Rgb, TextStyle};
 use crate::request::{ExportRequest, ExportSide, HighlightSide};
-use crate::view::{Mark, facet_name, kind_name};
+use crate::view::Mark;
 
 fn bold(size: f32) -> TextStyle {
     TextStyle::plain(FontKind::Bold, size, INK)
@@ -101,18 +101,9 @@ fn provenance(doc: &mut Doc, which: &str, side: &ExportSide, x: f32, w: f32) {
 
 fn summary(doc: &mut Doc, req: &ExportRequest) {
     let s = &req.comparison.summary;
-    let kinds = [
-        (RowKind::Unchanged, s.unchanged),
-        (RowKind::Edited, s.edited),
-        (RowKind::Moved, s.moved),
-        (RowKind::Added, s.added),
-        (RowKind::Removed, s.removed),
-        (RowKind::Split, s.split),
-        (RowKind::Merged, s.merged),
-    ];
-    let by_kind: Vec<(String, usize)> = kinds
+    let by_kind: Vec<(String, usize)> = RowKind::ALL
         .iter()
-        .map(|&(k, n)| (kind_name(k).to_string(), n))
+        .map(|&k| (k.name().to_string(), s.count(k)))
         .collect();
     let by_sig = vec![
         ("substantive".to_string(), s.substantive),
@@ -121,7 +112,7 @@ fn summary(doc: &mut Doc, req: &ExportRequest) {
     let by_facet: Vec<(String, usize)> = s
         .facets
         .iter()
-        .map(|f| (facet_name(f.facet).to_string(), f.count))
+        .map(|f| (f.facet.name().to_string(), f.count))
         .collect();
     let top = doc.y;
     let mut bottom = top;
