@@ -32,15 +32,8 @@ fn fifty_thousand_identical_sentences(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 5)]
 fn random_bytes(bencher: divan::Bencher) {
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    let bytes: Vec<u8> = (0..400_000)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect();
+    // A fixed xorshift stream: deterministic "random" bytes, decoded lossily as a caller would.
+    let bytes = parallax_engine::synth::noise_bytes(400_000);
     let a = String::from_utf8_lossy(&bytes[..200_000]).into_owned();
     let b = String::from_utf8_lossy(&bytes[200_000..]).into_owned();
     let o = CompareOptions::default();

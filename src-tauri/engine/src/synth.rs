@@ -120,3 +120,16 @@ mod tests {
         assert_eq!(super::article_pair(2000, 0.15, 7).0, a);
     }
 }
+
+/// `n` bytes of a fixed xorshift stream: deterministic "random" input for robustness tests and benches.
+pub fn noise_bytes(n: usize) -> Vec<u8> {
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}

@@ -46,15 +46,7 @@ fn fifty_thousand_identical_sentences() {
 #[test]
 fn random_bytes_as_lossy_text() {
     // A fixed xorshift stream: deterministic "random" bytes, decoded lossily as a caller would.
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    let bytes: Vec<u8> = (0..200_000)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect();
+    let bytes = parallax_engine::synth::noise_bytes(200_000);
     let a = String::from_utf8_lossy(&bytes[..100_000]).into_owned();
     let b = String::from_utf8_lossy(&bytes[100_000..]).into_owned();
     let (c, t) = run(&a, &b);
