@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::comparison::Mode;
-use crate::normalize::{hash_bytes, words};
+use crate::normalize::{Tokens, key_hash, tokens};
 use crate::similarity::{KeyMap, Profile, cosine, dots, profiles};
 
 /// One aligned unit: sentence indices on the old (`a`) and new (`b`) side, each ascending.
@@ -73,19 +73,17 @@ impl Params {
 /// Cells above which a gap is aligned within a diagonal band instead of in full.
 const MAX_CELLS: usize = 1_000_000;
 
-/// Word tokens of each sentence, computed once and shared by anchors and profiles.
-fn tokenize(s: &[String]) -> Vec<Vec<String>> {
-    s.iter().map(|x| words(x)).collect()
+/// Matching keys of each sentence (see `normalize::match_key`).
+fn keys(s: &[String]) -> Vec<u64> {
+    s.iter().map(|x| key_hash(x)).collect()
 }
 
-/// Matching key of a tokenised sentence (see `normalize::match_key`).
-fn key_of(ws: &[String]) -> u64 {
-    let mut joined = String::with_capacity(ws.iter().map(|w| w.len() + 1).sum());
-    for w in ws {
-        joined.push_str(w);
-        joined.push(' ');
-    }
-    hash_bytes(joined.as_bytes())
+/// Word tokens of the sentences that need a profile (the rest get none).
+fn tokenize(s: &[String], live: &[bool]) -> Vec<Tokens> {
+    s.iter()
+        .zip(live)
+        .map(|(x, &l)| if l { tokens(x) } else { Tokens::default() })
+        .collect()
 }
 
 fn mode_from_ops(ops: &[DiffOp], na: usize, nb: usize) -> Mode {
@@ -113,10 +111,8 @@ fn mode_from_ops(ops: &[DiffOp], na: usize, nb: usize) -> Mode {
 /// Picks the regime from how much of the two texts is shared verbatim (after normalisation):
 /// `Revision` when at least a quarter of all sentences are shared, else `Accounts`.
 pub fn detect_mode(a: &[String], b: &[String]) -> Mode {
-    let ka: Vec<u64> = tokenize(a).iter().map(|w| key_of(w)).collect();
-    let kb: Vec<u64> = tokenize(b).iter().map(|w| key_of(w)).collect();
     mode_from_ops(
-        &capture_diff_slices(Algorithm::Patience, &ka, &kb),
+        &capture_diff_slices(Algorithm::Patience, &keys(a), &keys(b)),
         a.len(),
         b.len(),
     )
@@ -136,11 +132,7 @@ pub(crate) fn align_detailed(
     b: &[String],
     mode: Option<Mode>,
 ) -> (Mode, Vec<Aligned>) {
-    let wa = tokenize(a);
-    let wb = tokenize(b);
-    let ka: Vec<u64> = wa.iter().map(|w| key_of(w)).collect();
-    let kb: Vec<u64> = wb.iter().map(|w| key_of(w)).collect();
-    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let ops = capture_diff_slices(Algorithm::Patience, &keys(a), &keys(b));
     let mode = mode.unwrap_or_else(|| mode_from_ops(&ops, a.len(), b.len()));
     let p = Params::for_mode(mode);
     let mut out = Vec::new();
@@ -166,6 +158,7 @@ pub(crate) fn align_detailed(
                 .for_each(|x| *x = false);
         }
     }
+    let (wa, wb) = (tokenize(a, &live_a), tokenize(b, &live_b));
     let (pa, pb) = profiles(&wa, &wb, &live_a, &live_b);
     for op in ops {
         match op {

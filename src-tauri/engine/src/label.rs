@@ -269,18 +269,20 @@ fn names(text: &str) -> Vec<String> {
     let mut prev_punct = ' ';
     let mut prev_abbrev = false;
     for tok in text.split_whitespace() {
-        let core: String = tok.chars().skip_while(|c| !c.is_alphanumeric()).collect();
-        let opens = !tok.starts_with(|c: char| c.is_alphanumeric());
+        let core = tok.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let opens = core.len() != tok.len();
         if let Some(c) = core.chars().next() {
-            let w: String = core
-                .chars()
-                .take_while(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            let dated = MONTH_SET.contains(w.as_str()) || DAY_SET.contains(w.as_str());
             let after_stop = matches!(prev_punct, ':' | '.' | '!' | '?') && !prev_abbrev;
-            if c.is_uppercase() && !first && !opens && !dated && !after_stop {
-                out.push(w);
+            // Only a capitalised word in mid-sentence is a candidate; the rest need no lower-casing.
+            if c.is_uppercase() && !first && !opens && !after_stop {
+                let w: String = core
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if !MONTH_SET.contains(w.as_str()) && !DAY_SET.contains(w.as_str()) {
+                    out.push(w);
+                }
             }
             first = false;
         }

@@ -25,51 +25,172 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// Lower-cased NFC word tokens (letters and digits); punctuation and spacing are dropped.
 /// A digit group with inner separators ("1,200", "3.5") stays one token so numbers compare whole.
 pub(crate) fn words(text: &str) -> Vec<String> {
-    // ASCII and already-composed text (the usual case) skip the NFC pass.
-    let composed: std::borrow::Cow<'_, str> = if text.is_ascii()
-        || unicode_normalization::is_nfc_quick(text.chars())
-            == unicode_normalization::IsNormalized::Yes
+    tokens(text).iter().map(str::to_string).collect()
+}
+
+/// The word tokens of one sentence kept in a single buffer, joined by single spaces: two
+/// allocations per sentence instead of one per word (tokenising is most of an engine run).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Tokens {
+    /// The tokens joined by single spaces: the sentence's matching key.
+    pub text: String,
+    /// End offset of each token in `text`.
+    ends: Vec<u32>,
+}
+
+impl Tokens {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut start = 0usize;
+        self.ends.iter().map(move |&e| {
+            let w = &self.text[start..e as usize];
+            start = e as usize + 1;
+            w
+        })
+    }
+
+    /// The first tokens whose joined text (with separators) fits in `max` bytes, as a prefix of `text`.
+    pub(crate) fn prefix(&self, max: usize) -> &str {
+        if self.text.len() <= max {
+            return &self.text;
+        }
+        let end = self.ends.iter().take_while(|&&e| e as usize <= max).last();
+        &self.text[..end.map_or(0, |&e| e as usize)]
+    }
+}
+
+/// Tokenises one sentence (see [`words`]).
+pub(crate) fn tokens(text: &str) -> Tokens {
+    if text.is_ascii() {
+        return ascii_tokens(text.as_bytes());
+    }
+    // Already-composed text (the usual case) skips the NFC pass.
+    let composed: std::borrow::Cow<'_, str> = if unicode_normalization::is_nfc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes
     {
         std::borrow::Cow::Borrowed(text)
     } else {
         std::borrow::Cow::Owned(text.nfc().collect())
     };
-    let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut out = Tokens {
+        text: String::with_capacity(composed.len()),
+        ends: Vec::with_capacity(composed.len() / 5 + 1),
+    };
+    // Whether the token being built has any characters yet.
+    let mut open = false;
     let mut last_digit = false;
     let mut it = composed.chars().map(fold_char).peekable();
     while let Some(c) = it.next() {
         if is_word_char(c) {
+            if !open && !out.text.is_empty() {
+                out.text.push(' ');
+            }
+            open = true;
             if c.is_ascii() {
-                cur.push(c.to_ascii_lowercase());
+                out.text.push(c.to_ascii_lowercase());
             } else {
-                cur.extend(c.to_lowercase());
+                out.text.extend(c.to_lowercase());
             }
             last_digit = c.is_ascii_digit();
         } else if (c == '.' || c == ',')
             && last_digit
             && it.peek().is_some_and(|n| n.is_ascii_digit())
         {
-            cur.push(c);
+            out.text.push(c);
             last_digit = false;
         } else {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if open {
+                out.ends.push(out.text.len() as u32);
+                open = false;
             }
             last_digit = false;
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if open {
+        out.ends.push(out.text.len() as u32);
     }
     out
+}
+
+/// [`tokens`] for ASCII text, byte by byte: the same rules without decoding or case tables.
+fn ascii_tokens(text: &[u8]) -> Tokens {
+    let mut buf: Vec<u8> = Vec::with_capacity(text.len());
+    let mut ends: Vec<u32> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut open = false;
+    let mut last_digit = false;
+    for (i, &c) in text.iter().enumerate() {
+        if c.is_ascii_alphanumeric() {
+            if !open && !buf.is_empty() {
+                buf.push(b' ');
+            }
+            open = true;
+            buf.push(c.to_ascii_lowercase());
+            last_digit = c.is_ascii_digit();
+        } else if (c == b'.' || c == b',')
+            && last_digit
+            && text.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            buf.push(c);
+            last_digit = false;
+        } else {
+            if open {
+                ends.push(buf.len() as u32);
+                open = false;
+            }
+            last_digit = false;
+        }
+    }
+    if open {
+        ends.push(buf.len() as u32);
+    }
+    Tokens {
+        // Only ASCII bytes were pushed.
+        text: String::from_utf8(buf).unwrap_or_default(),
+        ends,
+    }
+}
+
+/// The hash of a sentence's matching key, `hash_bytes(tokens(text).text)`, without building the
+/// tokens for ASCII text: every sentence needs a key, only changed ones need their tokens.
+pub(crate) fn key_hash(text: &str) -> u64 {
+    if !text.is_ascii() {
+        return hash_bytes(tokens(text).text.as_bytes());
+    }
+    let bytes = text.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    // The same states as `ascii_tokens`: inside a token, after a digit, any token emitted yet.
+    let (mut open, mut last_digit, mut any) = (false, false, false);
+    for (i, &c) in bytes.iter().enumerate() {
+        if c.is_ascii_alphanumeric() {
+            if !open && any {
+                feed(b' ');
+            }
+            open = true;
+            any = true;
+            feed(c.to_ascii_lowercase());
+            last_digit = c.is_ascii_digit();
+        } else if (c == b'.' || c == b',')
+            && last_digit
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            feed(c);
+            last_digit = false;
+        } else {
+            open = false;
+            last_digit = false;
+        }
+    }
+    h
 }
 
 /// The matching key of a sentence: its word tokens joined by single spaces. Two sentences with equal
 /// keys differ at most in case, punctuation, spacing, quote or dash style.
 #[cfg(test)]
 pub(crate) fn match_key(text: &str) -> String {
-    words(text).join(" ")
+    tokens(text).text
 }
 
 /// FNV-1a as a `Hasher`, for small sets of words (std's SipHash is slower than needed here).
@@ -113,6 +234,47 @@ mod tests {
             words("„Die Zahl“ stieg auf 3.5 – nicht 1,200!"),
             vec!["die", "zahl", "stieg", "auf", "3.5", "nicht", "1,200"]
         );
+    }
+
+    #[test]
+    fn tokens_share_one_buffer_and_cut_prefixes_at_token_ends() {
+        let t = tokens("  Mr. O'Neil paid 1,200 -- twice!  ");
+        assert_eq!(t.text, "mr o neil paid 1,200 twice");
+        assert_eq!(
+            t.iter().collect::<Vec<_>>(),
+            ["mr", "o", "neil", "paid", "1,200", "twice"]
+        );
+        assert_eq!(t.prefix(100), t.text);
+        assert_eq!(t.prefix(10), "mr o neil");
+        assert_eq!(t.prefix(1), "");
+        assert_eq!(tokens("?!").iter().count(), 0);
+        // The ASCII path and the general one agree.
+        let ascii = "He said: 'No, 3.5 -- or 1,200.' Then LEFT.";
+        let wide = ascii.replace("--", "\u{2013}");
+        assert_eq!(tokens(ascii), tokens(&wide));
+        assert_eq!(tokens(ascii).text, "he said no 3.5 or 1,200 then left");
+    }
+
+    #[test]
+    fn key_hash_is_the_hash_of_the_tokens() {
+        for s in [
+            "",
+            "?!",
+            "Mr. O'Neil paid 1,200 -- twice!",
+            "  The 3.5.7 rule, 12,, and 4. ",
+            "x",
+            "„Die Zahl“ stieg auf 3.5 – nicht 1,200!",
+            "End with digits 42",
+        ] {
+            assert_eq!(key_hash(s), hash_bytes(tokens(s).text.as_bytes()), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn key_hash_matches_tokens_on_any_ascii(s in "[ -~]{0,80}") {
+            proptest::prop_assert_eq!(key_hash(&s), hash_bytes(tokens(&s).text.as_bytes()));
+        }
     }
 
     #[test]

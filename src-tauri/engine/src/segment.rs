@@ -3,7 +3,12 @@
 //! broken spacing ("Mr . Smith"). Keeps each sentence's original text (trimmed); matching forms are
 //! left to `normalize`.
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
 use crate::comparison::Sentence;
+use crate::normalize::WordHasher;
 
 /// Abbreviations after which a full stop never ends a sentence (they precede a name or a number).
 /// General English and German usage, lower-cased, without the dot.
@@ -17,6 +22,10 @@ const TITLES: &[&str] = &[
     "co", "corp", "bros", "str", "tel", "ex", "al", "e.g", "i.e", "z.b", "d.h", "u.a", "o.ä",
     "u.s", "u.k", "a.m", "p.m", "e.v", "s.o", "s.u",
 ];
+
+/// `TITLES` for lookups at every full stop.
+static TITLE_SET: LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| TITLES.iter().copied().collect());
 
 /// Abbreviations that may also end a sentence: they end it when a capitalised word follows that
 /// is a common sentence opener.
@@ -176,81 +185,82 @@ fn is_terminal(c: char) -> bool {
 }
 
 /// The word (letters, digits and inner dots) that ends just before byte `end`, skipping spaces.
-fn word_before(chars: &[(usize, char)], end: usize) -> (String, bool) {
-    let mut k = end;
-    let mut spaced = false;
-    while k > 0 && chars[k - 1].1.is_whitespace() {
-        k -= 1;
-        spaced = true;
-    }
-    let stop = k;
+fn word_before(para: &str, end: usize) -> &str {
+    let s = para[..end].trim_end();
     let inner = |c: char| matches!(c, '.' | '\'' | '\u{2019}' | '-');
-    while k > 0
-        && (chars[k - 1].1.is_alphanumeric()
-            || (inner(chars[k - 1].1) && k > 1 && chars[k - 2].1.is_alphanumeric()))
-    {
-        k -= 1;
+    let mut k = s.len();
+    loop {
+        let mut back = s[..k].chars().rev();
+        let Some(c) = back.next() else { break };
+        if c.is_alphanumeric() || (inner(c) && back.next().is_some_and(char::is_alphanumeric)) {
+            k -= c.len_utf8();
+        } else {
+            break;
+        }
     }
-    (chars[k..stop].iter().map(|x| x.1).collect(), spaced)
+    &s[k..]
 }
 
-/// The next word after index `from` (skipping spaces and opening punctuation).
-fn word_after(chars: &[(usize, char)], from: usize) -> String {
-    let mut k = from;
-    while k < chars.len() && !chars[k].1.is_alphanumeric() {
-        k += 1;
-    }
-    let s = k;
-    while k < chars.len() && chars[k].1.is_alphanumeric() {
-        k += 1;
-    }
-    chars[s..k].iter().map(|x| x.1).collect()
+/// The next word from byte `from` on (skipping spaces and opening punctuation).
+fn word_after(para: &str, from: usize) -> &str {
+    let rest = &para[from..];
+    let s = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+    let rest = &rest[s..];
+    let e = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..e]
+}
+
+/// The character at byte `i` (which must be a char boundary inside `s`).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
 }
 
 fn split_sentences(para: &str) -> Vec<String> {
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let bytes = para.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0usize; // char index
+    let mut start = 0usize; // byte offsets from here on
     let mut i = 0usize;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if !is_terminal(c) {
+    while i < bytes.len() {
+        // ASCII bytes other than . ! ? are skipped without decoding: most of any text.
+        let b = bytes[i];
+        if b < 0x80 && !matches!(b, b'.' | b'!' | b'?') {
             i += 1;
+            continue;
+        }
+        let c = char_at(para, i).unwrap_or(' ');
+        if !is_terminal(c) {
+            i += c.len_utf8();
             continue;
         }
         // The terminal run: "?!", "...", "…".
         let term_start = i;
-        while i < chars.len() && (is_terminal(chars[i].1)) {
-            i += 1;
+        while let Some(c) = char_at(para, i).filter(|&c| is_terminal(c)) {
+            i += c.len_utf8();
         }
         // Closing quotes and brackets stay with the sentence they close.
-        while i < chars.len() && is_closer(chars[i].1) {
-            i += 1;
+        while let Some(c) = char_at(para, i).filter(|&c| is_closer(c)) {
+            i += c.len_utf8();
         }
-        if i < chars.len() && !chars[i].1.is_whitespace() {
+        if char_at(para, i).is_some_and(|c| !c.is_whitespace()) {
             continue; // "3.5", "U.S.-led", "example.com"
         }
-        if !boundary(&chars, term_start, i) {
+        if !boundary(para, term_start, i) {
             continue;
         }
-        push(&mut out, &chars, para, start, i);
+        push(&mut out, para, start, i);
         start = i;
     }
-    push(&mut out, &chars, para, start, chars.len());
+    push(&mut out, para, start, bytes.len());
     out
 }
 
-fn push(out: &mut Vec<String>, chars: &[(usize, char)], para: &str, from: usize, to: usize) {
+fn push(out: &mut Vec<String>, para: &str, from: usize, to: usize) {
     if from >= to {
         return;
     }
-    let b0 = chars[from].0;
-    let b1 = if to < chars.len() {
-        chars[to].0
-    } else {
-        para.len()
-    };
-    let s = para[b0..b1].trim();
+    let s = para[from..to].trim();
     if s.is_empty() {
         return;
     }
@@ -266,8 +276,8 @@ fn push(out: &mut Vec<String>, chars: &[(usize, char)], para: &str, from: usize,
 }
 
 /// Decides whether the terminal run at `term` (ending before `after`) ends a sentence.
-fn boundary(chars: &[(usize, char)], term: usize, after: usize) -> bool {
-    let next = word_after(chars, after);
+fn boundary(para: &str, term: usize, after: usize) -> bool {
+    let next = word_after(para, after);
     let Some(first) = next.chars().next() else {
         return true;
     };
@@ -275,11 +285,10 @@ fn boundary(chars: &[(usize, char)], term: usize, after: usize) -> bool {
     if first.is_lowercase() {
         return false;
     }
-    let t = chars[term].1;
-    if t != '.' || (term + 1 < chars.len() && chars[term + 1].1 == '.') {
+    if char_at(para, term) != Some('.') || char_at(para, term + 1) == Some('.') {
         return true; // ! ? … and "..." followed by a capital or digit
     }
-    let (prev, _spaced) = word_before(chars, term);
+    let prev = word_before(para, term);
     let lower = prev.to_lowercase();
     if prev.contains(['\'', '\u{2019}', '-']) {
         return true; // "Mary's.", "X-ray." are words, not abbreviations
@@ -298,16 +307,16 @@ fn boundary(chars: &[(usize, char)], term: usize, after: usize) -> bool {
             return false;
         }
     }
-    let opener = OPENERS.contains(&next.to_lowercase().as_str());
+    let opener = || OPENERS.contains(&next.to_lowercase().as_str());
     if MAY_END.contains(&lower.as_str()) {
-        return opener;
+        return opener();
     }
-    if TITLES.contains(&lower.as_str()) {
+    if TITLE_SET.contains(lower.as_str()) {
         return false;
     }
     // Dotted acronyms not in the lists ("N.A.T.O.", "U.N."): a boundary only before an opener.
     if lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2) {
-        return opener;
+        return opener();
     }
     true
 }

@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::normalize::hash_bytes;
+use crate::normalize::{Tokens, hash_bytes};
 
-/// Longest prefix of a sentence (in chars) that feeds its profile; keeps a 5 MB "sentence" cheap.
+/// Longest prefix of a sentence (in bytes of its tokens) that feeds its profile; keeps a 5 MB "sentence" cheap.
 const PROFILE_CHARS: usize = 20_000;
 const GRAM: usize = 4;
 
@@ -49,48 +49,66 @@ struct Counts {
     grams: Vec<(u64, u32)>,
 }
 
-fn counts(all: &[String]) -> Counts {
-    let mut budget = PROFILE_CHARS;
-    let toks: Vec<&String> = all
-        .iter()
-        .take_while(|w| {
-            let fits = budget > 0;
-            budget = budget.saturating_sub(w.len() + 1);
-            fits
-        })
+fn counts(t: &Tokens) -> Counts {
+    let text = t.prefix(PROFILE_CHARS);
+    let mut words: Vec<u64> = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| hash_bytes(w.as_bytes()))
         .collect();
-    let mut w: KeyMap<u32> = KeyMap::with_capacity_and_hasher(toks.len(), Default::default());
-    for t in &toks {
-        *w.entry(hash_bytes(t.as_bytes())).or_default() += 1;
-    }
     // Character n-grams over " w1 w2 … " so that compounds and inflections still share most grams.
-    let mut chars: Vec<char> = Vec::with_capacity(PROFILE_CHARS.min(budget_len(&toks)) + 2);
-    chars.push(' ');
-    for t in &toks {
-        chars.extend(t.chars());
-        chars.push(' ');
+    let padded = format!(" {text} ");
+    let mut grams: Vec<u64> = if padded.is_ascii() {
+        // Every window of four bytes is a gram of four characters.
+        padded.as_bytes().windows(GRAM).map(gram_key).collect()
+    } else {
+        gram_keys(&padded)
+    };
+    Counts {
+        words: run_lengths(&mut words),
+        grams: run_lengths(&mut grams),
     }
-    let mut g: KeyMap<u32> = KeyMap::with_capacity_and_hasher(chars.len(), Default::default());
-    if chars.len() >= GRAM {
-        let mut buf = [0u8; 4 * GRAM];
-        for win in chars.windows(GRAM) {
-            let mut n = 0;
-            for c in win {
-                n += c.encode_utf8(&mut buf[n..]).len();
-            }
-            *g.entry(hash_bytes(&buf[..n]) ^ 0x9e37_79b9_7f4a_7c15)
-                .or_default() += 1;
-        }
-    }
-    let mut words: Vec<(u64, u32)> = w.into_iter().collect();
-    words.sort_unstable();
-    let mut grams: Vec<(u64, u32)> = g.into_iter().collect();
-    grams.sort_unstable();
-    Counts { words, grams }
 }
 
-fn budget_len(toks: &[&String]) -> usize {
-    toks.iter().map(|w| w.len() + 1).sum()
+/// Keys of the character 4-grams of any text (see `counts` for the ASCII shortcut).
+fn gram_keys(padded: &str) -> Vec<u64> {
+    let starts: Vec<usize> = padded
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([padded.len()])
+        .collect();
+    if starts.len() <= GRAM {
+        return Vec::new();
+    }
+    starts
+        .windows(GRAM + 1)
+        .map(|w| gram_key(&padded.as_bytes()[w[0]..w[GRAM]]))
+        .collect()
+}
+
+/// The key of one gram, the same whichever path found it. Four bytes (four ASCII characters)
+/// are their own key: packed, then spread by an odd multiplier (a bijection, so distinct grams
+/// never collide) for the identity-hashed maps; longer grams are hashed.
+fn gram_key(g: &[u8]) -> u64 {
+    match *g {
+        [a, b, c, d] => {
+            u64::from(u32::from_le_bytes([a, b, c, d])).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        }
+        _ => hash_bytes(g) ^ 0x9e37_79b9_7f4a_7c15,
+    }
+}
+
+/// Sorts keys and counts equal runs: a term-count vector without a hash map.
+fn run_lengths(keys: &mut [u64]) -> Vec<(u64, u32)> {
+    keys.sort_unstable();
+    let mut out: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
+    for &k in keys.iter() {
+        match out.last_mut() {
+            Some((last, n)) if *last == k => *n += 1,
+            _ => out.push((k, 1)),
+        }
+    }
+    out
 }
 
 /// Builds weighted profiles for both sides' tokenised sentences at once, so document
@@ -98,8 +116,8 @@ fn budget_len(toks: &[&String]) -> usize {
 /// Sentences whose `live` flag is false get an empty profile and do not count towards document
 /// frequencies.
 pub(crate) fn profiles(
-    a: &[Vec<String>],
-    b: &[Vec<String>],
+    a: &[Tokens],
+    b: &[Tokens],
     live_a: &[bool],
     live_b: &[bool],
 ) -> (Vec<Profile>, Vec<Profile>) {
@@ -128,14 +146,23 @@ pub(crate) fn profiles(
         }
     }
     let n = (live_a.iter().filter(|&&l| l).count() + live_b.iter().filter(|&&l| l).count()) as f32;
+    // Both logarithms take small integers: tabulate them once instead of per feature.
+    let idf_of: Vec<f32> = (0..=n as usize)
+        .map(|d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
+        .collect();
+    let tf_of: Vec<f32> = (0..64).map(|t: u32| 1.0 + (t.max(1) as f32).ln()).collect();
     let weigh = |v: &[(u64, u32)], df: &KeyMap<u32>| -> (Sparse, f32) {
         let mut norm2 = 0.0;
         let out: Sparse = v
             .iter()
             .map(|(k, tf)| {
-                let d = df.get(k).copied().unwrap_or(1) as f32;
-                let idf = ((n + 1.0) / (d + 1.0)).ln() + 1.0;
-                let w = (1.0 + (*tf as f32).ln()) * idf;
+                let d = df.get(k).copied().unwrap_or(1) as usize;
+                let idf = idf_of[d.min(idf_of.len() - 1)];
+                let tf = tf_of
+                    .get(*tf as usize)
+                    .copied()
+                    .unwrap_or_else(|| 1.0 + (*tf as f32).ln());
+                let w = tf * idf;
                 norm2 += w * w;
                 (*k, w)
             })
@@ -193,12 +220,24 @@ pub(crate) fn cosine(dot: f32, n1: f32, n2: f32) -> f32 {
 mod tests {
     use super::*;
 
-    fn v(s: &[&str]) -> Vec<Vec<String>> {
-        s.iter().map(|x| crate::normalize::words(x)).collect()
+    fn v(s: &[&str]) -> Vec<Tokens> {
+        s.iter().map(|x| crate::normalize::tokens(x)).collect()
     }
 
-    fn profiles_all(a: &[Vec<String>], b: &[Vec<String>]) -> (Vec<Profile>, Vec<Profile>) {
+    fn profiles_all(a: &[Tokens], b: &[Tokens]) -> (Vec<Profile>, Vec<Profile>) {
         profiles(a, b, &vec![true; a.len()], &vec![true; b.len()])
+    }
+
+    #[test]
+    fn grams_key_the_same_in_ascii_and_accented_sentences() {
+        let ascii = counts(&crate::normalize::tokens("the river rose"));
+        let wide = counts(&crate::normalize::tokens("the river rose über"));
+        assert!(
+            ascii
+                .grams
+                .iter()
+                .all(|g| wide.grams.iter().any(|w| w.0 == g.0))
+        );
     }
 
     #[test]

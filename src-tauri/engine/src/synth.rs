@@ -109,18 +109,6 @@ fn paragraphs(s: &[String], rng: &mut Rng) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn pair_has_the_requested_size_and_differs() {
-        let (a, b) = super::article_pair(2000, 0.15, 7);
-        let n = a.split_whitespace().count();
-        assert!((2000..2100).contains(&n), "{n} words");
-        assert_ne!(a, b);
-        assert_eq!(super::article_pair(2000, 0.15, 7).0, a);
-    }
-}
-
 /// `n` bytes of a fixed xorshift stream: deterministic "random" input for robustness tests and benches.
 pub fn noise_bytes(n: usize) -> Vec<u8> {
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;
@@ -132,4 +120,16 @@ pub fn noise_bytes(n: usize) -> Vec<u8> {
             (x >> 24) as u8
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pair_has_the_requested_size_and_differs() {
+        let (a, b) = super::article_pair(2000, 0.15, 7);
+        let n = a.split_whitespace().count();
+        assert!((2000..2100).contains(&n), "{n} words");
+        assert_ne!(a, b);
+        assert_eq!(super::article_pair(2000, 0.15, 7).0, a);
+    }
 }
