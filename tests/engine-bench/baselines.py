@@ -65,11 +65,37 @@ def median_time(fn, runs, *args):
     return statistics.median(times)
 
 
+def _timed_child(conn, fn, runs, args):
+    conn.send(median_time(fn, runs, *args))
+
+
+def median_time_limited(fn, runs, limit_s, *args):
+    """median_time in a child process, or None when it has not finished after limit_s seconds."""
+    import multiprocessing
+    parent, child = multiprocessing.Pipe(duplex=False)
+    proc = multiprocessing.Process(target=_timed_child, args=(child, fn, runs, args))
+    proc.start()
+    got = parent.recv() if parent.poll(limit_s) else None
+    proc.kill()
+    proc.join()
+    return got
+
+
+def fmt(ms, limit_s, width):
+    return f"{ms:>{width}.3f}" if ms is not None else f"{'>' + str(limit_s * 1000):>{width}}"
+
+
+def ratio(ms, p, limit_s):
+    return f"{ms / p:>8.1f}x" if ms is not None else f"{'>' + format(limit_s * 1000 / p, '.0f') + 'x':>9}"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--parallax", default=os.environ.get("PARALLAX", "target/release/parallax"))
     ap.add_argument("--words", type=int, nargs="+", default=[2000, 200000])
     ap.add_argument("--runs", type=int, default=0, help="runs per measurement (default: 30 small, 3 large)")
+    ap.add_argument("--limit", type=float, default=120.0,
+                    help="seconds one baseline measurement may take before it is reported as slower than that")
     args = ap.parse_args()
     if diff_match_patch is None:
         sys.exit("diff-match-patch is not installed: python3 -m pip install diff-match-patch")
@@ -85,9 +111,10 @@ def main():
                 [args.parallax, "bench", "--old", os.path.join(tmp, "old.txt"), "--new", os.path.join(tmp, "new.txt"),
                  "--runs", str(max(runs, 10)), "--json"], check=True, capture_output=True, text=True).stdout)
         p = rust["median_ms"]
-        dl = median_time(difflib_two_level, runs, old, new)
-        dm = median_time(dmp_semantic, runs, old, new)
-        print(f"{words:>8} {p:>12.3f} {dl:>11.3f} {dm:>10.3f} {dl / p:>9.1f}x {dm / p:>7.1f}x  (parallax peak {rust['peak_mib']} MiB)")
+        dl = median_time_limited(difflib_two_level, runs, args.limit, old, new)
+        dm = median_time_limited(dmp_semantic, runs, args.limit, old, new)
+        print(f"{words:>8} {p:>12.3f} {fmt(dl, args.limit, 11)} {fmt(dm, args.limit, 10)} "
+              f"{ratio(dl, p, args.limit)} {ratio(dm, p, args.limit)}  (parallax peak {rust['peak_mib']} MiB)")
 
 
 if __name__ == "__main__":

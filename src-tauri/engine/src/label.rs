@@ -9,7 +9,7 @@ use crate::normalize::WordHasher;
 use std::sync::LazyLock;
 
 use crate::comparison::{Facet, Significance};
-use crate::normalize::{fold_char, words};
+use crate::normalize::{Tokens, fold_char, tokens, words};
 
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
@@ -437,6 +437,22 @@ fn canonical(text: &str) -> Vec<String> {
     ws
 }
 
+/// The characters of `canonical(..).concat()`, streamed: a megabyte-long row is compared without
+/// holding a string per word.
+fn canonical_chars(t: &Tokens) -> impl Iterator<Item = char> + '_ {
+    let mut prev = String::new();
+    t.iter().map(fold_spelling).flat_map(move |w| {
+        let repeat = w == prev;
+        prev.clone_from(&w);
+        let chars: Vec<char> = if repeat {
+            Vec::new()
+        } else {
+            w.chars().collect()
+        };
+        chars
+    })
+}
+
 /// True when the two texts say the same thing: they differ only in case, punctuation, spacing,
 /// quote or dash style, spelling variants, a doubled word, or typo-sized slips in long words.
 #[cfg(test)]
@@ -473,7 +489,7 @@ pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
     // Size guard: a row this long is not a sentence but unsegmented text (one huge line); it gets
     // a significance but no facets rather than a slow claim analysis.
     if old.len() + new.len() > LABEL_MAX_BYTES {
-        let cosmetic = canonical(old).concat() == canonical(new).concat();
+        let cosmetic = canonical_chars(&tokens(old)).eq(canonical_chars(&tokens(new)));
         let sig = if cosmetic {
             Significance::Cosmetic
         } else {

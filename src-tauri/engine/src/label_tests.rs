@@ -91,3 +91,30 @@ fn assertion_facets_of_a_removed_quote() {
         ]
     );
 }
+
+#[test]
+fn streamed_canonical_form_equals_the_collected_one() {
+    for s in [
+        "The the colour of the organisation's centre, the the end.",
+        "Straße und Strasse",
+        "",
+        "one",
+    ] {
+        let collected: String = canonical(s).concat();
+        assert_eq!(
+            canonical_chars(&tokens(s)).collect::<String>(),
+            collected,
+            "{s:?}"
+        );
+    }
+    // Rows over the size guard still tell cosmetic from substantive.
+    let long = "word ".repeat(60_000);
+    assert_eq!(
+        label_change(&long, &format!("{long} Word.")).0,
+        Significance::Cosmetic
+    );
+    assert_eq!(
+        label_change(&long, &format!("{long} other")).0,
+        Significance::Substantive
+    );
+}
