@@ -9,7 +9,7 @@ use crate::normalize::WordHasher;
 use std::sync::LazyLock;
 
 use crate::comparison::{Facet, Significance};
-use crate::normalize::{Tokens, fold_char, tokens, words};
+use crate::normalize::{Tokens, fold_char, tokens};
 
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
@@ -243,13 +243,17 @@ struct Claims {
 }
 
 fn quoted_spans(text: &str) -> Vec<String> {
+    // Only '"' and non-ASCII marks fold to a double quote: most sentences have neither.
+    if text.is_ascii() && !text.contains('"') {
+        return Vec::new();
+    }
     let folded: String = text.chars().map(fold_char).collect();
     let mut out = Vec::new();
     let mut cur: Option<String> = None;
     for c in folded.chars() {
         if c == '"' {
             match cur.take() {
-                Some(s) => out.push(words(&s).join(" ")),
+                Some(s) => out.push(tokens(&s).text),
                 None => cur = Some(String::new()),
             }
         } else if let Some(s) = cur.as_mut() {
@@ -257,7 +261,7 @@ fn quoted_spans(text: &str) -> Vec<String> {
         }
     }
     if let Some(s) = cur {
-        out.push(words(&s).join(" ")); // a quote left open (split sentence) still counts
+        out.push(tokens(&s).text); // a quote left open (split sentence) still counts
     }
     out
 }
@@ -297,13 +301,11 @@ fn names(text: &str) -> Vec<String> {
 }
 
 fn claims(text: &str) -> Claims {
-    let ws = words(text);
+    let t = tokens(text);
+    let ws: Vec<&str> = t.iter().collect();
     let mut c = Claims::default();
-    for (k, w) in ws.iter().enumerate() {
-        let w = w.as_str();
-        let next_is_month = ws
-            .get(k + 1)
-            .is_some_and(|n| MONTH_SET.contains(n.as_str()));
+    for (k, &w) in ws.iter().enumerate() {
+        let next_is_month = ws.get(k + 1).is_some_and(|n| MONTH_SET.contains(n));
         if is_year(w) || DAY_SET.contains(w) || (MONTH_SET.contains(w) && w != "may" && w != "mar")
         {
             c.dates.push(w.to_string());
@@ -432,7 +434,7 @@ fn close(a: &str, b: &str) -> bool {
 }
 
 fn canonical(text: &str) -> Vec<String> {
-    let mut ws: Vec<String> = words(text).iter().map(|w| fold_spelling(w)).collect();
+    let mut ws: Vec<String> = tokens(text).iter().map(fold_spelling).collect();
     ws.dedup(); // "the the" → "the"
     ws
 }

@@ -22,12 +22,6 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Lower-cased NFC word tokens (letters and digits); punctuation and spacing are dropped.
-/// A digit group with inner separators ("1,200", "3.5") stays one token so numbers compare whole.
-pub(crate) fn words(text: &str) -> Vec<String> {
-    tokens(text).iter().map(str::to_string).collect()
-}
-
 /// The word tokens of one sentence kept in a single buffer, joined by single spaces: two
 /// allocations per sentence instead of one per word (tokenising is most of an engine run).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,11 +52,18 @@ impl Tokens {
     }
 }
 
-/// Tokenises one sentence (see [`words`]).
+/// Lower-cased NFC word tokens (letters and digits) of one sentence; punctuation and spacing are
+/// dropped. A digit group with inner separators ("1,200", "3.5") stays one token so numbers
+/// compare whole.
 pub(crate) fn tokens(text: &str) -> Tokens {
     if text.is_ascii() {
         return ascii_tokens(text.as_bytes());
     }
+    unicode_tokens(text)
+}
+
+/// [`tokens`] for any text, a character at a time.
+fn unicode_tokens(text: &str) -> Tokens {
     // Already-composed text (the usual case) skips the NFC pass.
     let composed: std::borrow::Cow<'_, str> = if unicode_normalization::is_nfc_quick(text.chars())
         == unicode_normalization::IsNormalized::Yes
@@ -111,37 +112,62 @@ pub(crate) fn tokens(text: &str) -> Tokens {
     out
 }
 
-/// [`tokens`] for ASCII text, byte by byte: the same rules without decoding or case tables.
-fn ascii_tokens(text: &[u8]) -> Tokens {
-    let mut buf: Vec<u8> = Vec::with_capacity(text.len());
-    let mut ends: Vec<u32> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut open = false;
-    let mut last_digit = false;
-    for (i, &c) in text.iter().enumerate() {
+/// Lower-case form of each ASCII letter or digit; 0 for every other byte.
+static WORD_BYTE: [u8; 256] = {
+    let mut m = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
         if c.is_ascii_alphanumeric() {
-            if !open && !buf.is_empty() {
-                buf.push(b' ');
+            m[i] = c.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    m
+};
+
+/// Walks ASCII text the way [`tokens`] does, handing `step` each byte of the joined token text
+/// (`Some`, separating spaces included) and `None` after each token: one table lookup per byte.
+#[inline(always)]
+fn ascii_walk(text: &[u8], mut step: impl FnMut(Option<u8>)) {
+    let n = text.len();
+    // A token is open (its end not yet reported); a token has been reported.
+    let (mut open, mut any) = (false, false);
+    for i in 0..n {
+        let c = text[i];
+        let m = WORD_BYTE[c as usize];
+        if m != 0 {
+            if !open && any {
+                step(Some(b' '));
             }
             open = true;
-            buf.push(c.to_ascii_lowercase());
-            last_digit = c.is_ascii_digit();
-        } else if (c == b'.' || c == b',')
-            && last_digit
-            && text.get(i + 1).is_some_and(u8::is_ascii_digit)
+            step(Some(m));
+        } else if open
+            && (c == b'.' || c == b',')
+            && text[i - 1].is_ascii_digit()
+            && i + 1 < n
+            && text[i + 1].is_ascii_digit()
         {
-            buf.push(c);
-            last_digit = false;
-        } else {
-            if open {
-                ends.push(buf.len() as u32);
-                open = false;
-            }
-            last_digit = false;
+            step(Some(c)); // "1,200" and "3.5" stay one token
+        } else if open {
+            open = false;
+            any = true;
+            step(None);
         }
     }
     if open {
-        ends.push(buf.len() as u32);
+        step(None);
     }
+}
+
+/// [`tokens`] for ASCII text: the same rules without decoding or case tables.
+fn ascii_tokens(text: &[u8]) -> Tokens {
+    let mut buf: Vec<u8> = Vec::with_capacity(text.len());
+    let mut ends: Vec<u32> = Vec::with_capacity(text.len() / 5 + 1);
+    ascii_walk(text, |b| match b {
+        Some(b) => buf.push(b),
+        None => ends.push(buf.len() as u32),
+    });
     Tokens {
         // Only ASCII bytes were pushed.
         text: String::from_utf8(buf).unwrap_or_default(),
@@ -155,34 +181,13 @@ pub(crate) fn key_hash(text: &str) -> u64 {
     if !text.is_ascii() {
         return hash_bytes(tokens(text).text.as_bytes());
     }
-    let bytes = text.as_bytes();
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    };
-    // The same states as `ascii_tokens`: inside a token, after a digit, any token emitted yet.
-    let (mut open, mut last_digit, mut any) = (false, false, false);
-    for (i, &c) in bytes.iter().enumerate() {
-        if c.is_ascii_alphanumeric() {
-            if !open && any {
-                feed(b' ');
-            }
-            open = true;
-            any = true;
-            feed(c.to_ascii_lowercase());
-            last_digit = c.is_ascii_digit();
-        } else if (c == b'.' || c == b',')
-            && last_digit
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-        {
-            feed(c);
-            last_digit = false;
-        } else {
-            open = false;
-            last_digit = false;
+    ascii_walk(text.as_bytes(), |b| {
+        if let Some(b) = b {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
-    }
+    });
     h
 }
 
@@ -231,7 +236,9 @@ mod tests {
     #[test]
     fn words_fold_case_quotes_and_keep_numbers_whole() {
         assert_eq!(
-            words("„Die Zahl“ stieg auf 3.5 – nicht 1,200!"),
+            tokens("„Die Zahl“ stieg auf 3.5 – nicht 1,200!")
+                .iter()
+                .collect::<Vec<_>>(),
             vec!["die", "zahl", "stieg", "auf", "3.5", "nicht", "1,200"]
         );
     }
@@ -274,6 +281,11 @@ mod tests {
         #[test]
         fn key_hash_matches_tokens_on_any_ascii(s in "[ -~]{0,80}") {
             proptest::prop_assert_eq!(key_hash(&s), hash_bytes(tokens(&s).text.as_bytes()));
+        }
+
+        #[test]
+        fn ascii_shortcut_tokenises_like_the_general_path(s in "[ -~\t\n]{0,80}") {
+            proptest::prop_assert_eq!(ascii_tokens(s.as_bytes()), unicode_tokens(&s));
         }
     }
 

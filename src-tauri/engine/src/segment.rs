@@ -217,6 +217,17 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
 }
 
+/// Bytes that may start a sentence terminal: `.`, `!`, `?` and every non-ASCII byte.
+static STOP_OR_WIDE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i >= 0x80 || i == b'.' as usize || i == b'!' as usize || i == b'?' as usize;
+        i += 1;
+    }
+    t
+};
+
 fn split_sentences(para: &str) -> Vec<String> {
     let bytes = para.as_bytes();
     let mut out = Vec::new();
@@ -224,10 +235,9 @@ fn split_sentences(para: &str) -> Vec<String> {
     let mut i = 0usize;
     while i < bytes.len() {
         // ASCII bytes other than . ! ? are skipped without decoding: most of any text.
-        let b = bytes[i];
-        if b < 0x80 && !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
+        match bytes[i..].iter().position(|&b| STOP_OR_WIDE[b as usize]) {
+            Some(k) => i += k,
+            None => break,
         }
         let c = char_at(para, i).unwrap_or(' ');
         if !is_terminal(c) {
