@@ -102,6 +102,10 @@ const SHARED_FOR_REVISION: f32 = 0.25;
 /// A near-identical sentence shares nearly all words, so it shares one of the rarest too.
 const RARE_WORDS: usize = 3;
 
+/// A word in more sentences than this proposes no candidates: a sentence whose rarest words are
+/// all this common has no distinctive wording to be copied, and the cap bounds the work.
+const MAX_POSTINGS: usize = 64;
+
 /// What both the regime choice and the alignment need: the verbatim diff of match keys and the
 /// profiles of the sentences it leaves unmatched.
 struct Prepared {
@@ -155,7 +159,12 @@ fn near_identical(pa: &[Profile], pb: &[Profile]) -> (usize, usize) {
     let mut lists: Vec<&Vec<usize>> = Vec::new();
     for (i, p) in pa.iter().enumerate() {
         lists.clear();
-        lists.extend(p.words.iter().filter_map(|(k, _)| index.get(k)));
+        lists.extend(
+            p.words
+                .iter()
+                .filter_map(|(k, _)| index.get(k))
+                .filter(|l| l.len() <= MAX_POSTINGS),
+        );
         lists.sort_by_key(|l| l.len());
         for &j in lists.iter().take(RARE_WORDS).flat_map(|l| l.iter()) {
             if seen[j] == i {
@@ -188,9 +197,16 @@ fn mode_of(prep: &Prepared, na: usize, nb: usize) -> Mode {
             }
         })
         .sum();
-    let (near_a, near_b) = near_identical(&prep.pa, &prep.pb);
-    let shared = (2 * equal + near_a + near_b) as f32;
-    if shared >= SHARED_FOR_REVISION * (na + nb) as f32 {
+    let needed = SHARED_FOR_REVISION * (na + nb) as f32;
+    // Most revisions are decided by their verbatim sentences alone; only the rest pay for the
+    // near-identity search.
+    let shared = if (2 * equal) as f32 >= needed {
+        2 * equal
+    } else {
+        let (near_a, near_b) = near_identical(&prep.pa, &prep.pb);
+        2 * equal + near_a + near_b
+    };
+    if shared as f32 >= needed {
         Mode::Revision
     } else {
         Mode::Accounts
