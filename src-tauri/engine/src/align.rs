@@ -106,33 +106,15 @@ fn key_of(ws: &[String]) -> u64 {
     hash_bytes(joined.as_bytes())
 }
 
-/// A sentence whose best counterpart on the other side has at least this mixed cosine counts as
-/// shared with it: an edited copy (typos, a changed word or number), not a retelling. Independent
-/// tellings rarely get there (in the Aesop dev pairs at most a fifth of a pair's sentences do,
-/// where both quote the same moral), and the regime choice on the dev data does not change
-/// anywhere between 0.6 and 0.8, so the value sits in the middle of that range.
-const NEAR_IDENTICAL: f32 = 0.7;
-
-/// Share of all sentences (both sides) that must be shared for the texts to count as revisions.
-const SHARED_FOR_REVISION: f32 = 0.25;
-
-/// How many of a sentence's rarest words propose candidates for its near-identical counterpart.
-/// A near-identical sentence shares nearly all words, so it shares one of the rarest too.
-const RARE_WORDS: usize = 3;
-
-/// A word in more sentences than this proposes no candidates: a sentence whose rarest words are
-/// all this common has no distinctive wording to be copied, and the cap bounds the work.
-const MAX_POSTINGS: usize = 64;
-
 /// What both the regime choice and the alignment need: the verbatim diff of match keys and the
 /// profiles of the sentences it leaves unmatched.
-struct Prepared {
-    ops: Vec<DiffOp>,
-    pa: Vec<Profile>,
-    pb: Vec<Profile>,
+pub(crate) struct Prepared {
+    pub ops: Vec<DiffOp>,
+    pub pa: Vec<Profile>,
+    pub pb: Vec<Profile>,
 }
 
-fn prepare(a: &[String], b: &[String]) -> Prepared {
+pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
     let wa = tokenize(a);
     let wb = tokenize(b);
     let ka: Vec<u64> = wa.iter().map(|w| key_of(w)).collect();
@@ -161,93 +143,6 @@ fn prepare(a: &[String], b: &[String]) -> Prepared {
     Prepared { ops, pa, pb }
 }
 
-/// Counts the sentences on each side whose best counterpart on the other side is near-identical.
-/// Candidates share one of the old sentence's `RARE_WORDS` rarest words, so the cost grows with
-/// the candidates, not with the product of the two lengths.
-fn near_identical(pa: &[Profile], pb: &[Profile]) -> (usize, usize) {
-    let mut index: KeyMap<Vec<usize>> = KeyMap::default();
-    for (j, q) in pb.iter().enumerate() {
-        for (k, _) in &q.words {
-            index.entry(*k).or_default().push(j);
-        }
-    }
-    let mut best_a = vec![0.0f32; pa.len()];
-    let mut best_b = vec![0.0f32; pb.len()];
-    let mut seen: Vec<usize> = vec![usize::MAX; pb.len()];
-    let mut lists: Vec<&Vec<usize>> = Vec::new();
-    for (i, p) in pa.iter().enumerate() {
-        lists.clear();
-        lists.extend(
-            p.words
-                .iter()
-                .filter_map(|(k, _)| index.get(k))
-                .filter(|l| l.len() <= MAX_POSTINGS),
-        );
-        lists.sort_by_key(|l| l.len());
-        for &j in lists.iter().take(RARE_WORDS).flat_map(|l| l.iter()) {
-            if seen[j] == i {
-                continue;
-            }
-            seen[j] = i;
-            let (w, g) = dots(p, &pb[j]);
-            let s = 0.5 * cosine(w, p.words_norm2, pb[j].words_norm2)
-                + 0.5 * cosine(g, p.grams_norm2, pb[j].grams_norm2);
-            best_a[i] = best_a[i].max(s);
-            best_b[j] = best_b[j].max(s);
-        }
-    }
-    let count = |v: &[f32]| v.iter().filter(|&&s| s >= NEAR_IDENTICAL).count();
-    (count(&best_a), count(&best_b))
-}
-
-fn mode_of(prep: &Prepared, na: usize, nb: usize) -> Mode {
-    if na == 0 || nb == 0 {
-        return Mode::Revision;
-    }
-    let equal: usize = prep
-        .ops
-        .iter()
-        .map(|op| {
-            if let DiffOp::Equal { len, .. } = op {
-                *len
-            } else {
-                0
-            }
-        })
-        .sum();
-    let needed = SHARED_FOR_REVISION * (na + nb) as f32;
-    // Most revisions are decided by their verbatim sentences alone; only the rest pay for the
-    // near-identity search.
-    let shared = if (2 * equal) as f32 >= needed {
-        2 * equal
-    } else {
-        let (near_a, near_b) = near_identical(&prep.pa, &prep.pb);
-        2 * equal + near_a + near_b
-    };
-    if shared as f32 >= needed {
-        Mode::Revision
-    } else {
-        Mode::Accounts
-    }
-}
-
-/// Picks the regime from the share of sentences, over both texts, that the other text holds in
-/// the same or nearly the same words: verbatim (after normalisation) or as an edited copy
-/// (cosine of the profiles at least `NEAR_IDENTICAL`). `Revision` when at least a quarter are
-/// shared, else `Accounts`.
-///
-/// Why this separates the two: a revision is made by editing a copy, so most sentences that
-/// survive keep most of their words even when the edit touches every one of them (a word
-/// swapped, a figure corrected, a clause added). Two independent accounts of one event share
-/// names and key words but almost never a sentence's wording, so their best counterparts stay
-/// far below near-identity. Counting edited copies, not only exact ones, keeps heavily
-/// copy-edited revisions (where no sentence survives untouched) out of the paraphrase regime.
-/// A rewrite into other words (a free plain-language retelling) shares no wording either and
-/// is, as far as the texts show, a second account: it gets the accounts regime.
-pub fn detect_mode(a: &[String], b: &[String]) -> Mode {
-    mode_of(&prepare(a, b), a.len(), b.len())
-}
-
 /// Aligns two sentence lists. Returns groups sorted by their first old index, then new index.
 pub fn align(a: &[String], b: &[String], mode: Mode) -> Vec<Group> {
     let (_, aligned) = align_detailed(a, b, Some(mode));
@@ -263,7 +158,7 @@ pub(crate) fn align_detailed(
     mode: Option<Mode>,
 ) -> (Mode, Vec<Aligned>) {
     let prep = prepare(a, b);
-    let mode = mode.unwrap_or_else(|| mode_of(&prep, a.len(), b.len()));
+    let mode = mode.unwrap_or_else(|| crate::regime::mode_of(&prep, a.len(), b.len()));
     let Prepared { ops, pa, pb } = prep;
     let p = Params::for_mode(mode);
     let mut out = Vec::new();
