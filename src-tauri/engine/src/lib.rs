@@ -23,12 +23,14 @@ mod comparison;
 mod diff;
 mod label;
 mod normalize;
+mod regime;
 mod segment;
 mod similarity;
 pub mod synth;
 
-pub use align::{Group, align, detect_mode};
+pub use align::{Group, align};
 pub use compare::{CompareOptions, compare, compare_paragraphs, compare_sentences, summarise};
 pub use comparison::*;
 pub use diff::word_diff;
+pub use regime::detect_mode;
 pub use segment::{paragraphs, segment, segment_paragraphs};

@@ -1,6 +1,8 @@
-//! Integration tests of the engine: fixture snapshots, invariants (proptest) and pathological inputs.
+//! Integration tests of the engine: fixture snapshots, invariants (proptest), pathological inputs
+//! and the regime choice.
 //! One test binary keeps link time down; each concern lives in its own module.
 
 mod fixtures;
 mod invariants;
 mod pathological;
+mod regime;
