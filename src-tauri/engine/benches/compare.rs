@@ -14,6 +14,15 @@ fn article_pair_15pct(bencher: divan::Bencher, words: usize) {
     bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), &o));
 }
 
+/// Two unrelated texts: nothing anchors, so one gap spans both and the aligner works in a band.
+#[divan::bench(args = [2_000, 20_000], sample_count = 5)]
+fn unrelated_pair(bencher: divan::Bencher, words: usize) {
+    let (a, _) = article_pair(words, 0.15, 1);
+    let (b, _) = article_pair(words, 0.15, 2);
+    let o = CompareOptions::default();
+    bencher.bench(|| compare(divan::black_box(&a), divan::black_box(&b), &o));
+}
+
 #[divan::bench(sample_count = 5)]
 fn five_megabyte_line(bencher: divan::Bencher) {
     let a = "word ".repeat(1_000_000);

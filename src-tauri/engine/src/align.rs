@@ -427,37 +427,39 @@ impl<'a> Gap<'a> {
     fn align(&self) -> Vec<(Vec<usize>, Vec<usize>)> {
         let (na, nb) = (self.a.len(), self.b.len());
         let shapes = self.shapes();
-        let w = nb + 1;
-        let mut score = vec![f32::NEG_INFINITY; (na + 1) * w];
-        let mut back = vec![0u8; (na + 1) * w];
-        score[0] = 0.0;
         let banded = na * nb > MAX_CELLS;
-        for i in 0..=na {
-            let (jl, jh) = if banded && i > 0 {
+        // Columns each DP row needs; outside them a cell is unreachable. Storing only these keeps
+        // a banded gap's memory proportional to its band, not to the product of the lengths.
+        let mut t = Table::new((0..=na).map(|i| {
+            if banded && i > 0 {
                 let r = (i - 1).min(na - 1);
                 (self.lo[r], (self.hi[r] + self.p.max_group).min(nb))
             } else {
                 (0, nb)
-            };
+            }
+        }));
+        t.set(0, 0, 0.0, 0);
+        for i in 0..=na {
+            let (jl, jh) = (t.lo[i], t.lo[i] + t.len[i] - 1);
             for j in jl..=jh {
                 if i == 0 && j == 0 {
                     continue;
                 }
                 let mut best = f32::NEG_INFINITY;
                 let mut how = 0u8;
-                if i > 0 && score[(i - 1) * w + j] > best {
-                    best = score[(i - 1) * w + j];
+                if i > 0 && t.score(i - 1, j) > best {
+                    best = t.score(i - 1, j);
                     how = 1;
                 }
-                if j > 0 && score[i * w + j - 1] > best {
-                    best = score[i * w + j - 1];
+                if j > 0 && t.score(i, j - 1) > best {
+                    best = t.score(i, j - 1);
                     how = 2;
                 }
                 for (s, &(k, l)) in shapes.iter().enumerate() {
                     if k > i || l > j {
                         continue;
                     }
-                    let prev = score[(i - k) * w + j - l];
+                    let prev = t.score(i - k, j - l);
                     if prev == f32::NEG_INFINITY {
                         continue;
                     }
@@ -470,20 +472,19 @@ impl<'a> Gap<'a> {
                         how = 3 + s as u8;
                     }
                 }
-                score[i * w + j] = best;
-                back[i * w + j] = how;
+                t.set(i, j, best, how);
             }
         }
         let mut groups = Vec::new();
         let (mut i, mut j) = (na, nb);
         // The band may not reach the corner; walk back from the best reachable cell of the last row.
-        if score[i * w + j] == f32::NEG_INFINITY {
+        if t.score(i, j) == f32::NEG_INFINITY {
             j = (0..=nb)
-                .max_by(|&x, &y| score[na * w + x].total_cmp(&score[na * w + y]))
+                .max_by(|&x, &y| t.score(na, x).total_cmp(&t.score(na, y)))
                 .unwrap_or(0);
         }
         while i > 0 || j > 0 {
-            match back[i * w + j] {
+            match t.back(i, j) {
                 1 => i -= 1,
                 2 => j -= 1,
                 0 => {
@@ -503,5 +504,54 @@ impl<'a> Gap<'a> {
         }
         groups.reverse();
         groups
+    }
+}
+
+/// DP scores and back-pointers of a gap, stored row by row over each row's column range.
+struct Table {
+    lo: Vec<usize>,
+    len: Vec<usize>,
+    off: Vec<usize>,
+    score: Vec<f32>,
+    back: Vec<u8>,
+}
+
+impl Table {
+    /// `rows` gives each row's first and last column (inclusive).
+    fn new(rows: impl Iterator<Item = (usize, usize)>) -> Table {
+        let (mut lo, mut len, mut off) = (Vec::new(), Vec::new(), Vec::new());
+        let mut total = 0;
+        for (l, h) in rows {
+            lo.push(l);
+            len.push(h + 1 - l);
+            off.push(total);
+            total += h + 1 - l;
+        }
+        Table {
+            lo,
+            len,
+            off,
+            score: vec![f32::NEG_INFINITY; total],
+            back: vec![0; total],
+        }
+    }
+
+    fn at(&self, i: usize, j: usize) -> Option<usize> {
+        (j >= self.lo[i] && j < self.lo[i] + self.len[i]).then(|| self.off[i] + j - self.lo[i])
+    }
+
+    fn score(&self, i: usize, j: usize) -> f32 {
+        self.at(i, j).map_or(f32::NEG_INFINITY, |k| self.score[k])
+    }
+
+    fn back(&self, i: usize, j: usize) -> u8 {
+        self.at(i, j).map_or(0, |k| self.back[k])
+    }
+
+    fn set(&mut self, i: usize, j: usize, score: f32, back: u8) {
+        if let Some(k) = self.at(i, j) {
+            self.score[k] = score;
+            self.back[k] = back;
+        }
     }
 }
