@@ -7,7 +7,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::comparison::Mode;
 use crate::normalize::{Tokens, key_hash, tokens};
-use crate::similarity::{KeyMap, Profile, cosine, dots, profiles};
+use crate::similarity::{KeyMap, Profile, band_dots, cosine, dots, profiles};
 
 /// One aligned unit: sentence indices on the old (`a`) and new (`b`) side, each ascending.
 /// Sentences in no group are unaligned (removed from `a` or added in `b`).
@@ -283,9 +283,10 @@ struct Gap<'a> {
     cells: Vec<(f32, f32)>,
     /// 1:1 similarity of each cell, for the neighbours' support.
     ones: Vec<f32>,
-    /// Dot products of a sentence with its next `max_group - 1` neighbours on the same side.
-    near_a: Vec<Vec<(f32, f32)>>,
-    near_b: Vec<Vec<(f32, f32)>>,
+    /// Squared norms (words, grams) of each run of `k` = 1..=max_group sentences starting at a
+    /// sentence (index `k - 1`), computed once instead of in every DP cell.
+    runs_a: Vec<Vec<(f32, f32)>>,
+    runs_b: Vec<Vec<(f32, f32)>>,
 }
 
 impl<'a> Gap<'a> {
@@ -296,16 +297,18 @@ impl<'a> Gap<'a> {
         } else {
             (MAX_CELLS / (2 * na.max(nb))).max(8)
         };
-        let (mut lo, mut hi, mut off, mut cells) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (i, ai) in a.iter().enumerate() {
+        let (mut lo, mut hi, mut off) = (Vec::new(), Vec::new(), Vec::new());
+        let mut total = 0;
+        for i in 0..na {
             let c = i * nb / na.max(1);
             let l = c.saturating_sub(width);
             let h = (c + width + 1).min(nb);
             lo.push(l);
             hi.push(h);
-            off.push(cells.len());
-            cells.extend(b[l..h].iter().map(|bj| dots(ai, bj)));
+            off.push(total);
+            total += h - l;
         }
+        let cells = band_dots(a, b, &lo, &hi);
         let mut ones = Vec::with_capacity(cells.len());
         for (i, ai) in a.iter().enumerate() {
             for (j, bj) in (lo[i]..hi[i]).zip(&b[lo[i]..hi[i]]) {
@@ -327,8 +330,18 @@ impl<'a> Gap<'a> {
                 })
                 .collect()
         };
-        let near_a = near(a);
-        let near_b = near(b);
+        let runs = |s: &[Profile]| -> Vec<Vec<(f32, f32)>> {
+            let near = near(s);
+            (0..s.len())
+                .map(|i| {
+                    (i + 1..=(i + p.max_group).min(s.len()))
+                        .map(|to| Self::norms(s, &near, i, to, p.overlap))
+                        .collect()
+                })
+                .collect()
+        };
+        let runs_a = runs(a);
+        let runs_b = runs(b);
         Gap {
             a,
             b,
@@ -338,8 +351,8 @@ impl<'a> Gap<'a> {
             off,
             cells,
             ones,
-            near_a,
-            near_b,
+            runs_a,
+            runs_b,
         }
     }
 
@@ -400,6 +413,9 @@ impl<'a> Gap<'a> {
 
     /// Similarity of the merged sentences a[i0..i1] and b[j0..j1].
     fn sim(&self, i0: usize, i1: usize, j0: usize, j1: usize) -> f32 {
+        if i1 - i0 == 1 && j1 - j0 == 1 {
+            return self.one(i0, j0);
+        }
         let (mut w, mut g) = (0.0, 0.0);
         for i in i0..i1 {
             for j in j0..j1 {
@@ -408,8 +424,8 @@ impl<'a> Gap<'a> {
                 g += y;
             }
         }
-        let na = Self::norms(self.a, &self.near_a, i0, i1, self.p.overlap);
-        let nb = Self::norms(self.b, &self.near_b, j0, j1, self.p.overlap);
+        let na = self.runs_a[i0][i1 - i0 - 1];
+        let nb = self.runs_b[j0][j1 - j0 - 1];
         sim_of(w, g, (na.0, nb.0), (na.1, nb.1), self.p)
     }
 

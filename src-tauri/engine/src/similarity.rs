@@ -202,6 +202,65 @@ pub(crate) fn dot(x: &[(u64, f32)], y: &[(u64, f32)]) -> f32 {
     s
 }
 
+/// Word and gram dot products of each old sentence `i` with the new sentences `lo[i]..hi[i]`,
+/// row after row. Large blocks go through an inverted index of the new side, so a pair costs
+/// only the features it shares, not a merge over both sentences' features (two unrelated long
+/// texts are one large block). Sums are taken in the same key order either way.
+pub(crate) fn band_dots(
+    a: &[Profile],
+    b: &[Profile],
+    lo: &[usize],
+    hi: &[usize],
+) -> Vec<(f32, f32)> {
+    let total: usize = lo.iter().zip(hi).map(|(l, h)| h - l).sum();
+    let mut out: Vec<(f32, f32)> = Vec::with_capacity(total);
+    if total < 256 {
+        for (i, ai) in a.iter().enumerate() {
+            out.extend(b[lo[i]..hi[i]].iter().map(|bj| dots(ai, bj)));
+        }
+        return out;
+    }
+    // Postings in ascending sentence order, so each row's band is a contiguous slice.
+    let mut words: KeyMap<Vec<(u32, f32)>> = KeyMap::default();
+    let mut grams: KeyMap<Vec<(u32, f32)>> = KeyMap::default();
+    for (j, bj) in b.iter().enumerate() {
+        for &(k, w) in &bj.words {
+            words.entry(k).or_default().push((j as u32, w));
+        }
+        for &(k, w) in &bj.grams {
+            grams.entry(k).or_default().push((j as u32, w));
+        }
+    }
+    let add = |row: &mut [(f32, f32)],
+               feats: &Sparse,
+               index: &KeyMap<Vec<(u32, f32)>>,
+               l: usize,
+               h: usize,
+               gram: bool| {
+        for (k, wa) in feats {
+            let Some(list) = index.get(k) else { continue };
+            let from = list.partition_point(|x| (x.0 as usize) < l);
+            for &(j, wb) in list[from..].iter().take_while(|x| (x.0 as usize) < h) {
+                let cell = &mut row[j as usize - l];
+                if gram {
+                    cell.1 += wa * wb;
+                } else {
+                    cell.0 += wa * wb;
+                }
+            }
+        }
+    };
+    for (i, ai) in a.iter().enumerate() {
+        let (l, h) = (lo[i], hi[i]);
+        let start = out.len();
+        out.resize(start + (h - l), (0.0, 0.0));
+        let row = &mut out[start..];
+        add(row, &ai.words, &words, l, h, false);
+        add(row, &ai.grams, &grams, l, h, true);
+    }
+    out
+}
+
 /// Word and gram dot products of two profiles.
 pub(crate) fn dots(x: &Profile, y: &Profile) -> (f32, f32) {
     (dot(&x.words, &y.words), dot(&x.grams, &y.grams))
