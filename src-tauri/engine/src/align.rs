@@ -7,7 +7,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::comparison::Mode;
 use crate::normalize::{Tokens, key_hash, tokens};
-use crate::similarity::{KeyMap, Profile, band_dots, cosine, dots, profiles};
+use crate::similarity::{KeyMap, Profile, band_dots, cosine, dot, dots, profiles};
 
 /// One aligned unit: sentence indices on the old (`a`) and new (`b`) side, each ascending.
 /// Sentences in no group are unaligned (removed from `a` or added in `b`).
@@ -240,7 +240,14 @@ fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, p: Params) {
                     continue;
                 }
                 seen[j] = i;
-                let (w, g) = dots(&pa[i], &pb[j]);
+                // The word cosine alone bounds the score (the gram cosine is at most 1): most
+                // candidates share a word or two and are dropped before the costlier gram dot.
+                let w = dot(&pa[i].words, &pb[j].words);
+                let cw = cosine(w, pa[i].words_norm2, pb[j].words_norm2);
+                if p.word_weight * cw + (1.0 - p.word_weight) < p.move_threshold {
+                    continue;
+                }
+                let g = dot(&pa[i].grams, &pb[j].grams);
                 let s = sim_of(
                     w,
                     g,
