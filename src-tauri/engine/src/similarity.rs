@@ -87,12 +87,15 @@ fn gram_keys(padded: &str) -> Vec<u64> {
 }
 
 /// The key of one gram, the same whichever path found it. Four bytes (four ASCII characters)
-/// are their own key: packed, then spread by an odd multiplier (a bijection, so distinct grams
-/// never collide) for the identity-hashed maps; longer grams are hashed.
+/// are their own key: packed, then mixed by an odd multiplier and an xor-shift (each a
+/// bijection, so distinct grams never collide). The shift matters: the identity-hashed maps
+/// index buckets by the low bits, and after the multiply alone those depend only on the first
+/// characters, which piled a long text's grams into a few buckets. Longer grams are hashed.
 fn gram_key(g: &[u8]) -> u64 {
     match *g {
         [a, b, c, d] => {
-            u64::from(u32::from_le_bytes([a, b, c, d])).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            let x = u64::from(u32::from_le_bytes([a, b, c, d])).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            x ^ (x >> 32)
         }
         _ => hash_bytes(g) ^ 0x9e37_79b9_7f4a_7c15,
     }
@@ -135,8 +138,11 @@ pub(crate) fn profiles(
         .zip(live_b)
         .map(|(s, &l)| if l { counts(s) } else { empty() })
         .collect();
-    let mut df_w: KeyMap<u32> = KeyMap::default();
-    let mut df_g: KeyMap<u32> = KeyMap::default();
+    // Sized up front so small inputs never rehash (a tenth of the maps' cost); the cap keeps two
+    // long unrelated texts, whose keys mostly repeat, from reserving far more than they fill.
+    let sized = |n: usize| KeyMap::with_capacity_and_hasher(n.min(1 << 16), Default::default());
+    let mut df_w: KeyMap<u32> = sized(ca.iter().chain(&cb).map(|c| c.words.len()).sum());
+    let mut df_g: KeyMap<u32> = sized(ca.iter().chain(&cb).map(|c| c.grams.len()).sum());
     for c in ca.iter().chain(cb.iter()) {
         for (k, _) in &c.words {
             *df_w.entry(*k).or_default() += 1;
@@ -297,6 +303,15 @@ mod tests {
                 .iter()
                 .all(|g| wide.grams.iter().any(|w| w.0 == g.0))
         );
+    }
+
+    #[test]
+    fn ascii_gram_keys_spread_over_low_bits() {
+        // Grams that share their first two characters must still land in many buckets.
+        let keys: std::collections::HashSet<u64> = (b'a'..=b'z')
+            .flat_map(|c| (b'a'..=b'z').map(move |d| gram_key(&[b't', b'h', c, d]) & 0xff))
+            .collect();
+        assert!(keys.len() > 200, "{} of 256 buckets", keys.len());
     }
 
     #[test]
