@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use crate::Library;
 use crate::error::{Error, Result};
 use crate::model::{Feed, FeedItem};
+use crate::write::require_row;
 
 /// The longest wait after repeated failures: one day.
 const MAX_BACKOFF_SECS: i64 = 24 * 60 * 60;
@@ -209,17 +210,7 @@ impl Library {
                 params![feed_id, now, lease_secs],
             )?;
             if n == 0 {
-                let exists: bool = tx.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM feed WHERE id = ?1)",
-                    [feed_id],
-                    |r| r.get(0),
-                )?;
-                if !exists {
-                    return Err(Error::NotFound {
-                        what: "feed",
-                        id: feed_id,
-                    });
-                }
+                require_row(tx, "feed", feed_id)?;
             }
             Ok(n == 1)
         })
@@ -307,17 +298,7 @@ impl Library {
             ));
         }
         self.write(|tx| {
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM feed WHERE id = ?1)",
-                [feed_id],
-                |r| r.get(0),
-            )?;
-            if !exists {
-                return Err(Error::NotFound {
-                    what: "feed",
-                    id: feed_id,
-                });
-            }
+            require_row(tx, "feed", feed_id)?;
             let seen: Option<i64> = tx
                 .query_row(
                     "SELECT id FROM feed_item WHERE feed_id = ?1 AND guid = ?2",

@@ -140,17 +140,7 @@ impl Library {
     pub fn add_version(&mut self, article_id: i64, version: &NewVersion) -> Result<Added> {
         let prepared = prepare(version)?;
         self.write(|tx| {
-            let exists: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM article WHERE id = ?1)",
-                [article_id],
-                |r| r.get(0),
-            )?;
-            if !exists {
-                return Err(Error::NotFound {
-                    what: "article",
-                    id: article_id,
-                });
-            }
+            require_row(tx, "article", article_id)?;
             add_to(tx, article_id, &prepared)
         })
     }
@@ -219,16 +209,8 @@ impl Library {
     /// Puts an article in a story; returns false if it was already there.
     pub fn add_to_story(&mut self, story_id: i64, article_id: i64, now: i64) -> Result<bool> {
         self.write(|tx| {
-            for (table, what, id) in [("story", "story", story_id), ("article", "article", article_id)] {
-                let found: bool = tx.query_row(
-                    &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
-                    [id],
-                    |r| r.get(0),
-                )?;
-                if !found {
-                    return Err(Error::NotFound { what, id });
-                }
-            }
+            require_row(tx, "story", story_id)?;
+            require_row(tx, "article", article_id)?;
             let n = tx.execute(
                 "INSERT OR IGNORE INTO story_article (story_id, article_id, added) VALUES (?1, ?2, ?3)",
                 params![story_id, article_id, now],
@@ -254,17 +236,7 @@ impl Library {
             return Err(Error::InvalidInput("Select some text to highlight.".into()));
         }
         self.write(|tx| {
-            let found: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM version WHERE id = ?1)",
-                [new.version_id],
-                |r| r.get(0),
-            )?;
-            if !found {
-                return Err(Error::NotFound {
-                    what: "version",
-                    id: new.version_id,
-                });
-            }
+            require_row(tx, "version", new.version_id)?;
             tx.execute(
                 "INSERT INTO highlight (version_id, quote, prefix, suffix, sentence_index, colour, note, created)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -389,6 +361,21 @@ fn add_to(tx: &Transaction<'_>, article_id: i64, prepared: &Prepared<'_>) -> Res
         article_id,
         version_id,
     })
+}
+
+/// Fails with `NotFound { what, id }` unless table `what` has a row with that id. `what` is one of
+/// the store's own table names (never user input), so it can stand in the SQL text.
+pub(crate) fn require_row(tx: &Transaction<'_>, what: &'static str, id: i64) -> Result<()> {
+    let found: bool = tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {what} WHERE id = ?1)"),
+        [id],
+        |r| r.get(0),
+    )?;
+    if found {
+        Ok(())
+    } else {
+        Err(Error::NotFound { what, id })
+    }
 }
 
 fn not_found_if_zero(changed: usize, what: &'static str, id: i64) -> Result<()> {
