@@ -71,26 +71,15 @@ pub fn capture_paste(title: &str, outlet: &str, body: &str, now: i64) -> Option<
         title
     };
     let outlet = collapse_whitespace(outlet);
-    Some(Capture {
+    let mut capture = Capture {
         title,
-        byline: None,
-        published: None,
-        fetched: now,
-        outlet: OutletRef {
-            name: if outlet.is_empty() {
-                UNKNOWN_OUTLET.into()
-            } else {
-                outlet
-            },
-            domain: None,
-        },
-        url: None,
         paragraphs,
-        html: None,
-        origin: Origin::Paste,
-        source_ref: "pasted text".into(),
-        notes: Vec::new(),
-    })
+        ..blank_capture(Origin::Paste, "pasted text", now)
+    };
+    if !outlet.is_empty() {
+        capture.outlet.name = outlet;
+    }
+    Some(capture)
 }
 
 /// Splits plain text into paragraphs: blank lines separate paragraphs and the lines of one
@@ -149,18 +138,8 @@ pub fn capture_text(
     Some(Capture {
         title,
         byline,
-        published: None,
-        fetched: now,
-        outlet: OutletRef {
-            name: UNKNOWN_OUTLET.into(),
-            domain: None,
-        },
-        url: None,
         paragraphs,
-        html: None,
-        origin,
-        source_ref: source_ref.to_string(),
-        notes: Vec::new(),
+        ..blank_capture(origin, source_ref, now)
     })
 }
 

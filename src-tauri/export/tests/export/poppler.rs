@@ -50,23 +50,25 @@ pub fn text(pdf: &Path, first: usize, last: usize, crop: Option<(u32, u32, u32, 
     String::from_utf8(run("pdftotext", &args)).unwrap()
 }
 
-pub fn layout_text(pdf: &Path, page: usize) -> String {
+/// pdftotext's output for one page, in the given mode (`-layout`, `-bbox`).
+fn page_text(pdf: &Path, page: usize, mode: &str) -> String {
     let p = page.to_string();
-    String::from_utf8(run(
-        "pdftotext",
-        &[
-            "-layout",
-            "-enc",
-            "UTF-8",
-            "-f",
-            &p,
-            "-l",
-            &p,
-            pdf.to_str().unwrap(),
-            "-",
-        ],
-    ))
-    .unwrap()
+    let args = [
+        mode,
+        "-enc",
+        "UTF-8",
+        "-f",
+        &p,
+        "-l",
+        &p,
+        pdf.to_str().unwrap(),
+        "-",
+    ];
+    String::from_utf8(run("pdftotext", &args)).unwrap()
+}
+
+pub fn layout_text(pdf: &Path, page: usize) -> String {
+    page_text(pdf, page, "-layout")
 }
 
 /// Text of the left or right half of every body page (2..=last), concatenated in page order.
@@ -148,22 +150,7 @@ pub struct Word {
 
 /// Every word of one page with its position.
 pub fn words(pdf: &Path, page: usize) -> Vec<Word> {
-    let p = page.to_string();
-    let html = String::from_utf8(run(
-        "pdftotext",
-        &[
-            "-bbox",
-            "-enc",
-            "UTF-8",
-            "-f",
-            &p,
-            "-l",
-            &p,
-            pdf.to_str().unwrap(),
-            "-",
-        ],
-    ))
-    .unwrap();
+    let html = page_text(pdf, page, "-bbox");
     let attr = |tag: &str, name: &str| -> f32 {
         let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
         tag[start..start + tag[start..].find('"').unwrap()]
