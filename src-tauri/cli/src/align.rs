@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 
-use parallax_engine::{Group, Mode, align, detect_mode};
+use parallax_engine::{Group, Mode, align_with};
 use serde::{Deserialize, Serialize};
 
 use crate::error::CliError;
@@ -48,14 +48,11 @@ pub fn run(args: &AlignArgs) -> Result<(), CliError> {
             line: n + 1,
             reason: e.to_string(),
         })?;
-        let mode = match args.mode.fixed() {
-            Some(m) => m,
-            None => detect_mode(&rec.a_sentences, &rec.b_sentences),
-        };
+        let (mode, pred_groups) = align_with(&rec.a_sentences, &rec.b_sentences, args.mode.fixed());
         let pred = Prediction {
             id: &rec.id,
             mode,
-            pred_groups: align(&rec.a_sentences, &rec.b_sentences, mode),
+            pred_groups,
         };
         serde_json::to_writer(&mut out, &pred).map_err(|e| CliError::Output(e.to_string()))?;
         writeln!(out).map_err(|e| CliError::Output(e.to_string()))?;

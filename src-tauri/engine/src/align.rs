@@ -141,10 +141,17 @@ pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
 
 /// Aligns two sentence lists. Returns groups sorted by their first old index, then new index.
 pub fn align(a: &[String], b: &[String], mode: Mode) -> Vec<Group> {
-    let (_, aligned) = align_detailed(a, b, Some(mode));
+    align_with(a, b, Some(mode)).1
+}
+
+/// [`align`] in the given regime, or in the one [`detect_mode`](crate::detect_mode) would pick
+/// when `mode` is `None`; returns the regime used. Detecting and aligning share one preparation,
+/// so this is cheaper than `detect_mode` followed by `align`.
+pub fn align_with(a: &[String], b: &[String], mode: Option<Mode>) -> (Mode, Vec<Group>) {
+    let (mode, aligned) = align_detailed(a, b, mode);
     let mut groups: Vec<Group> = aligned.into_iter().map(|x| x.group).collect();
     groups.sort_by(|x, y| (x.a.first(), x.b.first()).cmp(&(y.a.first(), y.b.first())));
-    groups
+    (mode, groups)
 }
 
 /// Aligns in the given regime, or in the detected one when `mode` is `None`.

@@ -433,26 +433,24 @@ fn close(a: &str, b: &str) -> bool {
     d[n][m] <= 1
 }
 
+/// Words with spelling variants folded and a doubled word ("the the") said once.
+fn canonical_words(t: &Tokens) -> impl Iterator<Item = String> + '_ {
+    let mut prev = String::new();
+    t.iter().map(fold_spelling).filter(move |w| {
+        let repeat = *w == prev;
+        prev.clone_from(w);
+        !repeat
+    })
+}
+
 fn canonical(text: &str) -> Vec<String> {
-    let mut ws: Vec<String> = tokens(text).iter().map(fold_spelling).collect();
-    ws.dedup(); // "the the" → "the"
-    ws
+    canonical_words(&tokens(text)).collect()
 }
 
 /// The characters of `canonical(..).concat()`, streamed: a megabyte-long row is compared without
 /// holding a string per word.
 fn canonical_chars(t: &Tokens) -> impl Iterator<Item = char> + '_ {
-    let mut prev = String::new();
-    t.iter().map(fold_spelling).flat_map(move |w| {
-        let repeat = w == prev;
-        prev.clone_from(&w);
-        let chars: Vec<char> = if repeat {
-            Vec::new()
-        } else {
-            w.chars().collect()
-        };
-        chars
-    })
+    canonical_words(t).flat_map(|w| w.chars().collect::<Vec<_>>())
 }
 
 /// True when the two texts say the same thing: they differ only in case, punctuation, spacing,

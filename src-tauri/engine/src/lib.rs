@@ -28,7 +28,7 @@ mod segment;
 mod similarity;
 pub mod synth;
 
-pub use align::{Group, align};
+pub use align::{Group, align, align_with};
 pub use compare::{CompareOptions, compare, compare_paragraphs, compare_sentences, summarise};
 pub use comparison::*;
 pub use diff::word_diff;

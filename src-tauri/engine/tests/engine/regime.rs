@@ -1,7 +1,7 @@
 //! Regime choice: `detect_mode` must tell an edited copy from a retelling even when no sentence
 //! survives verbatim.
 
-use parallax_engine::{Mode, detect_mode};
+use parallax_engine::{Mode, align_with, detect_mode};
 
 fn v(s: &[&str]) -> Vec<String> {
     s.iter().map(|x| x.to_string()).collect()
@@ -24,6 +24,14 @@ fn copy_edit_touching_every_sentence_is_a_revision() {
         "A final vote on the ferry contract is now expected in April.",
     ]);
     assert_eq!(detect_mode(&old, &new), Mode::Revision);
+    // Aligning without a forced regime picks the same one, and pairs the edited sentences in order.
+    let (mode, groups) = align_with(&old, &new, None);
+    assert_eq!(mode, Mode::Revision);
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> = groups.into_iter().map(|g| (g.a, g.b)).collect();
+    assert_eq!(
+        pairs,
+        (0..4).map(|i| (vec![i], vec![i])).collect::<Vec<_>>()
+    );
 }
 
 /// Two tellings of one story share names and key words but not wording: paraphrase regime.
@@ -42,4 +50,5 @@ fn two_tellings_of_one_story_are_accounts() {
         "Flattered, she cawed, dropped her prize, and the fox ran off with it.",
     ]);
     assert_eq!(detect_mode(&one, &two), Mode::Accounts);
+    assert_eq!(align_with(&one, &two, None).0, Mode::Accounts);
 }
