@@ -98,6 +98,12 @@ struct Fixture {
     poller: Poller,
 }
 
+/// Subscribes `poller` to the fixture's feed, polled hourly; returns the feed's id.
+async fn subscribe_hourly(poller: &Poller, f: &Fixture) -> i64 {
+    let url = f.server.url("/feed.xml");
+    poller.subscribe(&url, HOUR).await.unwrap().feed_id
+}
+
 fn fixture() -> Fixture {
     let site = Arc::new(Mutex::new(Site {
         items: vec![
@@ -268,12 +274,7 @@ async fn items_imported_etag_respected_revisions_captured() {
 #[tokio::test]
 async fn failures_are_stored_on_the_feed_and_back_off() {
     let f = fixture();
-    let feed_id = f
-        .poller
-        .subscribe(&f.server.url("/feed.xml"), HOUR)
-        .await
-        .unwrap()
-        .feed_id;
+    let feed_id = subscribe_hourly(&f.poller, &f).await;
     f.site.lock().unwrap().feed_status = 500;
     f.clock.advance(HOUR);
     let r = f.poller.poll_feed(feed_id).await;
@@ -342,12 +343,7 @@ async fn failures_are_stored_on_the_feed_and_back_off() {
 #[tokio::test]
 async fn one_feed_is_never_polled_twice_at_once() {
     let f = fixture();
-    let feed_id = f
-        .poller
-        .subscribe(&f.server.url("/feed.xml"), HOUR)
-        .await
-        .unwrap()
-        .feed_id;
+    let feed_id = subscribe_hourly(&f.poller, &f).await;
     f.site.lock().unwrap().feed_delay_ms = 400;
     let hits = f.server.hits("/feed.xml");
     // A clone shares the in-flight set; a second poller on the same library meets the store's lease.
@@ -417,12 +413,7 @@ fn poll_futures_can_be_spawned() {
 #[tokio::test]
 async fn run_polls_due_feeds_until_shut_down() {
     let f = fixture();
-    let feed_id = f
-        .poller
-        .subscribe(&f.server.url("/feed.xml"), HOUR)
-        .await
-        .unwrap()
-        .feed_id;
+    let feed_id = subscribe_hourly(&f.poller, &f).await;
     let config = PollerConfig {
         tick: Duration::from_millis(20),
         ..PollerConfig::default()
@@ -470,11 +461,7 @@ async fn rechecks_rotate_when_there_are_more_items_than_the_budget() {
         },
         |_| {},
     );
-    let feed_id = poller
-        .subscribe(&f.server.url("/feed.xml"), HOUR)
-        .await
-        .unwrap()
-        .feed_id;
+    let feed_id = subscribe_hourly(&poller, &f).await;
     let hits = || (f.server.hits("/a/ferry"), f.server.hits("/a/tram"));
     assert_eq!(hits(), (1, 1));
     f.clock.advance(HOUR);
