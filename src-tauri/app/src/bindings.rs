@@ -105,6 +105,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         store::AddOutcome, store::Added,
         engine::Mode, engine::Sentence, engine::RowKind, engine::Significance, engine::Facet, engine::Tag,
         engine::Segment, engine::Row, engine::Summary, engine::FacetCount, engine::Comparison,
+        engine::Claim, engine::ClaimStatus, engine::Confidence,
         export::Layout, export::Format, exporting::Exported,
         ingest::Imported, ingest::ErrorInfo, ingest::ImportResult, ingest::ChangeSummary, ingest::UpdateCheck,
         ingest::PollStatus, ingest::PollReport, ingest::FeedEvent, collect::SameEventGroup, collect::StoryRef,

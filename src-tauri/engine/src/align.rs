@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::comparison::Mode;
+use crate::evidence::{Evidence, Weak, weigh};
 use crate::normalize::{Tokens, key_hash, tokens};
 use crate::similarity::{KeyMap, Profile, band_dots, cosine, dot, dots, profiles};
 
@@ -32,6 +33,10 @@ pub(crate) enum Link {
 pub(crate) struct Aligned {
     pub group: Group,
     pub link: Link,
+    /// The group's similarity in the regime's measure (1 for exact anchors).
+    pub score: f32,
+    /// What speaks for the link (left at its default for exact anchors).
+    pub evidence: Evidence,
 }
 
 /// Tuning of one regime. `threshold` is the similarity a 1:1 pair must beat; each sentence beyond
@@ -148,25 +153,43 @@ pub fn align(a: &[String], b: &[String], mode: Mode) -> Vec<Group> {
 /// when `mode` is `None`; returns the regime used. Detecting and aligning share one preparation,
 /// so this is cheaper than `detect_mode` followed by `align`.
 pub fn align_with(a: &[String], b: &[String], mode: Option<Mode>) -> (Mode, Vec<Group>) {
-    let (mode, aligned) = align_detailed(a, b, mode);
+    let (mode, aligned, _) = align_detailed(a, b, mode, true);
     let mut groups: Vec<Group> = aligned.into_iter().map(|x| x.group).collect();
     groups.sort_by(|x, y| (x.a.first(), x.b.first()).cmp(&(y.a.first(), y.b.first())));
     (mode, groups)
 }
 
-/// Aligns in the given regime, or in the detected one when `mode` is `None`.
+/// For measuring the link filter: every group the alignment proposes, with its evidence, before
+/// weak links are dropped (exact anchors carry default evidence).
+#[doc(hidden)]
+pub fn align_evidence(
+    a: &[String],
+    b: &[String],
+    mode: Option<Mode>,
+) -> (Mode, Vec<(Group, f32, Evidence)>) {
+    let (mode, aligned, _) = align_detailed(a, b, mode, false);
+    let out = aligned
+        .into_iter()
+        .map(|x| (x.group, x.score, x.evidence))
+        .collect();
+    (mode, out)
+}
+
+/// Aligns in the given regime, or in the detected one when `mode` is `None`. With `prune`, links
+/// without strong evidence are dropped and returned as weak candidates.
 pub(crate) fn align_detailed(
     a: &[String],
     b: &[String],
     mode: Option<Mode>,
-) -> (Mode, Vec<Aligned>) {
+    prune: bool,
+) -> (Mode, Vec<Aligned>, Vec<Weak>) {
     let prep = prepare(a, b);
     let mode = mode.unwrap_or_else(|| crate::regime::mode_of(&prep, a.len(), b.len()));
     let Prepared { ops, pa, pb } = prep;
     let p = Params::for_mode(mode);
     let mut out = Vec::new();
     if a.is_empty() || b.is_empty() {
-        return (mode, out);
+        return (mode, out, Vec::new());
     }
     for op in ops {
         match op {
@@ -182,6 +205,8 @@ pub(crate) fn align_detailed(
                             b: vec![new_index + k],
                         },
                         link: Link::Exact,
+                        score: 1.0,
+                        evidence: Evidence::default(),
                     });
                 }
             }
@@ -196,13 +221,15 @@ pub(crate) fn align_detailed(
                     &pb[new_index..new_index + new_len],
                     p,
                 );
-                for (ga, gb) in gap.align() {
+                for (ga, gb, score) in gap.align() {
                     out.push(Aligned {
                         group: Group {
                             a: ga.iter().map(|i| i + old_index).collect(),
                             b: gb.iter().map(|j| j + new_index).collect(),
                         },
                         link: Link::Matched,
+                        score,
+                        evidence: Evidence::default(),
                     });
                 }
             }
@@ -210,7 +237,8 @@ pub(crate) fn align_detailed(
         }
     }
     moves(&pa, &pb, &mut out, p);
-    (mode, out)
+    let weak = weigh(&mut out, &pa, &pb, a, b, mode, prune);
+    (mode, out, weak)
 }
 
 /// Mixed word and character-gram cosine from dot products and squared norms (pairs: left, right).
@@ -269,7 +297,7 @@ fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, p: Params) {
         }
     }
     cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    for (_, i, j) in cands {
+    for (score, i, j) in cands {
         if used_a[i] || used_b[j] {
             continue;
         }
@@ -281,6 +309,8 @@ fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, p: Params) {
                 b: vec![j],
             },
             link: Link::Moved,
+            score,
+            evidence: Evidence::default(),
         });
     }
 }
@@ -453,8 +483,9 @@ impl<'a> Gap<'a> {
         s
     }
 
-    /// Returns the groups of the best-scoring monotone alignment, as gap-local indices.
-    fn align(&self) -> Vec<(Vec<usize>, Vec<usize>)> {
+    /// Returns the groups of the best-scoring monotone alignment, as gap-local indices, each
+    /// with its similarity.
+    fn align(&self) -> Vec<(Vec<usize>, Vec<usize>, f32)> {
         let (na, nb) = (self.a.len(), self.b.len());
         let shapes = self.shapes();
         let banded = na * nb > MAX_CELLS;
@@ -526,7 +557,8 @@ impl<'a> Gap<'a> {
                 }
                 s => {
                     let (k, l) = shapes[(s - 3) as usize];
-                    groups.push(((i - k..i).collect(), (j - l..j).collect()));
+                    let score = self.sim(i - k, i, j - l, j);
+                    groups.push(((i - k..i).collect(), (j - l..j).collect(), score));
                     i -= k;
                     j -= l;
                 }

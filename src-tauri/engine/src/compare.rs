@@ -4,12 +4,13 @@
 use std::time::{Duration, Instant};
 
 use crate::align::{Link, align_detailed};
+use crate::claims::{ClaimAtom, ClaimStatus, claim_atoms, compare_atoms};
 use crate::comparison::{
-    Comparison, Facet, FacetCount, Mode, ModeChoice, Row, RowKind, Segment, Sentence, Significance,
-    Summary, Tag,
+    Comparison, Confidence, Facet, FacetCount, Mode, ModeChoice, Row, RowKind, Segment, Sentence,
+    Significance, Summary, Tag,
 };
 use crate::diff::word_diff;
-use crate::label::{assertion_facets, label_change};
+use crate::label::{assertion_facets, label_change, repairs_known_name};
 use crate::segment::{segment, segment_paragraphs};
 
 /// How to compare.
@@ -55,7 +56,10 @@ pub fn compare_sentences(
         ModeChoice::Accounts => Some(Mode::Accounts),
     };
     let deadline = Instant::now().checked_add(options.word_deadline);
-    let (mode, aligned) = align_detailed(&a, &b, fixed);
+    let (mode, aligned, weak) = align_detailed(&a, &b, fixed, true);
+    let atoms_a: Vec<Vec<ClaimAtom>> = a.iter().map(|t| claim_atoms(t)).collect();
+    let atoms_b: Vec<Vec<ClaimAtom>> = b.iter().map(|t| claim_atoms(t)).collect();
+    let names = KnownNames::new(&atoms_a, &atoms_b);
 
     let mut rows: Vec<Row> = Vec::with_capacity(a.len().max(b.len()));
     let mut left_row = vec![usize::MAX; a.len()];
@@ -71,7 +75,13 @@ pub fn compare_sentences(
             (_, 1) => RowKind::Merged,
             _ => RowKind::Edited,
         };
-        let (significance, facets) = label_change(&old, &new);
+        let (mut significance, mut facets) = label_change(&old, &new);
+        let claims = compare_atoms(&gather(&atoms_a, &x.group.a), &gather(&atoms_b, &x.group.b));
+        if significance == Significance::Substantive
+            && repairs_known_name(&old, &new, |w| names.elsewhere(w, &x.group.a, &x.group.b))
+        {
+            (significance, facets) = (Significance::Cosmetic, Vec::new());
+        }
         let segments = word_diff(&old, &new, deadline);
         let r = rows.len();
         x.group.a.iter().for_each(|&i| left_row[i] = r);
@@ -83,18 +93,34 @@ pub fn compare_sentences(
             significance,
             facets,
             segments,
+            claims,
+            confidence: Confidence::new(x.score),
+            related: None,
         });
+    }
+    // A dropped weak link leaves each of its sentences a pointer to the other side's first one.
+    let mut related_a: Vec<Option<(usize, f32)>> = vec![None; a.len()];
+    let mut related_b: Vec<Option<(usize, f32)>> = vec![None; b.len()];
+    for w in &weak {
+        w.a.iter()
+            .for_each(|&i| related_a[i] = Some((w.b[0], w.score)));
+        w.b.iter()
+            .for_each(|&j| related_b[j] = Some((w.a[0], w.score)));
     }
     for (i, text) in a.iter().enumerate() {
         if left_row[i] == usize::MAX {
             left_row[i] = rows.len();
-            rows.push(one_sided(RowKind::Removed, vec![i], text, Tag::Delete));
+            let mut r = one_sided(RowKind::Removed, vec![i], text, Tag::Delete);
+            relate(&mut r, related_a[i]);
+            rows.push(r);
         }
     }
     for (j, text) in b.iter().enumerate() {
         if right_row[j] == usize::MAX {
             right_row[j] = rows.len();
-            rows.push(one_sided(RowKind::Added, vec![j], text, Tag::Insert));
+            let mut r = one_sided(RowKind::Added, vec![j], text, Tag::Insert);
+            relate(&mut r, related_b[j]);
+            rows.push(r);
         }
     }
     let rows = reading_order(rows, &left_row, &right_row);
@@ -105,6 +131,66 @@ pub fn compare_sentences(
         right,
         rows,
         summary,
+    }
+}
+
+/// Points a one-sided row at its weak counterpart; the weaker the counterpart, the surer the
+/// engine is that the sentence stands alone.
+fn relate(row: &mut Row, weak: Option<(usize, f32)>) {
+    if let Some((k, score)) = weak {
+        row.related = Some(k);
+        row.confidence = Confidence::new(1.0 - score);
+    }
+}
+
+/// The atoms of a group's sentences, in order.
+fn gather(atoms: &[Vec<ClaimAtom>], idx: &[usize]) -> Vec<ClaimAtom> {
+    idx.iter().flat_map(|&i| atoms[i].iter().cloned()).collect()
+}
+
+/// Which name words (lower-cased) each sentence names, to tell a repaired spelling of a name
+/// the text already uses from a new name.
+struct KnownNames {
+    a: Vec<Vec<String>>,
+    b: Vec<Vec<String>>,
+    total: std::collections::HashMap<String, usize>,
+}
+
+impl KnownNames {
+    fn new(atoms_a: &[Vec<ClaimAtom>], atoms_b: &[Vec<ClaimAtom>]) -> KnownNames {
+        let words = |atoms: &[Vec<ClaimAtom>]| -> Vec<Vec<String>> {
+            atoms
+                .iter()
+                .map(|s| {
+                    let mut w: Vec<String> = s
+                        .iter()
+                        .filter(|x| x.facet == Facet::Name)
+                        .flat_map(|x| x.key.split(' ').map(str::to_string).collect::<Vec<_>>())
+                        .collect();
+                    w.sort();
+                    w.dedup();
+                    w
+                })
+                .collect()
+        };
+        let (a, b) = (words(atoms_a), words(atoms_b));
+        let mut total = std::collections::HashMap::new();
+        for w in a.iter().chain(&b).flatten() {
+            *total.entry(w.clone()).or_insert(0) += 1;
+        }
+        KnownNames { a, b, total }
+    }
+
+    /// The name word `w` is named in a sentence outside the row made of `ia` and `ib`.
+    fn elsewhere(&self, w: &str, ia: &[usize], ib: &[usize]) -> bool {
+        let own = ia
+            .iter()
+            .filter(|&&i| self.a[i].iter().any(|x| x == w))
+            .count()
+            + ib.iter()
+                .filter(|&&j| self.b[j].iter().any(|x| x == w))
+                .count();
+        self.total.get(w).is_some_and(|&n| n > own)
     }
 }
 
@@ -136,6 +222,9 @@ fn one_sided(kind: RowKind, idx: Vec<usize>, text: &str, tag: Tag) -> Row {
             text: text.to_string(),
             tag,
         }],
+        claims: Vec::new(),
+        confidence: Confidence::new(1.0),
+        related: None,
     }
 }
 
@@ -183,7 +272,14 @@ fn reading_order(rows: Vec<Row>, left_row: &[usize], right_row: &[usize]) -> Vec
 pub fn summarise(rows: &[Row]) -> Summary {
     let mut s = Summary::default();
     let mut facets: Vec<(Facet, usize)> = Vec::new();
+    let mut claims: Vec<(Facet, usize)> = Vec::new();
     for r in rows {
+        for c in r.claims.iter().filter(|c| c.status != ClaimStatus::Same) {
+            match claims.iter_mut().find(|(g, _)| *g == c.facet) {
+                Some((_, n)) => *n += 1,
+                None => claims.push((c.facet, 1)),
+            }
+        }
         match r.kind {
             RowKind::Unchanged => s.unchanged += 1,
             RowKind::Edited => s.edited += 1,
@@ -205,10 +301,13 @@ pub fn summarise(rows: &[Row]) -> Summary {
             }
         }
     }
-    facets.sort();
-    s.facets = facets
-        .into_iter()
-        .map(|(facet, count)| FacetCount { facet, count })
-        .collect();
+    let counts = |mut v: Vec<(Facet, usize)>| -> Vec<FacetCount> {
+        v.sort();
+        v.into_iter()
+            .map(|(facet, count)| FacetCount { facet, count })
+            .collect()
+    };
+    s.facets = counts(facets);
+    s.claims = counts(claims);
     s
 }

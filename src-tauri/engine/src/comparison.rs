@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::claims::Claim;
+
 /// Which regime aligned the two texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -21,9 +23,12 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum RowKind {
+    #[default]
     Unchanged,
     Edited,
     Moved,
@@ -59,9 +64,12 @@ impl RowKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Significance {
+    #[default]
     None,
     Cosmetic,
     Substantive,
@@ -81,6 +89,17 @@ pub enum Facet {
 }
 
 impl Facet {
+    /// Every facet, in summary order.
+    pub const ALL: [Facet; 7] = [
+        Facet::Number,
+        Facet::Date,
+        Facet::Name,
+        Facet::Quote,
+        Facet::Attribution,
+        Facet::Negation,
+        Facet::Hedge,
+    ];
+
     /// The facet's name as serialised (and as every renderer prints it).
     pub fn name(self) -> &'static str {
         match self {
@@ -110,8 +129,9 @@ pub struct Segment {
     pub tag: Tag,
 }
 
-/// One aligned unit, in reading order (see [`Comparison`] for the order rules).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// One aligned unit, in reading order (see [`Comparison`] for the order rules). `Default` is an
+/// empty unchanged row, for callers that build rows by hand (`..Row::default()`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Row {
     pub kind: RowKind,
     /// Indices into [`Comparison::left`]; empty for `added`.
@@ -124,6 +144,39 @@ pub struct Row {
     /// Concatenating equal+delete runs gives the left text, equal+insert runs the right text (the
     /// sentences of a group joined by single spaces).
     pub segments: Vec<Segment>,
+    /// What the row claims, facet by facet, and how the two sides compare (linked rows only;
+    /// empty for `added` and `removed`). See [`Claim`].
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    /// How sure the engine is of the row, 0..1: for a linked row, of the evidence that both
+    /// sides say the same thing (1 for an unchanged sentence); for an `added` or `removed` row,
+    /// that the other side has no counterpart.
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// For an `added` or `removed` row: the sentence on the other side (an index into its
+    /// sentence list) that it may be related to, on evidence too weak for a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub related: Option<usize>,
+}
+
+/// A confidence between 0 and 1. A wrapper so that rows stay `Eq`: the engine never produces
+/// NaN, so equality on the value is an equivalence.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize, TS)]
+pub struct Confidence(pub f32);
+
+impl Eq for Confidence {}
+
+impl Confidence {
+    /// The value, rounded to two decimals (all the precision the evidence has).
+    pub fn new(v: f32) -> Confidence {
+        let v = if v.is_nan() { 0.0 } else { v.clamp(0.0, 1.0) };
+        Confidence((v * 100.0).round() / 100.0)
+    }
+
+    pub fn value(self) -> f32 {
+        self.0
+    }
 }
 
 /// Counts for a summary bar.
@@ -140,6 +193,10 @@ pub struct Summary {
     pub cosmetic: usize,
     /// Changed rows per facet, in [`Facet`] order; facets with no row are left out.
     pub facets: Vec<FacetCount>,
+    /// Claim differences (claims of linked rows whose status is not `same`) per facet, in
+    /// [`Facet`] order; facets with none are left out.
+    #[serde(default)]
+    pub claims: Vec<FacetCount>,
 }
 
 impl Summary {
@@ -216,15 +273,7 @@ mod tests {
         for k in RowKind::ALL {
             assert_eq!(serde_json::to_value(k).unwrap(), k.name());
         }
-        for f in [
-            Facet::Number,
-            Facet::Date,
-            Facet::Name,
-            Facet::Quote,
-            Facet::Attribution,
-            Facet::Negation,
-            Facet::Hedge,
-        ] {
+        for f in Facet::ALL {
             assert_eq!(serde_json::to_value(f).unwrap(), f.name());
         }
     }

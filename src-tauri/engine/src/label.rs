@@ -8,6 +8,7 @@ use std::hash::BuildHasherDefault;
 use crate::normalize::WordHasher;
 use std::sync::LazyLock;
 
+use crate::claims::words::DAYS;
 use crate::comparison::{Facet, Significance};
 use crate::normalize::{Tokens, fold_char, tokens};
 
@@ -138,31 +139,6 @@ const MONTHS: &[&str] = &[
     "juli",
     "oktober",
     "dezember",
-];
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "gestern",
-    "heute",
-    "morgen",
-    "vorgestern",
-    "übermorgen",
 ];
 const NUMBER_WORDS: &[&str] = &[
     "one",
@@ -404,12 +380,33 @@ fn fold_spelling(w: &str) -> String {
     s
 }
 
-/// Damerau–Levenshtein distance, capped: returns early once above 2.
+fn is_vowel(c: char) -> bool {
+    "aeiouyäöü".contains(c)
+}
+
+/// A typo-sized slip: Damerau–Levenshtein distance at most 1, except one vowel put for another.
+/// A vowel swapped for a vowel is how one real word becomes another ("collision" / "collusion",
+/// "affect" / "effect", "rise" / "rose"), while slips of the hand drop, double, transpose or
+/// mis-hit letters; so that one substitution counts as a changed word, not a typo.
 fn close(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > 1 {
         return false;
+    }
+    if a.len() == b.len() {
+        let diff: Vec<(char, char)> = a
+            .iter()
+            .zip(&b)
+            .filter(|(x, y)| x != y)
+            .map(|(&x, &y)| (x, y))
+            .collect();
+        if let [(x, y)] = diff.as_slice()
+            && is_vowel(*x)
+            && is_vowel(*y)
+        {
+            return false;
+        }
     }
     let (n, m) = (a.len(), b.len());
     let mut d = vec![vec![0usize; m + 1]; n + 1];
@@ -479,6 +476,54 @@ fn cosmetic_with(old: &str, new: &str, ca: &Claims, cb: &Claims) -> bool {
                 && !x.chars().any(|c| c.is_ascii_digit())
                 && close(x, y))
     })
+}
+
+/// True when every word the edit changes is a name the text already names elsewhere (`known`,
+/// given lower-cased words), written on the old side as a fragment or slip of it: a broken name
+/// repaired ("Mr . utin" to "Mr Putin"), not a new claim.
+pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> bool) -> bool {
+    if old.len() + new.len() > LABEL_MAX_BYTES {
+        return false;
+    }
+    let (a, b) = (canonical(old), canonical(new));
+    let names_new: HashSet<String> = names(new).into_iter().collect();
+    let mut changed = false;
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        let (old_words, new_words) = match op {
+            similar::DiffOp::Equal { .. } => continue,
+            similar::DiffOp::Delete {
+                old_index, old_len, ..
+            } => (&a[old_index..old_index + old_len], &b[0..0]),
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => (&a[0..0], &b[new_index..new_index + new_len]),
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                &a[old_index..old_index + old_len],
+                &b[new_index..new_index + new_len],
+            ),
+        };
+        changed = true;
+        if new_words.is_empty()
+            || old_words.is_empty()
+            || !new_words.iter().all(|w| names_new.contains(w) && known(w))
+        {
+            return false;
+        }
+        let fragment = |o: &String| {
+            new_words
+                .iter()
+                .any(|n| o.chars().count() >= 2 && n.contains(o.as_str()) || close(o, n))
+        };
+        if !old_words.iter().all(fragment) {
+            return false;
+        }
+    }
+    changed
 }
 
 /// Significance and facets of an edit from `old` to `new` (texts of one aligned row).

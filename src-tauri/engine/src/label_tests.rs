@@ -130,3 +130,49 @@ fn streamed_canonical_form_equals_the_collected_one() {
         Significance::Substantive
     );
 }
+
+#[test]
+fn a_real_word_put_for_another_is_substantive_issue_10() {
+    // One vowel for another turns a word into a different word: the claim changes.
+    assert!(!is_cosmetic(
+        "They looked into any possible collision involving the campaign.",
+        "They looked into any possible collusion involving the campaign."
+    ));
+    // Dropped, doubled and transposed letters stay typo-sized slips.
+    assert!(is_cosmetic(
+        "The committee will recieve the report.",
+        "The committee will receive the report."
+    ));
+    assert!(is_cosmetic(
+        "The goverment will decide.",
+        "The government will decide."
+    ));
+}
+
+#[test]
+fn a_broken_name_repaired_is_cosmetic_when_the_text_names_it_issue_10() {
+    let known = |w: &str| w == "putin";
+    assert!(repairs_known_name(
+        "Mr . utin told reporters.",
+        "Mr Putin told reporters.",
+        known
+    ));
+    // Not named elsewhere: a new name is a new claim.
+    assert!(!repairs_known_name(
+        "Mr . utin told reporters.",
+        "Mr Putin told reporters.",
+        |_| false
+    ));
+    // A different name is no repair, even when the text knows it.
+    assert!(!repairs_known_name(
+        "Mr Jones told reporters.",
+        "Mr Putin told reporters.",
+        known
+    ));
+    // Through `compare`: the old text names Mr Putin elsewhere, so the row is cosmetic.
+    let old = "Mr Putin arrived on Monday.\n\nMr . utin told reporters he was pleased.";
+    let new = "Mr Putin arrived on Monday.\n\nMr Putin told reporters he was pleased.";
+    let c = crate::compare(old, new, &crate::CompareOptions::default());
+    assert_eq!(c.rows[1].kind, crate::RowKind::Edited);
+    assert_eq!(c.rows[1].significance, Significance::Cosmetic);
+}

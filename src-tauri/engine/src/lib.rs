@@ -18,9 +18,11 @@
 //! row order the UI relies on.
 
 mod align;
+mod claims;
 mod compare;
 mod comparison;
 mod diff;
+mod evidence;
 mod label;
 mod normalize;
 mod regime;
@@ -28,9 +30,11 @@ mod segment;
 mod similarity;
 pub mod synth;
 
-pub use align::{Group, align, align_with};
+pub use align::{Group, align, align_evidence, align_with};
+pub use claims::{Claim, ClaimAtom, ClaimStatus, claim_atoms, compare_claims};
 pub use compare::{CompareOptions, compare, compare_paragraphs, compare_sentences, summarise};
 pub use comparison::*;
 pub use diff::word_diff;
+pub use evidence::Evidence;
 pub use regime::detect_mode;
 pub use segment::{paragraphs, segment, segment_paragraphs};

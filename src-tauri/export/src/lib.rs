@@ -22,6 +22,7 @@
 //!             Segment { text: "June".into(), tag: Tag::Insert },
 //!             Segment { text: ".".into(), tag: Tag::Equal },
 //!         ],
+//!         ..Row::default()
 //!     }],
 //!     summary: Summary { edited: 1, substantive: 1, ..Summary::default() },
 //! };

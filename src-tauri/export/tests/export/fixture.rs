@@ -73,6 +73,7 @@ impl Builder {
             significance: sig,
             facets,
             segments,
+            ..Row::default()
         });
     }
 

@@ -1,5 +1,5 @@
 //! Small hand-made comparisons for the compare view's unit tests (fictional text written for these tests).
-import type { Comparison, Facet, Row, RowKind, Segment, Sentence, Significance } from "../gen/bindings";
+import type { Claim, Comparison, Facet, Row, RowKind, Segment, Sentence, Significance } from "../gen/bindings";
 
 /** Sentences from paragraphs of sentences. */
 export function sentences(paragraphs: string[][]): Sentence[] {
@@ -10,13 +10,16 @@ export function row(
   kind: RowKind,
   left: number[],
   right: number[],
-  opts: { significance?: Significance; facets?: Facet[]; segments?: Segment[] } = {},
+  opts: { significance?: Significance; facets?: Facet[]; segments?: Segment[]; claims?: Claim[]; related?: number } = {},
 ): Row {
   return {
     kind, left, right,
     significance: opts.significance ?? (kind === "unchanged" ? "none" : "substantive"),
     facets: opts.facets ?? [],
     segments: opts.segments ?? [],
+    claims: opts.claims ?? [],
+    confidence: 1,
+    ...(opts.related === undefined ? {} : { related: opts.related }),
   };
 }
 
@@ -28,7 +31,7 @@ export function comparison(left: string[][], right: string[][], rows: Row[]): Co
     rows,
     summary: {
       unchanged: 0, edited: 0, moved: 0, added: 0, removed: 0, split: 0, merged: 0, substantive: 0, cosmetic: 0,
-      facets: [],
+      facets: [], claims: [],
     },
   };
 }

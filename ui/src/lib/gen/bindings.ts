@@ -169,17 +169,44 @@ right: Array<number>, significance: Significance, facets: Array<Facet>,
  * Concatenating equal+delete runs gives the left text, equal+insert runs the right text (the
  * sentences of a group joined by single spaces).
  */
-segments: Array<Segment>, };
+segments: Array<Segment>, 
+/**
+ * What the row claims, facet by facet, and how the two sides compare (linked rows only;
+ * empty for `added` and `removed`). See [`Claim`].
+ */
+claims: Array<Claim>, 
+/**
+ * How sure the engine is of the row, 0..1: for a linked row, of the evidence that both
+ * sides say the same thing (1 for an unchanged sentence); for an `added` or `removed` row,
+ * that the other side has no counterpart.
+ */
+confidence: Confidence, 
+/**
+ * For an `added` or `removed` row: the sentence on the other side (an index into its
+ * sentence list) that it may be related to, on evidence too weak for a link.
+ */
+related?: number, };
 
 export type Summary = { unchanged: number, edited: number, moved: number, added: number, removed: number, split: number, merged: number, substantive: number, cosmetic: number, 
 /**
  * Changed rows per facet, in [`Facet`] order; facets with no row are left out.
  */
-facets: Array<FacetCount>, };
+facets: Array<FacetCount>, 
+/**
+ * Claim differences (claims of linked rows whose status is not `same`) per facet, in
+ * [`Facet`] order; facets with none are left out.
+ */
+claims: Array<FacetCount>, };
 
 export type FacetCount = { facet: Facet, count: number, };
 
 export type Comparison = { mode: Mode, left: Array<Sentence>, right: Array<Sentence>, rows: Array<Row>, summary: Summary, };
+
+export type Claim = { facet: Facet, status: ClaimStatus, left?: string, right?: string, };
+
+export type ClaimStatus = "same" | "differs" | "left_only" | "right_only";
+
+export type Confidence = number;
 
 export type Layout = "side-by-side" | "inline";
 

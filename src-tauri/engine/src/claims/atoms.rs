@@ -1,0 +1,622 @@
+//! Reading the claim atoms of one sentence: times and dates first, then numbers, names, quotes,
+//! attributions, negations and hedges. Each reader marks the words it consumed so a figure is
+//! read once (a year is a date, not also a number).
+
+use super::ClaimAtom;
+use super::words::{
+    Word, is_day, is_function, is_german, is_hedge, is_negation, is_person, is_speech, is_title,
+    month, multiplier, number_word, scan, unit_prefix,
+};
+use crate::comparison::Facet;
+
+/// Longer "sentences" are unsegmented text, not one claim: they get no atoms.
+const MAX_BYTES: usize = 20_000;
+
+/// How many words a source ("Harl County officials") may span.
+const MAX_SOURCE_WORDS: usize = 6;
+
+/// The claim atoms of one sentence, in facet order and then reading order.
+///
+/// ```
+/// use parallax_engine::{claim_atoms, Facet};
+/// let atoms = claim_atoms("About 3,400 residents left at 2:40 a.m., Mayor Ruth Adeyemi said.");
+/// let facets: Vec<Facet> = atoms.iter().map(|a| a.facet).collect();
+/// assert_eq!(facets, [Facet::Number, Facet::Date, Facet::Name, Facet::Attribution]);
+/// assert_eq!(atoms[0].key, "3400");
+/// assert_eq!(atoms[1].key, "02:40");
+/// ```
+pub fn claim_atoms(sentence: &str) -> Vec<ClaimAtom> {
+    if sentence.len() > MAX_BYTES {
+        return Vec::new();
+    }
+    let w = scan(sentence);
+    let mut r = Reader {
+        s: sentence,
+        used: vec![false; w.len()],
+        german: is_german(&w),
+        w,
+        out: Vec::new(),
+    };
+    r.times_and_dates();
+    r.numbers();
+    let sources = r.attributions();
+    r.names();
+    r.quotes(sources.first().map(|(_, a)| a.text.clone()));
+    r.out.extend(sources);
+    r.negations();
+    r.hedges();
+    let mut out = r.out;
+    out.sort_by_key(|(start, a)| (a.facet, *start));
+    out.into_iter().map(|(_, a)| a).collect()
+}
+
+struct Reader<'a> {
+    s: &'a str,
+    w: Vec<Word<'a>>,
+    used: Vec<bool>,
+    german: bool,
+    out: Vec<(usize, ClaimAtom)>,
+}
+
+fn atom(facet: Facet, text: &str, key: String, slot: &str) -> ClaimAtom {
+    ClaimAtom {
+        facet,
+        text: text.to_string(),
+        key,
+        slot: slot.to_string(),
+        speaker: None,
+    }
+}
+
+/// The value of a figure written in digits, and what follows the digits in the same word.
+/// A separator followed by exactly three digits groups thousands ("3,400", German "3.400");
+/// any other is a decimal point ("2.5", German "2,5").
+fn digits_value(w: &str) -> Option<(f64, &str)> {
+    let b = w.as_bytes();
+    if !b.first()?.is_ascii_digit() {
+        return None;
+    }
+    let mut int = String::new();
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        if c.is_ascii_digit() {
+            int.push(c as char);
+            k += 1;
+        } else if (c == b',' || c == b'.') && k + 1 < b.len() && b[k + 1].is_ascii_digit() {
+            let run = b[k + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+            let after = b.get(k + 1 + run).copied();
+            if run == 3 && !matches!(after, Some(b'0'..=b'9')) {
+                k += 1; // thousands
+            } else {
+                int.push('.');
+                k += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    Some((int.parse().ok()?, &w[k..]))
+}
+
+/// A number as a key: no trailing zeros, no exponent ("3400", "0.25", "48000000").
+fn number_key(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A figure's slot from the word it counts: plural folded, and every word for people one slot
+/// ("3,400 residents" and "2,100 people" count the same thing).
+fn stem(w: &str) -> String {
+    let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    if is_person(w) {
+        return "person".into();
+    }
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+impl Reader<'_> {
+    fn span(&self, from: usize, to: usize) -> &str {
+        let mut end = self.w[to].end;
+        // "a.m." keeps its final dot.
+        if matches!(self.w[to].lower.as_str(), "a.m" | "p.m") && self.s[end..].starts_with('.') {
+            end += 1;
+        }
+        &self.s[self.w[from].start..end]
+    }
+
+    fn push(&mut self, from: usize, a: ClaimAtom) {
+        let start = self.w[from].start;
+        self.out.push((start, a));
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        self.w.get(i).map_or("", |w| w.lower.as_str())
+    }
+
+    fn small_int(&self, i: usize) -> Option<u32> {
+        let w = self.w.get(i)?;
+        let t = w
+            .lower
+            .trim_end_matches(|c: char| c.is_alphabetic())
+            .to_string();
+        let n: u32 = t.parse().ok()?;
+        (1..=31).contains(&n).then_some(n)
+    }
+
+    fn times_and_dates(&mut self) {
+        for i in 0..self.w.len() {
+            if self.used[i] {
+                continue;
+            }
+            let l = self.w[i].lower.clone();
+            let next = self.lower(i + 1).to_string();
+            let marker = matches!(next.as_str(), "a.m" | "p.m" | "am" | "pm" | "uhr");
+            let clock = l.split_once([':', '.']).and_then(|(h, m)| {
+                let (hh, mm): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+                (m.len() == 2 && hh < 24 && mm < 60 && (l.contains(':') || next == "uhr"))
+                    .then_some((hh, mm))
+            });
+            let hour_only = l
+                .parse::<u32>()
+                .ok()
+                .filter(|h| marker && (1..=24).contains(h));
+            if let Some((h, m)) = clock.or(hour_only.map(|h| (h, 0))) {
+                let h = match next.as_str() {
+                    "p.m" | "pm" if h < 12 => h + 12,
+                    "a.m" | "am" if h == 12 => 0,
+                    _ => h,
+                };
+                let to = if marker { i + 1 } else { i };
+                (i..=to).for_each(|k| self.used[k] = true);
+                let a = atom(
+                    Facet::Date,
+                    self.span(i, to),
+                    format!("{h:02}:{m:02}"),
+                    "time",
+                );
+                self.push(i, a);
+                continue;
+            }
+            if let Some(m) = month(&l).filter(|_| self.w[i].capitalised()) {
+                let before = i.checked_sub(1).filter(|&b| !self.used[b]);
+                let day_before = before.and_then(|b| self.small_int(b));
+                let day_after = self.small_int(i + 1);
+                if l == "may" && day_before.is_none() && day_after.is_none() {
+                    continue; // the modal verb at the start of a sentence
+                }
+                let (from, mut to, day) = match (day_before, day_after) {
+                    (Some(d), _) => (i - 1, i, Some(d)),
+                    (None, Some(d)) => (i, i + 1, Some(d)),
+                    _ => (i, i, None),
+                };
+                let year = self.year(to + 1);
+                if year.is_some() {
+                    to += 1;
+                }
+                (from..=to).for_each(|k| self.used[k] = true);
+                let key = format!(
+                    "{}-{m:02}-{}",
+                    year.map_or(String::new(), |y| y.to_string()),
+                    day.map_or(String::new(), |d| format!("{d:02}"))
+                );
+                let a = atom(Facet::Date, self.span(from, to), key, "date");
+                self.push(from, a);
+                continue;
+            }
+            if is_day(&l) {
+                self.used[i] = true;
+                let a = atom(Facet::Date, self.w[i].text, l.clone(), "day");
+                self.push(i, a);
+            }
+        }
+        for i in 0..self.w.len() {
+            if !self.used[i]
+                && let Some(y) = self.year(i)
+            {
+                self.used[i] = true;
+                let a = atom(Facet::Date, self.w[i].text, y.to_string(), "year");
+                self.push(i, a);
+            }
+        }
+    }
+
+    fn year(&self, i: usize) -> Option<u32> {
+        let w = self.w.get(i)?;
+        let y: u32 = (w.text.len() == 4).then(|| w.text.parse().ok())??;
+        (1800..2100).contains(&y).then_some(y)
+    }
+
+    /// The value of the number word(s) starting at `i` and the index of the last one.
+    fn number_at(&self, i: usize) -> Option<(f64, usize, String)> {
+        let w = &self.w[i];
+        if let Some((v, rest)) = digits_value(&w.text.to_lowercase()) {
+            let rest = rest.trim_start_matches('-').to_string();
+            return Some((v, i, rest));
+        }
+        let parts: Vec<&str> = w.lower.split('-').collect();
+        let vals: Option<Vec<f64>> = parts.iter().map(|p| number_word(p)).collect();
+        if let Some(v) = vals.filter(|v| v.len() <= 2) {
+            return Some((v.iter().sum(), i, String::new()));
+        }
+        if let Some(m) = multiplier(&w.lower) {
+            return Some((m, i, String::new()));
+        }
+        None
+    }
+
+    fn numbers(&mut self) {
+        let mut i = 0;
+        while i < self.w.len() {
+            if self.used[i] {
+                i += 1;
+                continue;
+            }
+            let several = matches!(
+                self.w[i].lower.as_str(),
+                "several" | "few" | "many" | "mehrere" | "einige" | "viele"
+            ) && self
+                .w
+                .get(i + 1)
+                .is_some_and(|n| multiplier(&n.lower).is_some());
+            if several {
+                i += 1; // the multiplier that follows is read as a vague figure
+            }
+            let vague = several
+                || matches!(
+                    self.w[i].lower.as_str(),
+                    "hundreds" | "thousands" | "millions" | "dozens" | "tausende" | "hunderte"
+                );
+            let Some((mut v, mut to, rest)) = self.number_at(i) else {
+                i += 1;
+                continue;
+            };
+            let mut from = if several { i - 1 } else { i };
+            if v < 1.0 && i > 0 && matches!(self.lower(i - 1), "a" | "an" | "one") {
+                from = i - 1;
+            }
+            while let Some(m) = self.w.get(to + 1).and_then(|n| multiplier(&n.lower)) {
+                if self.w[to].ends_clause() {
+                    break;
+                }
+                v *= m;
+                to += 1;
+            }
+            let mut unit = if self.w[to].post.starts_with('%') {
+                "percent".to_string()
+            } else if self.w[i].pre.contains(['$', '€', '£']) {
+                self.w[i]
+                    .pre
+                    .chars()
+                    .filter(|c| "$€£".contains(*c))
+                    .collect()
+            } else {
+                rest
+            };
+            let mut end = to;
+            if unit.is_empty()
+                && let Some((u, e)) = self.unit_after(to, v < 1.0 || vague)
+            {
+                unit = u;
+                end = e;
+            }
+            (from..=end).for_each(|k| self.used[k] = true);
+            let key = if vague {
+                format!("~{}", number_key(v))
+            } else {
+                number_key(v)
+            };
+            let a = atom(Facet::Number, self.span(from, end), key, &stem(&unit));
+            self.push(from, a);
+            i = end + 1;
+        }
+    }
+
+    /// What a figure counts: the first content word after it (skipping proper names in
+    /// English), with "of a" after a fraction and two-word units joined.
+    fn unit_after(&self, to: usize, fraction: bool) -> Option<(String, usize)> {
+        if self.w[to].ends_clause() {
+            return None;
+        }
+        let mut j = to + 1;
+        if fraction && self.lower(j) == "of" {
+            j += 1;
+            if matches!(self.lower(j), "a" | "an" | "the") {
+                j += 1;
+            }
+        }
+        let mut skipped = 0;
+        while let Some(w) = self.w.get(j) {
+            let l = w.lower.as_str();
+            if matches!(l, "percent" | "prozent") || l == "per" && self.lower(j + 1) == "cent" {
+                let e = if l == "per" { j + 1 } else { j };
+                return Some(("percent".into(), e));
+            }
+            if !self.german && w.capitalised() && skipped < 2 && !w.ends_clause() {
+                skipped += 1;
+                j += 1;
+                continue;
+            }
+            if is_function(l) || !w.text.chars().all(char::is_alphabetic) && !l.contains('-') {
+                return None;
+            }
+            if unit_prefix(l) && !w.ends_clause() && self.w.get(j + 1).is_some() {
+                return Some((format!("{l} {}", self.lower(j + 1)), j + 1));
+            }
+            return Some((l.to_string(), j));
+        }
+        None
+    }
+
+    /// A clause or sentence starts at word `i`.
+    fn clause_start(&self, i: usize) -> bool {
+        if i == 0 || self.w[i].opens_clause() {
+            return true;
+        }
+        let p = &self.w[i - 1];
+        let stop = p.post.chars().any(|c| ".!?:".contains(c));
+        stop && !(is_title(&p.lower) || p.text.chars().count() == 1)
+    }
+
+    fn names(&mut self) {
+        let mut i = 0;
+        while i < self.w.len() {
+            let name_word = |w: &Word, used: bool| {
+                !used
+                    && w.capitalised()
+                    && w.text != "I"
+                    && month(&w.lower).is_none()
+                    && !is_day(&w.lower)
+            };
+            if !name_word(&self.w[i], self.used[i]) {
+                i += 1;
+                continue;
+            }
+            let mut to = i;
+            // "Mr." and "Dr." end in a dot inside the name.
+            let open = |w: &Word| !w.ends_clause() || is_title(&w.lower) && w.post == ".";
+            while open(&self.w[to]) {
+                let n = to + 1;
+                let joins = !self.german
+                    && matches!(self.lower(n), "of" | "von" | "de" | "van" | "del")
+                    && self
+                        .w
+                        .get(n + 1)
+                        .is_some_and(|x| name_word(x, self.used[n + 1]));
+                if joins && !self.w[n].ends_clause() {
+                    to = n + 1;
+                } else if self.w.get(n).is_some_and(|x| name_word(x, self.used[n])) {
+                    to = n;
+                } else {
+                    break;
+                }
+            }
+            let mut from = i;
+            if self.clause_start(i) && (to == i || is_function(&self.w[i].lower)) {
+                from += 1;
+            }
+            let titled = i > 0 && is_title(&self.w[i - 1].lower);
+            if self.german && to == from && !titled {
+                from = to + 1; // a German noun, not a name
+            }
+            if from <= to {
+                let words: Vec<String> = (from..=to)
+                    .map(|k| stem_name(&self.w[k].lower))
+                    .filter(|l| !is_title(l) && !is_function(l))
+                    .collect();
+                if !words.is_empty() {
+                    let a = atom(Facet::Name, self.span(from, to), words.join(" "), "");
+                    self.push(from, a);
+                }
+            }
+            i = to + 1;
+        }
+    }
+
+    fn quotes(&mut self, speaker: Option<String>) {
+        let mut i = 0;
+        while i < self.w.len() {
+            if !self.w[i].quoted {
+                i += 1;
+                continue;
+            }
+            let mut to = i;
+            while self.w.get(to + 1).is_some_and(|w| w.quoted) {
+                to += 1;
+            }
+            let key: Vec<&str> = (i..=to).map(|k| self.w[k].lower.as_str()).collect();
+            let mut a = atom(Facet::Quote, self.span(i, to), key.join(" "), "");
+            a.speaker = speaker.clone();
+            self.push(i, a);
+            i = to + 1;
+        }
+    }
+
+    /// The source of each attribution: "X said", "said X", "according to X", "laut X", "X zufolge".
+    fn attributions(&self) -> Vec<(usize, ClaimAtom)> {
+        let mut out = Vec::new();
+        for i in 0..self.w.len() {
+            let w = &self.w[i];
+            if w.quoted {
+                continue;
+            }
+            let l = w.lower.as_str();
+            let span = if l == "according" && self.lower(i + 1) == "to" {
+                self.forward(i + 2)
+            } else if l == "laut" && self.w.get(i + 1).is_some_and(|n| n.capitalised()) {
+                self.forward(i + 1)
+            } else if l == "zufolge" {
+                self.backward(i)
+            } else if is_speech(l) && !(self.lower(i + 1) == "to" && l == "said") {
+                let inverted = self.clause_start(i) || i > 0 && self.w[i - 1].ends_clause();
+                match self.relative_before(i) {
+                    Some(k) if inverted => self.backward_from(k - 1),
+                    // "The operator, Blue Channel Lines, said the captain …": no source after
+                    // the verb, so the one before the comma.
+                    _ if inverted => self
+                        .forward(i + 1)
+                        .or_else(|| (i > 0).then(|| self.backward_from(i - 1)).flatten()),
+                    _ => self.backward(i),
+                }
+            } else {
+                None
+            };
+            let Some((from, to)) = span else { continue };
+            let key: Vec<String> = (from..=to)
+                .map(|k| stem_name(&self.w[k].lower))
+                .filter(|l| !is_title(l) && !is_function(l))
+                .collect();
+            if key.is_empty() {
+                continue;
+            }
+            let a = atom(Facet::Attribution, self.span(from, to), key.join(" "), "");
+            out.push((self.w[from].start, a));
+        }
+        out
+    }
+
+    /// The words from `i` up to the end of the clause, at most `MAX_SOURCE_WORDS`.
+    fn forward(&self, i: usize) -> Option<(usize, usize)> {
+        self.w.get(i).filter(|w| !w.quoted)?;
+        let mut to = i;
+        while !self.w[to].ends_clause()
+            && to + 1 < self.w.len()
+            && to + 1 - i < MAX_SOURCE_WORDS
+            && !self.stops_source(to + 1)
+        {
+            to += 1;
+        }
+        // A run cut off by the length cap is a clause, not a source.
+        let ended = self.w[to].ends_clause() || to + 1 == self.w.len() || self.stops_source(to + 1);
+        ended.then_some((i, to))
+    }
+
+    /// Word `i` ends a source that runs forward: a relative pronoun, a preposition, or in
+    /// German the verb after "laut der Polizei" (a lower-case content word).
+    fn stops_source(&self, i: usize) -> bool {
+        let verb = self.german
+            && self
+                .w
+                .get(i)
+                .is_some_and(|n| !n.capitalised() && !is_function(&n.lower));
+        verb || matches!(
+            self.lower(i),
+            "that" | "who" | "which" | "dass" | "on" | "at" | "in" | "am" | "im" | "um" | "mit"
+        )
+    }
+
+    /// The words before `i` back to the start of the clause, at most `MAX_SOURCE_WORDS`. A
+    /// relative clause ("the authority, which runs the dam, confirmed") is stepped over to the
+    /// noun it describes.
+    fn backward(&self, i: usize) -> Option<(usize, usize)> {
+        let to = i.checked_sub(1)?;
+        if self.w[to].quoted || self.w[to].ends_clause() {
+            return None;
+        }
+        if let Some(k) = self.relative_before(i) {
+            return self.backward_from(k - 1).or(Some((k, to)));
+        }
+        self.backward_from(to)
+    }
+
+    /// The source ending at word `to`: back to the start of its clause.
+    fn backward_from(&self, to: usize) -> Option<(usize, usize)> {
+        if self.w[to].quoted {
+            return None;
+        }
+        let mut from = to;
+        while from > 0
+            && !self.clause_start(from)
+            && !self.w[from - 1].ends_clause()
+            && to + 1 - from < MAX_SOURCE_WORDS
+            && !matches!(
+                self.lower(from - 1),
+                "and" | "but" | "that" | "und" | "dass"
+            )
+        {
+            from -= 1;
+        }
+        Some((from, to))
+    }
+
+    /// The first word of a relative clause set off by commas that ends right before word `i`
+    /// ("…, which runs the dam, confirmed"), if there is one.
+    fn relative_before(&self, i: usize) -> Option<usize> {
+        let mut k = i.checked_sub(1)?;
+        if self.w[k].post.trim_end_matches('"') != "," && !self.w[k].post.is_empty() {
+            return None;
+        }
+        while k > 0 && !self.w[k - 1].ends_clause() {
+            k -= 1;
+        }
+        let relative = matches!(self.lower(k), "which" | "who" | "der" | "die" | "das");
+        (relative && k > 0 && self.w[k - 1].post == ",").then_some(k)
+    }
+
+    fn negations(&mut self) {
+        for i in 0..self.w.len() {
+            if is_negation(&self.w[i].lower) {
+                let a = atom(Facet::Negation, self.w[i].text, "not".into(), "");
+                self.push(i, a);
+            }
+        }
+    }
+
+    fn hedges(&mut self) {
+        let mut i = 0;
+        while i < self.w.len() {
+            let l = self.w[i].lower.clone();
+            let next = self.lower(i + 1).to_string();
+            let mut span = None;
+            if is_hedge(&l) {
+                span = Some((i, i));
+            } else if matches!(l.as_str(), "may" | "might" | "could")
+                && !self.used[i]
+                && self
+                    .w
+                    .get(i + 1)
+                    .is_some_and(|n| !n.capitalised() && !n.has_digit())
+            {
+                let to = if matches!(next.as_str(), "have" | "be" | "not") {
+                    i + 1
+                } else {
+                    i
+                };
+                span = Some((i, to));
+            } else if next == "to"
+                && matches!(
+                    l.as_str(),
+                    "expected" | "believed" | "thought" | "said" | "appears" | "seems" | "appeared"
+                )
+            {
+                let aux = i > 0
+                    && matches!(
+                        self.lower(i - 1),
+                        "is" | "are" | "was" | "were" | "be" | "been"
+                    );
+                if aux || l != "said" {
+                    span = Some((if aux { i - 1 } else { i }, i + 1));
+                }
+            }
+            if let Some((from, to)) = span {
+                let text = self.span(from, to).to_string();
+                let key = text.to_lowercase();
+                let a = atom(Facet::Hedge, &text, key, "");
+                self.push(from, a);
+                i = to + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+fn stem_name(w: &str) -> String {
+    w.trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .to_string()
+}

@@ -1,0 +1,170 @@
+//! Comparing the claim atoms of two texts facet by facet: atoms that say the same are paired
+//! first, then what is left is paired as `differs` only where both sides fill the same slot
+//! (a count of people against a count of people, a time against a time); the rest is one-sided.
+
+use super::{Claim, ClaimAtom, ClaimStatus, claim_atoms};
+use crate::comparison::Facet;
+
+/// The claims of a linked row: every atom of either side, paired where both sides assert it,
+/// in facet order.
+///
+/// ```
+/// use parallax_engine::{compare_claims, ClaimStatus, Facet};
+/// let c = compare_claims("About 3,400 residents left, the mayor said.",
+///                        "About 2,100 residents left, county officials said.");
+/// assert_eq!(c[0].facet, Facet::Number);
+/// assert_eq!(c[0].status, ClaimStatus::Differs);
+/// assert_eq!(c[0].left.as_deref(), Some("3,400 residents"));
+/// assert_eq!(c[0].right.as_deref(), Some("2,100 residents"));
+/// ```
+pub fn compare_claims(left: &str, right: &str) -> Vec<Claim> {
+    compare_atoms(&claim_atoms(left), &claim_atoms(right))
+}
+
+/// Pronouns name a source without saying who: they agree with any source.
+fn pronoun(key: &str) -> bool {
+    matches!(
+        key,
+        "he" | "she" | "they" | "it" | "we" | "i" | "er" | "sie" | "wir" | "ich" | "es"
+    )
+}
+
+/// Two atoms of one facet say the same.
+fn same(a: &ClaimAtom, b: &ClaimAtom) -> bool {
+    if a.key == b.key {
+        return true;
+    }
+    match a.facet {
+        // "Mayor Ruth Adeyemi" and "Adeyemi", "the county" and "Harl County": one word set holds
+        // the other, or the last words (a surname) agree.
+        Facet::Name | Facet::Attribution => {
+            if a.facet == Facet::Attribution && (pronoun(&a.key) || pronoun(&b.key)) {
+                return true;
+            }
+            let (x, y): (Vec<&str>, Vec<&str>) =
+                (a.key.split(' ').collect(), b.key.split(' ').collect());
+            x.last() == y.last()
+                || x.iter().all(|w| y.contains(w))
+                || y.iter().all(|w| x.contains(w))
+        }
+        // A vague quantity ("thousands") agrees with any figure of its order.
+        Facet::Number => {
+            let vague = |k: &str| k.strip_prefix('~').and_then(|v| v.parse::<f64>().ok());
+            let value = |k: &str| k.parse::<f64>().ok();
+            match (vague(&a.key), vague(&b.key), value(&a.key), value(&b.key)) {
+                (Some(m), None, _, Some(v)) | (None, Some(m), Some(v), _) => {
+                    v >= 2.0 * m && v < 1000.0 * m
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+fn claim(facet: Facet, status: ClaimStatus, l: Option<&ClaimAtom>, r: Option<&ClaimAtom>) -> Claim {
+    Claim {
+        facet,
+        status,
+        left: l.map(|a| a.text.clone()),
+        right: r.map(|a| a.text.clone()),
+    }
+}
+
+pub(crate) fn compare_atoms(a: &[ClaimAtom], b: &[ClaimAtom]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for facet in Facet::ALL {
+        let la: Vec<&ClaimAtom> = a.iter().filter(|x| x.facet == facet).collect();
+        let lb: Vec<&ClaimAtom> = b.iter().filter(|x| x.facet == facet).collect();
+        if la.is_empty() && lb.is_empty() {
+            continue;
+        }
+        let mut pair_a: Vec<Option<(usize, ClaimStatus)>> = vec![None; la.len()];
+        let mut used_b = vec![false; lb.len()];
+        // Negation has one value: any negation pairs with any.
+        let alike = |x: &ClaimAtom, y: &ClaimAtom, slots: bool| {
+            facet == Facet::Negation
+                || same(x, y)
+                    && (!slots || x.slot == y.slot || x.slot.is_empty() || y.slot.is_empty())
+        };
+        // Alike in value and slot first; then differing values in one slot; only then a value
+        // that recurs in another slot (the "3,400" a second account cites as the other's figure).
+        pair_same(&la, &lb, &mut pair_a, &mut used_b, |x, y| alike(x, y, true));
+        if facet != Facet::Negation {
+            by_slot(&la, &lb, &mut pair_a, &mut used_b);
+            pair_same(&la, &lb, &mut pair_a, &mut used_b, |x, y| {
+                alike(x, y, false)
+            });
+            last_single(&la, &lb, &mut pair_a, &mut used_b);
+        }
+        for (i, x) in la.iter().enumerate() {
+            out.push(match pair_a[i] {
+                Some((j, st)) => claim(facet, st, Some(x), Some(lb[j])),
+                None => claim(facet, ClaimStatus::LeftOnly, Some(x), None),
+            });
+        }
+        for (j, y) in lb.iter().enumerate() {
+            if !used_b[j] {
+                out.push(claim(facet, ClaimStatus::RightOnly, None, Some(y)));
+            }
+        }
+    }
+    out
+}
+
+type Pairs = [Option<(usize, ClaimStatus)>];
+
+fn pair_same(
+    la: &[&ClaimAtom],
+    lb: &[&ClaimAtom],
+    pair_a: &mut Pairs,
+    used_b: &mut [bool],
+    alike: impl Fn(&ClaimAtom, &ClaimAtom) -> bool,
+) {
+    for (i, x) in la.iter().enumerate() {
+        if pair_a[i].is_some() {
+            continue;
+        }
+        if let Some(j) = (0..lb.len()).find(|&j| !used_b[j] && alike(x, lb[j])) {
+            used_b[j] = true;
+            pair_a[i] = Some((j, ClaimStatus::Same));
+        }
+    }
+}
+
+/// Pairs unpaired atoms as `differs`, slot by slot, where both sides hold as many in the slot.
+fn by_slot(la: &[&ClaimAtom], lb: &[&ClaimAtom], pair_a: &mut Pairs, used_b: &mut [bool]) {
+    let mut slots: Vec<&str> = (0..la.len())
+        .filter(|&i| pair_a[i].is_none() && !la[i].slot.is_empty())
+        .map(|i| la[i].slot.as_str())
+        .collect();
+    slots.sort();
+    slots.dedup();
+    for slot in slots {
+        let ra: Vec<usize> = (0..la.len())
+            .filter(|&i| pair_a[i].is_none() && la[i].slot == slot)
+            .collect();
+        let rb: Vec<usize> = (0..lb.len())
+            .filter(|&j| !used_b[j] && lb[j].slot == slot)
+            .collect();
+        if ra.len() == rb.len() {
+            for (&i, &j) in ra.iter().zip(&rb) {
+                pair_a[i] = Some((j, ClaimStatus::Differs));
+                used_b[j] = true;
+            }
+        }
+    }
+}
+
+/// A last single atom on each side differs when its facet's slots cannot tell them apart
+/// (numbers, names, quotes, sources, hedges): a time is never paired with a weekday.
+fn last_single(la: &[&ClaimAtom], lb: &[&ClaimAtom], pair_a: &mut Pairs, used_b: &mut [bool]) {
+    let ra: Vec<usize> = (0..la.len()).filter(|&i| pair_a[i].is_none()).collect();
+    let rb: Vec<usize> = (0..lb.len()).filter(|&j| !used_b[j]).collect();
+    if let ([i], [j]) = (ra.as_slice(), rb.as_slice())
+        && la[*i].facet != Facet::Date
+    {
+        pair_a[*i] = Some((*j, ClaimStatus::Differs));
+        used_b[*j] = true;
+    }
+}

@@ -1,0 +1,430 @@
+//! The word scanner and the small closed-class lexicon (English and German) that claim atoms are
+//! read with: function words, titles, speech verbs, hedges, number words, months and days.
+//! General vocabulary of the language, not taken from any text the engine is measured on.
+
+use crate::normalize::fold_char;
+
+/// One whitespace-separated word of a sentence, with the punctuation around it kept apart.
+#[derive(Debug, Clone)]
+pub(crate) struct Word<'a> {
+    /// The word as it reads, without leading or trailing punctuation ("3,400", "a.m", "Adeyemi").
+    pub text: &'a str,
+    /// Lower-cased `text`.
+    pub lower: String,
+    /// Byte range of `text` in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Punctuation before and after the word, quotes folded to `"` and `'`.
+    pub pre: String,
+    pub post: String,
+    /// Inside a quotation (counted from the quote marks before the word).
+    pub quoted: bool,
+}
+
+impl Word<'_> {
+    pub fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn has_digit(&self) -> bool {
+        self.text.chars().any(|c| c.is_ascii_digit())
+    }
+    /// The word ends a clause: a comma, colon, semicolon, stop or closing quote follows it.
+    pub fn ends_clause(&self) -> bool {
+        self.post.chars().any(|c| ",;:.!?\")(".contains(c))
+    }
+    /// A clause or quote opens right before the word.
+    pub fn opens_clause(&self) -> bool {
+        self.pre.chars().any(|c| "\"(".contains(c))
+    }
+}
+
+/// Double quote marks of every script fold to `"` (see `normalize::fold_char`).
+fn is_quote(c: char) -> bool {
+    fold_char(c) == '"'
+}
+
+/// Splits a sentence into words. Characters that are neither letters, digits nor inner
+/// punctuation ("3,400", "2:40", "a.m", "O'Neill", "58-year-old") separate words, so any script
+/// scans without panicking; a script without spaces simply yields long words.
+pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        k += 1;
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                k += 1;
+            } else if ",.:'\u{2019}-\u{2011}".contains(c)
+                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+            {
+                // Inner punctuation joins only when a letter or digit follows.
+                end = chars[k + 1].0 + chars[k + 1].1.len_utf8();
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        spans.push((start, end));
+    }
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if is_quote(c) { '"' } else { fold_char(c) })
+            .collect()
+    };
+    let mut out: Vec<Word> = Vec::with_capacity(spans.len());
+    let mut quoted = false;
+    let mut prev_end = 0;
+    for (n, &(start, end)) in spans.iter().enumerate() {
+        // The gap before the word: the previous word's trailing punctuation up to the first
+        // space, this word's leading punctuation after the last one.
+        let gap = &sentence[prev_end..start];
+        let (post, pre) = match (
+            gap.find(char::is_whitespace),
+            gap.rfind(char::is_whitespace),
+        ) {
+            (Some(f), Some(l)) => (&gap[..f], &gap[l..]),
+            _ => (gap, ""),
+        };
+        if n > 0 {
+            out[n - 1].post = fold(post);
+        }
+        quoted ^= gap.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
+        let text = &sentence[start..end];
+        out.push(Word {
+            text,
+            lower: text
+                .chars()
+                .map(fold_char)
+                .flat_map(char::to_lowercase)
+                .collect(),
+            start,
+            end,
+            pre: fold(if n == 0 { gap } else { pre }),
+            post: String::new(),
+            quoted,
+        });
+        prev_end = end;
+    }
+    if let Some(w) = out.last_mut() {
+        w.post = fold(&sentence[prev_end..]);
+    }
+    out
+}
+
+fn any(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+pub(crate) const FUNCTION: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "of", "in", "on", "at", "to", "for",
+    "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "it", "its", "their", "his", "her", "our", "than", "more", "less",
+    "about", "around", "some", "over", "under", "who", "which", "while", "after", "before", "der",
+    "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines", "und",
+    "oder", "aber", "von", "vom", "zu", "zum", "zur", "im", "am", "an", "auf", "mit", "für", "aus",
+    "bei", "beim", "nach", "ist", "sind", "war", "waren", "wird", "werden", "hat", "haben", "rund",
+    "etwa", "mehr", "als", "über", "unter", "sich", "es", "sie", "er", "wir",
+];
+
+pub(crate) fn is_function(w: &str) -> bool {
+    any(FUNCTION, w)
+}
+
+/// Words that mark a sentence as German (frequent function words English does not share).
+const GERMAN: &[&str] = &[
+    "der", "die", "das", "und", "nicht", "ist", "sind", "mit", "von", "den", "dem", "des", "eine",
+    "einen", "wurde", "wurden", "auf", "sich", "auch", "nach", "bei", "sagte", "ihre", "ihren",
+    "sein", "seine", "wird", "werden", "hat", "haben", "war", "im", "zum", "zur", "vom", "beim",
+    "rund", "laut", "niemand", "mussten", "muss", "noch", "schon", "wie", "bis", "seit", "ab",
+    "nur", "dass", "kein", "keine", "sei", "seien",
+];
+
+pub(crate) fn is_german(words: &[Word]) -> bool {
+    words.iter().filter(|w| any(GERMAN, &w.lower)).count() >= 2
+}
+
+pub(crate) const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "mayor",
+    "president",
+    "minister",
+    "senator",
+    "governor",
+    "judge",
+    "chief",
+    "director",
+    "inspector",
+    "sergeant",
+    "captain",
+    "general",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "chancellor",
+    "herr",
+    "frau",
+    "bürgermeister",
+    "bürgermeisterin",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "kanzler",
+    "kanzlerin",
+    "direktor",
+    "direktorin",
+];
+
+pub(crate) fn is_title(w: &str) -> bool {
+    any(TITLES, w)
+}
+
+/// Verbs and phrases that attribute what follows or precedes to a source.
+pub(crate) const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "claimed",
+    "insisted",
+    "warned",
+    "denied",
+    "confirmed",
+    "added",
+    "announced",
+    "explained",
+    "wrote",
+    "sagte",
+    "sagt",
+    "sagten",
+    "erklärte",
+    "erklärt",
+    "betonte",
+    "berichtete",
+    "bestätigte",
+    "warnte",
+    "teilte",
+];
+
+pub(crate) fn is_speech(w: &str) -> bool {
+    any(SPEECH, w)
+}
+
+pub(crate) const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "nowhere",
+    "nicht", "kein", "keine", "keiner", "keinen", "keinem", "keines", "nie", "niemals", "niemand",
+    "nichts", "weder",
+];
+
+pub(crate) fn is_negation(w: &str) -> bool {
+    any(NEGATIONS, w) || w.ends_with("n't") || w.ends_with("n’t")
+}
+
+/// Single-word hedges; "may", "might", "could", "expected to", "believed to" are read in context.
+pub(crate) const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "purportedly",
+    "apparently",
+    "possibly",
+    "perhaps",
+    "probably",
+    "likely",
+    "unlikely",
+    "suspected",
+    "unconfirmed",
+    "angeblich",
+    "mutmaßlich",
+    "möglicherweise",
+    "vielleicht",
+    "wahrscheinlich",
+    "vermutlich",
+    "offenbar",
+    "soll",
+    "sollen",
+    "könnte",
+    "könnten",
+    "dürfte",
+    "dürften",
+];
+
+pub(crate) fn is_hedge(w: &str) -> bool {
+    any(HEDGES, w)
+}
+
+/// Month names (English, German) with their number.
+pub(crate) fn month(w: &str) -> Option<u32> {
+    const M: &[(&str, u32)] = &[
+        ("january", 1),
+        ("jan", 1),
+        ("januar", 1),
+        ("february", 2),
+        ("feb", 2),
+        ("februar", 2),
+        ("march", 3),
+        ("märz", 3),
+        ("april", 4),
+        ("apr", 4),
+        ("may", 5),
+        ("mai", 5),
+        ("june", 6),
+        ("jun", 6),
+        ("juni", 6),
+        ("july", 7),
+        ("jul", 7),
+        ("juli", 7),
+        ("august", 8),
+        ("aug", 8),
+        ("september", 9),
+        ("sept", 9),
+        ("sep", 9),
+        ("october", 10),
+        ("oct", 10),
+        ("oktober", 10),
+        ("november", 11),
+        ("nov", 11),
+        ("december", 12),
+        ("dec", 12),
+        ("dezember", 12),
+    ];
+    M.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
+}
+
+pub(crate) const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "gestern",
+    "heute",
+    "vorgestern",
+];
+
+pub(crate) fn is_day(w: &str) -> bool {
+    any(DAYS, w)
+}
+
+/// The value of a number word: cardinals, multipliers and fractions (English, German).
+pub(crate) fn number_word(w: &str) -> Option<f64> {
+    const N: &[(&str, f64)] = &[
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
+        ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+        ("dozen", 12.0),
+        ("half", 0.5),
+        ("quarter", 0.25),
+        ("third", 1.0 / 3.0),
+        ("zwei", 2.0),
+        ("drei", 3.0),
+        ("vier", 4.0),
+        ("fünf", 5.0),
+        ("sechs", 6.0),
+        ("sieben", 7.0),
+        ("acht", 8.0),
+        ("neun", 9.0),
+        ("zehn", 10.0),
+        ("elf", 11.0),
+        ("zwölf", 12.0),
+        ("zwanzig", 20.0),
+        ("dreißig", 30.0),
+        ("vierzig", 40.0),
+        ("fünfzig", 50.0),
+        ("dutzend", 12.0),
+        ("hälfte", 0.5),
+        ("viertel", 0.25),
+    ];
+    N.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+}
+
+/// Multipliers that scale the number before them ("48 million", "zwei Millionen").
+pub(crate) fn multiplier(w: &str) -> Option<f64> {
+    match w {
+        "hundred" | "hundreds" | "hundert" | "hunderte" => Some(100.0),
+        "thousand" | "thousands" | "tausend" | "tausende" => Some(1e3),
+        "million" | "millions" | "millionen" | "mio" => Some(1e6),
+        "billion" | "billions" | "milliarde" | "milliarden" | "mrd" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// Units made of two words whose first word alone says little ("cubic metres", "percentage point").
+pub(crate) fn unit_prefix(w: &str) -> bool {
+    matches!(w, "cubic" | "square" | "percentage" | "per" | "light")
+}
+
+/// Words that count people: a figure of residents and a figure of people fill one slot.
+pub(crate) fn is_person(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "persons"
+            | "person"
+            | "residents"
+            | "resident"
+            | "inhabitants"
+            | "locals"
+            | "menschen"
+            | "personen"
+            | "einwohner"
+            | "bewohner"
+            | "anwohner"
+    )
+}
