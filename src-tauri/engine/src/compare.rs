@@ -76,7 +76,11 @@ pub fn compare_sentences(
             _ => RowKind::Edited,
         };
         let (mut significance, mut facets) = label_change(&old, &new);
-        let claims = compare_atoms(&gather(&atoms_a, &x.group.a), &gather(&atoms_b, &x.group.b));
+        let claims = compare_atoms(
+            &gather(&atoms_a, &x.group.a),
+            &gather(&atoms_b, &x.group.b),
+            mode,
+        );
         if significance == Significance::Substantive
             && repairs_known_name(&old, &new, |w| names.elsewhere(w, &x.group.a, &x.group.b))
         {

@@ -3,7 +3,7 @@
 //! (a count of people against a count of people, a time against a time); the rest is one-sided.
 
 use super::{Claim, ClaimAtom, ClaimStatus, claim_atoms};
-use crate::comparison::Facet;
+use crate::comparison::{Facet, Mode};
 
 /// The claims of a linked row: every atom of either side, paired where both sides assert it,
 /// in facet order.
@@ -18,7 +18,7 @@ use crate::comparison::Facet;
 /// assert_eq!(c[0].right.as_deref(), Some("2,100 residents"));
 /// ```
 pub fn compare_claims(left: &str, right: &str) -> Vec<Claim> {
-    compare_atoms(&claim_atoms(left), &claim_atoms(right))
+    compare_atoms(&claim_atoms(left), &claim_atoms(right), Mode::Revision)
 }
 
 /// Pronouns name a source without saying who: they agree with any source.
@@ -71,7 +71,10 @@ fn claim(facet: Facet, status: ClaimStatus, l: Option<&ClaimAtom>, r: Option<&Cl
     }
 }
 
-pub(crate) fn compare_atoms(a: &[ClaimAtom], b: &[ClaimAtom]) -> Vec<Claim> {
+/// [`compare_claims`] on atoms already read. Between two accounts a left-over name on each side
+/// is two people or places mentioned, not one name changed: names pair as `differs` only in
+/// revisions.
+pub(crate) fn compare_atoms(a: &[ClaimAtom], b: &[ClaimAtom], mode: Mode) -> Vec<Claim> {
     let mut out = Vec::new();
     for facet in Facet::ALL {
         let la: Vec<&ClaimAtom> = a.iter().filter(|x| x.facet == facet).collect();
@@ -95,7 +98,9 @@ pub(crate) fn compare_atoms(a: &[ClaimAtom], b: &[ClaimAtom]) -> Vec<Claim> {
             pair_same(&la, &lb, &mut pair_a, &mut used_b, |x, y| {
                 alike(x, y, false)
             });
-            last_single(&la, &lb, &mut pair_a, &mut used_b);
+            if !(mode == Mode::Accounts && facet == Facet::Name) {
+                last_single(&la, &lb, &mut pair_a, &mut used_b);
+            }
         }
         for (i, x) in la.iter().enumerate() {
             out.push(match pair_a[i] {

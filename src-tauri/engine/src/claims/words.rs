@@ -81,7 +81,19 @@ pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
             .collect()
     };
     let mut out: Vec<Word> = Vec::with_capacity(spans.len());
-    let mut quoted = false;
+    // A sentence cut out of a longer quote holds its closing mark only ("… and go," said X): an
+    // odd count whose first mark follows a word right away starts inside the quote.
+    let marks: Vec<usize> = sentence
+        .char_indices()
+        .filter(|&(_, c)| is_quote(c))
+        .map(|(i, _)| i)
+        .collect();
+    let mut quoted = marks.len() % 2 == 1
+        && marks[0] > 0
+        && sentence[..marks[0]]
+            .chars()
+            .last()
+            .is_some_and(|c| !c.is_whitespace());
     let mut prev_end = 0;
     for (n, &(start, end)) in spans.iter().enumerate() {
         // The gap before the word: the previous word's trailing punctuation up to the first

@@ -2,6 +2,7 @@
 //! and the regime choice.
 //! One test binary keeps link time down; each concern lives in its own module.
 
+mod accounts;
 mod fixtures;
 mod invariants;
 mod pathological;
