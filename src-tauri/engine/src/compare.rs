@@ -57,9 +57,20 @@ pub fn compare_sentences(
     };
     let deadline = Instant::now().checked_add(options.word_deadline);
     let (mode, aligned, weak) = align_detailed(&a, &b, fixed, true);
-    let atoms_a: Vec<Vec<ClaimAtom>> = a.iter().map(|t| claim_atoms(t)).collect();
-    let atoms_b: Vec<Vec<ClaimAtom>> = b.iter().map(|t| claim_atoms(t)).collect();
-    let names = KnownNames::new(&atoms_a, &atoms_b);
+    // Claim atoms are read only for sentences of changed rows, and every sentence's names only
+    // when an edit might repair one: most of a revision is unchanged and needs neither.
+    let atoms = |texts: &[String], idx: &[usize]| -> Vec<ClaimAtom> {
+        idx.iter().flat_map(|&i| claim_atoms(&texts[i])).collect()
+    };
+    let names: std::cell::OnceCell<KnownNames> = std::cell::OnceCell::new();
+    let known = || {
+        names.get_or_init(|| {
+            let all = |t: &[String]| -> Vec<Vec<ClaimAtom>> {
+                t.iter().map(|s| claim_atoms(s)).collect()
+            };
+            KnownNames::new(&all(&a), &all(&b))
+        })
+    };
 
     let mut rows: Vec<Row> = Vec::with_capacity(a.len().max(b.len()));
     let mut left_row = vec![usize::MAX; a.len()];
@@ -76,13 +87,13 @@ pub fn compare_sentences(
             _ => RowKind::Edited,
         };
         let (mut significance, mut facets) = label_change(&old, &new);
-        let claims = compare_atoms(
-            &gather(&atoms_a, &x.group.a),
-            &gather(&atoms_b, &x.group.b),
-            mode,
-        );
+        let claims = if kind == RowKind::Unchanged || old == new {
+            Vec::new()
+        } else {
+            compare_atoms(&atoms(&a, &x.group.a), &atoms(&b, &x.group.b), mode)
+        };
         if significance == Significance::Substantive
-            && repairs_known_name(&old, &new, |w| names.elsewhere(w, &x.group.a, &x.group.b))
+            && repairs_known_name(&old, &new, |w| known().elsewhere(w, &x.group.a, &x.group.b))
         {
             (significance, facets) = (Significance::Cosmetic, Vec::new());
         }
@@ -145,11 +156,6 @@ fn relate(row: &mut Row, weak: Option<(usize, f32)>) {
         row.related = Some(k);
         row.confidence = Confidence::new(1.0 - score);
     }
-}
-
-/// The atoms of a group's sentences, in order.
-fn gather(atoms: &[Vec<ClaimAtom>], idx: &[usize]) -> Vec<ClaimAtom> {
-    idx.iter().flat_map(|&i| atoms[i].iter().cloned()).collect()
 }
 
 /// Which name words (lower-cased) each sentence names, to tell a repaired spelling of a name

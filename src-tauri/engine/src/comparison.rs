@@ -144,8 +144,8 @@ pub struct Row {
     /// Concatenating equal+delete runs gives the left text, equal+insert runs the right text (the
     /// sentences of a group joined by single spaces).
     pub segments: Vec<Segment>,
-    /// What the row claims, facet by facet, and how the two sides compare (linked rows only;
-    /// empty for `added` and `removed`). See [`Claim`].
+    /// What the row claims, facet by facet, and how the two sides compare (rows whose texts
+    /// differ; empty for `unchanged`, unedited moves, `added` and `removed`). See [`Claim`].
     #[serde(default)]
     pub claims: Vec<Claim>,
     /// How sure the engine is of the row, 0..1: for a linked row, of the evidence that both

@@ -85,6 +85,10 @@ pub(crate) fn weigh(
     mode: Mode,
     prune: bool,
 ) -> Vec<Weak> {
+    // Revisions keep every link (see `strong`): their evidence is only worth reading for study.
+    if prune && mode == Mode::Revision {
+        return Vec::new();
+    }
     let mut atoms_a: Vec<Option<Vec<ClaimAtom>>> = vec![None; a.len()];
     let mut atoms_b: Vec<Option<Vec<ClaimAtom>>> = vec![None; b.len()];
     for x in out.iter().filter(|x| x.link != Link::Exact) {
