@@ -171,8 +171,8 @@ right: Array<number>, significance: Significance, facets: Array<Facet>,
  */
 segments: Array<Segment>, 
 /**
- * What the row claims, facet by facet, and how the two sides compare (linked rows only;
- * empty for `added` and `removed`). See [`Claim`].
+ * What the row claims, facet by facet, and how the two sides compare (rows whose texts
+ * differ; empty for `unchanged`, unedited moves, `added` and `removed`). See [`Claim`].
  */
 claims: Array<Claim>, 
 /**

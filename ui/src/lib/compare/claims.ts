@@ -1,0 +1,74 @@
+//! A row's claims in words: what differs between the two sides ("Number differs: 3,400 → 2,100"), what only one
+//! side asserts, and a one-sided row's "possibly related to …" pointer. Rendering is left to the components.
+import type { Claim, Comparison, Facet, Row } from "../gen/bindings";
+
+export const FACET_NOUN: Record<Facet, string> = {
+  number: "Number",
+  date: "Date",
+  name: "Name",
+  quote: "Quote",
+  attribution: "Source",
+  negation: "Negation",
+  hedge: "Hedge",
+};
+
+/** One claim difference as words, e.g. `{ facet: "number", text: "Number differs: 3,400 → 2,100" }`. */
+export interface ClaimNote {
+  facet: Facet;
+  status: Claim["status"];
+  text: string;
+}
+
+/** The sides' names for "only in …" notes. */
+export interface SideNames {
+  left: string;
+  right: string;
+}
+
+function note(c: Claim, sides: SideNames): string {
+  const noun = FACET_NOUN[c.facet];
+  if (c.facet === "hedge") {
+    if (c.status === "differs") return `Hedged differently: ${c.left} → ${c.right}`;
+    return c.status === "left_only" ? `Hedged: ${c.left} → stated` : `Hedged: stated → ${c.right}`;
+  }
+  if (c.facet === "negation") {
+    return c.status === "left_only" ? `Negated only in ${sides.left}: ${c.left}` : `Negated only in ${sides.right}: ${c.right}`;
+  }
+  switch (c.status) {
+    case "differs":
+      return `${noun} differs: ${c.left} → ${c.right}`;
+    case "left_only":
+      return `${noun} only in ${sides.left}: ${c.left}`;
+    case "right_only":
+      return `${noun} only in ${sides.right}: ${c.right}`;
+    default:
+      return `${noun} same: ${c.left}`;
+  }
+}
+
+/** The differences of a linked row, `differs` first (the conflicts a reader looks for), then one-sided claims.
+ * Names only one side mentions are left out of accounts rows: two tellings name different people and places
+ * without contradicting each other. */
+export function claimNotes(row: Row, mode: Comparison["mode"], sides: SideNames): ClaimNote[] {
+  const rank = (c: Claim) => (c.status === "differs" ? 0 : 1);
+  return row.claims
+    .filter((c) => c.status !== "same")
+    .filter((c) => !(mode === "accounts" && c.facet === "name" && c.status !== "differs"))
+    .sort((a, b) => rank(a) - rank(b))
+    .map((c) => ({ facet: c.facet, status: c.status, text: note(c, sides) }));
+}
+
+/** "Possibly related to: …" for a one-sided row whose weak counterpart the engine kept as a pointer. */
+export function relatedNote(c: Comparison, row: Row, maxChars = 60): string | null {
+  if (row.related === undefined || row.related === null) return null;
+  const other = row.left.length > 0 ? c.right : c.left;
+  const s = other[row.related];
+  if (!s) return null;
+  const text = s.text.length > maxChars ? `${s.text.slice(0, maxChars - 1)}…` : s.text;
+  return `Possibly related to: “${text}”`;
+}
+
+/** Claim differences per facet over the whole comparison, as the summary bar counts them. */
+export function claimCounts(c: Comparison): { facet: Facet; count: number }[] {
+  return c.summary.claims.filter((f) => f.count > 0);
+}
