@@ -1,7 +1,9 @@
 //! The rows as every format shows them: which rows are kept, what each cell says, which label a row carries.
 //! Shared by the PDF, HTML and Markdown writers so their marks agree; drawing and escaping are theirs.
 
-use parallax_engine::{Comparison, Row, RowKind, Significance, Tag};
+use parallax_engine::{
+    Claim, ClaimStatus, Comparison, Facet, Mode, Row, RowKind, Significance, Tag,
+};
 
 use crate::request::ExportRequest;
 
@@ -88,7 +90,7 @@ pub(crate) fn rows(req: &ExportRequest) -> Vec<RowView> {
         out.push(RowView {
             kind: row.kind,
             label,
-            detail: detail(row),
+            detail: detail(row, c.mode),
             left,
             right,
             inline,
@@ -118,18 +120,74 @@ fn label(row: &Row, last_left_index: Option<usize>) -> Option<String> {
     )
 }
 
-fn detail(row: &Row) -> String {
+fn detail(row: &Row, mode: Mode) -> String {
     let sig = match row.significance {
         Significance::None => return String::new(),
         Significance::Cosmetic => "cosmetic",
         Significance::Substantive => "substantive",
     };
-    if row.facets.is_empty() {
+    let head = if row.facets.is_empty() {
         sig.to_string()
     } else {
         let f: Vec<&str> = row.facets.iter().map(|&f| f.name()).collect();
         format!("{sig}: {}", f.join(", "))
+    };
+    let notes = claim_notes(row, mode);
+    if notes.is_empty() {
+        head
+    } else {
+        format!("{head} — {}", notes.join(" · "))
     }
+}
+
+/// A row's claim differences in words, as the compare view names them ("Number differs: 3,400 → 2,100",
+/// "Hedged: may have → stated"), differing claims first. Names only one account mentions are left out of
+/// accounts rows: two tellings name different people and places without contradicting each other.
+pub(crate) fn claim_notes(row: &Row, mode: Mode) -> Vec<String> {
+    let (l, r) = match mode {
+        Mode::Accounts => ("the left account", "the right account"),
+        Mode::Revision => ("the old version", "the new version"),
+    };
+    let text = |c: &Claim| {
+        let (a, b) = (
+            c.left.as_deref().unwrap_or(""),
+            c.right.as_deref().unwrap_or(""),
+        );
+        let noun = match c.facet {
+            Facet::Attribution => "Source".to_string(),
+            f => {
+                let n = f.name();
+                n[..1].to_uppercase() + &n[1..]
+            }
+        };
+        match (c.facet, c.status) {
+            (Facet::Hedge, ClaimStatus::Differs) => format!("Hedged differently: {a} → {b}"),
+            (Facet::Hedge, ClaimStatus::LeftOnly) => format!("Hedged: {a} → stated"),
+            (Facet::Hedge, _) => format!("Hedged: stated → {b}"),
+            (Facet::Negation, ClaimStatus::LeftOnly) => format!("Negated only in {l}: {a}"),
+            (Facet::Negation, _) => format!("Negated only in {r}: {b}"),
+            (_, ClaimStatus::Differs) => format!("{noun} differs: {a} → {b}"),
+            (_, ClaimStatus::LeftOnly) => format!("{noun} only in {l}: {a}"),
+            (_, _) => format!("{noun} only in {r}: {b}"),
+        }
+    };
+    let shown = |c: &&Claim| {
+        c.status != ClaimStatus::Same
+            && !(mode == Mode::Accounts
+                && c.facet == Facet::Name
+                && c.status != ClaimStatus::Differs)
+    };
+    let differs = row
+        .claims
+        .iter()
+        .filter(shown)
+        .filter(|c| c.status == ClaimStatus::Differs);
+    let one_sided = row
+        .claims
+        .iter()
+        .filter(shown)
+        .filter(|c| c.status != ClaimStatus::Differs);
+    differs.chain(one_sided).map(text).collect()
 }
 
 /// Left cell, right cell and inline redline of a row. Segments are authoritative; when a row carries none

@@ -319,3 +319,42 @@ fn bookmarks_lead_to_each_part() {
         assert!(xml.contains(item), "{item} missing from the outline");
     }
 }
+
+#[test]
+fn claim_differences_are_named_in_words_in_every_format_issue_10() {
+    use parallax_engine::{Claim, ClaimStatus, Facet};
+    let mut c = fixture::small();
+    let row = c
+        .rows
+        .iter_mut()
+        .find(|r| {
+            r.kind == RowKind::Edited && r.significance != parallax_engine::Significance::Cosmetic
+        })
+        .expect("an edited row");
+    row.claims = vec![
+        Claim {
+            facet: Facet::Hedge,
+            status: ClaimStatus::LeftOnly,
+            left: Some("may have".into()),
+            right: None,
+        },
+        Claim {
+            facet: Facet::Number,
+            status: ClaimStatus::Differs,
+            left: Some("3,400".into()),
+            right: Some("2,100".into()),
+        },
+    ];
+    let want = "Number differs: 3,400 → 2,100 · Hedged: may have → stated";
+    for layout in [Layout::Inline, Layout::SideBySide] {
+        let req = fixture::request(c.clone(), layout);
+        let pdf = save(&to_pdf(&req).unwrap());
+        let all = squash(&text(&pdf.path, 1, pages(&pdf.path), None));
+        // Side by side, the detail wraps inside its column, so each sentence is looked for on its own.
+        for note in want.split(" · ") {
+            assert!(all.contains(&squash(note)), "{layout:?}: {note:?} in {all}");
+        }
+        assert!(parallax_export::to_html(&req).contains(want));
+        assert!(parallax_export::to_markdown(&req).contains(want));
+    }
+}
