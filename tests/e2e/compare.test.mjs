@@ -254,6 +254,15 @@ describe("compare view on the sample library", () => {
     assert.equal(quote.kind, "added");
     assert.ok(quote.leftGap, "a gap stands opposite it in the Courier's column");
     assert.ok(quote.facets.includes("quote"));
+    // Issue 10: the evacuation order is not linked to the Brevik sentence, and the leads' figures are named in words.
+    const order = await band(browser, "The evacuation order, issued at 3:15");
+    assert.ok(order && !order.right?.includes("Tomas Brevik"), `evacuation order band: ${JSON.stringify(order)}`);
+    const lead = await band(browser, "About 3,400 Kestleford residents");
+    assert.ok(lead && lead.right?.includes("About 2,100 people"), "the two leads share a row");
+    const notes = await browser.execute(() =>
+      [...document.querySelectorAll("[data-testid=claim-notes]")].map((n) => n.textContent.replace(/\s+/g, " ").trim()),
+    );
+    assert.ok(notes.some((t) => t.includes("Number differs: 3,400 Kestleford residents → 2,100 people")), `notes: ${notes}`);
     await browser.execute(() => (document.querySelector("[data-testid=rows]").scrollTop = 0));
     await setTheme(browser, "light");
     await browser.pause(200);
