@@ -3,6 +3,7 @@
 //! One test binary keeps link time down; each concern lives in its own module.
 
 mod accounts;
+mod accounts_corpus;
 mod fixtures;
 mod invariants;
 mod pathological;
