@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimNotes, relatedNote } from "./claims";
+import { claimNotes, relatedNote, showsWordMarks } from "./claims";
 import { comparison, row } from "./fixtures";
 
 const sides = { left: "Courier", right: "Wire" };
@@ -33,5 +33,13 @@ describe("claim notes", () => {
     const removed = row("removed", [0], [], { related: 0 });
     expect(relatedNote(c, removed)).toBe("Possibly related to: “B. The zone covers three low-lying districts.”");
     expect(relatedNote(c, row("removed", [0], []))).toBeNull();
+  });
+});
+
+describe("word marks", () => {
+  it("are shown in revisions and, between accounts, only with the word redline on", () => {
+    expect(showsWordMarks("revision", false)).toBe(true);
+    expect(showsWordMarks("accounts", false)).toBe(false);
+    expect(showsWordMarks("accounts", true)).toBe(true);
   });
 });

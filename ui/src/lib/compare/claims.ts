@@ -72,3 +72,9 @@ export function relatedNote(c: Comparison, row: Row, maxChars = 60): string | nu
 export function claimCounts(c: Comparison): { facet: Facet; count: number }[] {
   return c.summary.claims.filter((f) => f.count > 0);
 }
+
+/** Whether a changed row's word marks show: always in revisions; between two accounts, whose wording differs
+ * throughout, only with the full word redline switched on (the claim notes name what matters). */
+export function showsWordMarks(mode: Comparison["mode"], wordRedline: boolean): boolean {
+  return mode !== "accounts" || wordRedline;
+}

@@ -15,6 +15,8 @@ export class CompareState {
   /** Start bands of folds the reader opened. */
   expanded = new SvelteSet<number>();
   inline = $state(false);
+  /** In accounts mode, show every word only one account uses (off: only the claim marks and notes). */
+  wordRedline = $state(false);
   /** Band index of the change `n`/`p` last went to (-1: none yet). */
   current = $state(-1);
   /** Band at the top of the viewport, reported by the row list, so `n` continues from where the reader is. */
@@ -74,6 +76,10 @@ export class CompareState {
 
   toggleInline() {
     this.inline = !this.inline;
+  }
+
+  toggleWordRedline() {
+    this.wordRedline = !this.wordRedline;
   }
 
   expand(start: number) {
