@@ -182,12 +182,13 @@ fn trim(members: &[usize], earns: impl Fn(usize) -> bool) -> (Vec<usize>, Vec<us
     (members[first..=last].to_vec(), dropped)
 }
 
-/// Least TF-IDF word cosine for a scored link between two accounts. Accounts are aligned mostly
-/// on character grams (shared stems), which two sentences about one event share by topic alone;
-/// a link also needs some of the same words, weighted by rarity. On the Aesop dev pairs this
-/// raises pair precision on both halves (odd .621 -> .645, even .635 -> .644) at pair F1
-/// .661/.667 -> .668/.664, and DEplain-web unit precision on both (.890/.929 -> .894/.938); 0.15
-/// and up cost the even Aesop half more recall than they gain in precision.
+/// Least TF-IDF word cosine for a scored link between two accounts, and for each member of a
+/// merge or split with the other side. Accounts are aligned mostly on character grams (shared
+/// stems), which two sentences about one event share by topic alone; a link also needs some of
+/// the same words, weighted by rarity. Measured in auto mode (`tests/engine-bench/halves.py`,
+/// odd/even): Aesop pair P .621/.635 -> .653/.651 at F1 .661/.667 -> .659/.660; DEplain-web unit
+/// F1 .894/.918 -> .888/.917 (the member rule costs the odd half; the link floor alone gives
+/// .895/.921 but keeps the sample story's evacuation order merged with an unrelated sentence).
 const ACCOUNTS_MIN_WORDS: f32 = 0.12;
 
 /// Whether the evidence is strong enough for a link. Revisions keep the aligner's links: an edited
