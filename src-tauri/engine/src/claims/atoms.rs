@@ -210,7 +210,11 @@ impl Reader<'_> {
             }
             if is_day(&l) {
                 self.used[i] = true;
-                let a = atom(Facet::Date, self.w[i].text, l.clone(), "day");
+                // "officials said on Wednesday" dates the statement, not what it reports: its
+                // own slot, so it never differs from the day of the event.
+                let said = i >= 2 && self.lower(i - 1) == "on" && is_speech(self.lower(i - 2));
+                let slot = if said { "statement" } else { "day" };
+                let a = atom(Facet::Date, self.w[i].text, l.clone(), slot);
                 self.push(i, a);
             }
         }

@@ -263,6 +263,13 @@ fn row_claims_pair_what_both_sides_assert() {
         }]
     );
 
+    // The day a statement was made does not differ from the day of the event it reports.
+    let c = compare_claims(
+        "The warehouse burned on Tuesday night.",
+        "The warehouse burned, officials said on Wednesday.",
+    );
+    assert!(c.iter().all(|x| x.status != ClaimStatus::Differs), "{c:?}");
+
     // A time is never paired with a weekday.
     let c = compare_claims("It failed at 2:40 a.m.", "It failed on Saturday.");
     assert!(c.iter().all(|x| x.status != ClaimStatus::Differs), "{c:?}");
