@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use parallax_engine::{CompareOptions, compare, synth::article_pair};
+use parallax_engine::synth::{article_pair, corpus_article};
+use parallax_engine::{CompareOptions, compare};
 
 use crate::error::CliError;
 use crate::input::read_text;
@@ -34,6 +35,39 @@ pub struct BenchArgs {
     /// Print one JSON object instead of a line of text.
     #[arg(long)]
     pub json: bool,
+    /// Write a synthetic corpus of `--pairs` version pairs as `batch` input (JSONL) to FILE and stop.
+    #[arg(long, value_name = "FILE")]
+    pub write_corpus: Option<PathBuf>,
+    /// Version pairs in the corpus written by --write-corpus.
+    #[arg(long, default_value_t = 100_000)]
+    pub pairs: u64,
+}
+
+/// Streams `pairs` records `{"id", "article", "old", "new"}`: consecutive versions of synthetic
+/// articles (`synth::corpus_article`), so `stats` has articles with several revisions.
+fn write_corpus(path: &std::path::Path, pairs: u64, seed: u64) -> Result<(), CliError> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| CliError::Output(format!("{}: {e}", path.display()));
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(fail)?);
+    let mut written = 0;
+    for article in 0.. {
+        let versions = corpus_article(article, seed);
+        for (k, w) in versions.windows(2).enumerate() {
+            if written == pairs {
+                return out.flush().map_err(fail);
+            }
+            let rec = serde_json::json!({
+                "id": format!("a{article}-v{}", k + 1),
+                "article": format!("a{article}"),
+                "old": w[0],
+                "new": w[1],
+            });
+            serde_json::to_writer(&mut out, &rec).map_err(|e| CliError::Output(e.to_string()))?;
+            out.write_all(b"\n").map_err(fail)?;
+            written += 1;
+        }
+    }
+    unreachable!("the loop over articles only ends by returning")
 }
 
 /// Peak resident memory of this process in MiB (Linux), if known.
@@ -45,6 +79,9 @@ fn peak_mib() -> Option<f64> {
 }
 
 pub fn run(args: &BenchArgs) -> Result<(), CliError> {
+    if let Some(path) = &args.write_corpus {
+        return write_corpus(path, args.pairs, args.seed);
+    }
     let (old, new) = match (&args.old, &args.new) {
         (Some(o), Some(n)) => (read_text(o)?, read_text(n)?),
         _ => article_pair(args.words, args.changed, args.seed),

@@ -29,6 +29,10 @@ pub enum CliError {
     },
     #[error("cannot write the output ({0}).")]
     Output(String),
+    #[error(
+        "{failed} of {total} records could not be compared; their output lines carry an \"error\" saying why. Fix them and run those again."
+    )]
+    RecordsFailed { failed: u64, total: u64 },
 }
 
 impl CliError {
@@ -57,7 +61,7 @@ impl CliError {
         match self {
             CliError::NotFound { .. } | CliError::Read { .. } => 3,
             CliError::Binary { .. } | CliError::NotUtf8 { .. } => 4,
-            CliError::BadRecord { .. } => 5,
+            CliError::BadRecord { .. } | CliError::RecordsFailed { .. } => 5,
             CliError::Output(_) => 6,
         }
     }

@@ -4,13 +4,17 @@
 //! 9 not a feed (see `library.rs`). Details in ../README.md.
 
 mod align;
+mod batch;
 mod bench;
 mod compare;
 mod error;
 mod export;
 mod input;
 mod library;
+mod progress;
+mod record;
 mod render;
+mod stats;
 
 use clap::{Parser, Subcommand};
 
@@ -43,6 +47,10 @@ enum Command {
     Search(library::SearchArgs),
     /// Subscribe to an RSS/Atom feed and poll it (once with --once).
     Watch(library::WatchArgs),
+    /// Compare a JSONL corpus of version pairs on all cores, one result line per record, in order.
+    Batch(batch::BatchArgs),
+    /// Corpus statistics over `batch` output: edits per facet, cosmetic-only share, most edited articles.
+    Stats(stats::StatsArgs),
 }
 
 fn main() {
@@ -56,6 +64,8 @@ fn main() {
         Command::List(a) => library::exit_on_error(library::list(a)),
         Command::Search(a) => library::exit_on_error(library::search(a)),
         Command::Watch(a) => library::exit_on_error(library::watch(a)),
+        Command::Batch(a) => batch::run(a),
+        Command::Stats(a) => stats::run(a),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");
