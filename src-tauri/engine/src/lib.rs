@@ -18,6 +18,7 @@
 //! row order the UI relies on.
 
 mod align;
+mod anchor;
 mod compare;
 mod comparison;
 mod diff;
@@ -29,6 +30,9 @@ mod similarity;
 pub mod synth;
 
 pub use align::{Group, align, align_with};
+pub use anchor::{
+    Anchor, AnchorState, CONTEXT_CHARS, Resolution, Resolver, describe_change, find_passage,
+};
 pub use compare::{CompareOptions, compare, compare_paragraphs, compare_sentences, summarise};
 pub use comparison::*;
 pub use diff::word_diff;
