@@ -1,13 +1,15 @@
 //! The `parallax` command line: one module per subcommand over the Parallax crates.
 //! Exit codes: 0 ok, 2 usage error (clap), 3 missing or unreadable file, 4 not UTF-8 text,
 //! 5 malformed input record, 6 output failed; the library commands add 7 network, 8 library,
-//! 9 not a feed (see `library.rs`). Details in ../README.md.
+//! 9 not a feed (see `library.rs`); `highlight add` adds 13, quote not in that version. Details in ../README.md.
 
 mod align;
+mod article;
 mod bench;
 mod compare;
 mod error;
 mod export;
+mod highlight;
 mod input;
 mod library;
 mod render;
@@ -43,6 +45,10 @@ enum Command {
     Search(library::SearchArgs),
     /// Subscribe to an RSS/Atom feed and poll it (once with --once).
     Watch(library::WatchArgs),
+    /// Highlight passages of articles, list highlights with what became of them, remove them.
+    Highlight(highlight::HighlightArgs),
+    /// Write one version of an article as a reading PDF with its highlights and notes.
+    ExportArticle(article::ExportArticleArgs),
 }
 
 fn main() {
@@ -56,6 +62,8 @@ fn main() {
         Command::List(a) => library::exit_on_error(library::list(a)),
         Command::Search(a) => library::exit_on_error(library::search(a)),
         Command::Watch(a) => library::exit_on_error(library::watch(a)),
+        Command::Highlight(a) => library::exit_on_error(highlight::run(a)),
+        Command::ExportArticle(a) => library::exit_on_error(article::run(a)),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");
