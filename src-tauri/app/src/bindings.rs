@@ -71,6 +71,7 @@ pub fn typescript() -> String {
     for sig in crate::commands::signatures(&cfg)
         .into_iter()
         .chain(crate::collect::signatures(&cfg))
+        .chain(crate::highlights::signatures(&cfg))
     {
         let params: Vec<String> = sig
             .args
@@ -93,7 +94,7 @@ pub fn typescript() -> String {
 
 /// Every type that crosses IPC. svelte-check fails on a referenced type missing here.
 fn declarations(cfg: &Config) -> Vec<String> {
-    use crate::{collect, error, exporting, views};
+    use crate::{collect, error, exporting, highlights, views};
     use parallax_engine as engine;
     use parallax_export as export;
     use parallax_ingest as ingest;
@@ -109,6 +110,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         export::Layout, export::Format, exporting::Exported,
         ingest::Imported, ingest::ErrorInfo, ingest::ImportResult, ingest::ChangeSummary, ingest::UpdateCheck,
         ingest::PollStatus, ingest::PollReport, ingest::FeedEvent, collect::SameEventGroup, collect::StoryRef,
+        store::HighlightEntry, engine::AnchorState, engine::Resolution, ingest::QuoteHighlight,
+        ingest::ResolvedHighlight, highlights::HighlightItem,
     )
 }
 
@@ -144,7 +147,12 @@ mod tests {
         let cfg = ts_rs::Config::new();
         let collect = crate::collect::signatures(&cfg)
             .into_iter()
-            .map(|s| ("collect", s));
+            .map(|s| ("collect", s))
+            .chain(
+                crate::highlights::signatures(&cfg)
+                    .into_iter()
+                    .map(|s| ("highlights", s)),
+            );
         for (module, sig) in crate::commands::signatures(&cfg)
             .into_iter()
             .map(|s| ("commands", s))

@@ -4,9 +4,7 @@
 use std::path::Path;
 
 use parallax_engine::{CompareOptions, Comparison, Mode, ModeChoice};
-use parallax_export::{
-    ExportHighlight, ExportRequest, ExportSide, Format, HighlightSide, Layout, rfc3339_utc,
-};
+use parallax_export::{ExportHighlight, ExportRequest, ExportSide, Format, HighlightSide, Layout};
 use parallax_store::{Library, Version};
 use serde::Serialize;
 use ts_rs::TS;
@@ -47,15 +45,7 @@ pub fn load_comparison(
 }
 
 fn side(v: &Version) -> ExportSide {
-    ExportSide {
-        outlet: v.outlet.clone(),
-        title: v.info.title.clone(),
-        url: v.url.clone(),
-        published: v.info.published.map(rfc3339_utc),
-        fetched: Some(rfc3339_utc(v.info.fetched)),
-        content_hash: format!("sha256:{}", v.info.content_hash),
-        version_label: format!("version {} of {}", v.info.number, v.version_count),
-    }
+    parallax_ingest::provenance(v)
 }
 
 /// The export request for two stored versions, with the highlights and notes of both.

@@ -8,6 +8,7 @@ mod collect;
 mod commands;
 mod error;
 mod exporting;
+mod highlights;
 mod poller;
 mod state;
 mod views;
@@ -46,6 +47,16 @@ fn main() {
             collect::add_to_story,
             collect::remove_from_story,
             collect::story_suggestions,
+            highlights::add_highlight,
+            highlights::highlights_on,
+            highlights::set_highlight_note,
+            highlights::set_highlight_colour,
+            highlights::delete_highlight,
+            highlights::restore_highlight,
+            highlights::list_highlights,
+            highlights::highlight_notice,
+            highlights::export_highlights,
+            highlights::export_article,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")

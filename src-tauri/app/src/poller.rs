@@ -82,14 +82,61 @@ fn poller_on<R: Runtime>(
     fetcher: Fetcher,
     app: AppHandle<R>,
 ) -> IpcResult<Poller> {
-    let library = Library::open_in_dir(data_dir).map_err(store_error)?;
+    let library = Arc::new(Mutex::new(
+        Library::open_in_dir(data_dir).map_err(store_error)?,
+    ));
+    let for_notices = library.clone();
     Ok(Poller::new(
-        Arc::new(Mutex::new(library)),
+        library,
         fetcher,
         Arc::new(SystemClock),
         PollerConfig::default(),
-        move |event| announce(&app, event),
+        move |event| {
+            highlight_notice(&app, &for_notices, &event);
+            announce(&app, event);
+        },
     ))
+}
+
+/// The name of the event that tells the window a highlighted passage changed (its payload: the notice).
+pub const HIGHLIGHT_EVENT: &str = "highlight-notice";
+
+/// When a revision edits or removes a highlighted passage: "A passage you highlighted in … changed", as a
+/// desktop notification and a window event. The poller calls back without holding the library lock.
+fn highlight_notice<R: Runtime>(app: &AppHandle<R>, library: &Mutex<Library>, event: &FeedEvent) {
+    let FeedEvent::Revised {
+        article_id,
+        old_version_id,
+        new_version_id,
+        ..
+    } = event
+    else {
+        return;
+    };
+    let lib = library.lock().unwrap_or_else(|p| p.into_inner());
+    let notice = crate::highlights::notice(&lib, *article_id, *old_version_id, *new_version_id);
+    drop(lib);
+    match notice {
+        Ok(Some(text)) => {
+            if let Err(e) = app
+                .notification()
+                .builder()
+                .title("Highlight changed")
+                .body(&text)
+                .show()
+            {
+                eprintln!("parallax: could not show a notification: {e}");
+            }
+            if let Err(e) = app.emit(HIGHLIGHT_EVENT, &text) {
+                eprintln!("parallax: could not tell the window about a changed highlight: {e}");
+            }
+        }
+        Ok(None) => {}
+        Err(e) => eprintln!(
+            "parallax: could not check highlights after a revision: {}",
+            e.message
+        ),
+    }
 }
 
 /// Tells the window, and the desktop for a substantive revision. Failures here are logged, never raised: a

@@ -34,7 +34,8 @@ impl From<IngestError> for LibraryError {
             | "undecodable"
             | "unsupported_file_type"
             | "no_article" => 4,
-            "store" => 8,
+            "store" | "wrong_article" => 8,
+            "quote_not_found" => crate::highlight::QUOTE_NOT_FOUND,
             "not_a_feed" | "malformed_feed" => 9,
             _ => 7,
         };
@@ -54,7 +55,7 @@ impl From<parallax_store::Error> for LibraryError {
     }
 }
 
-fn output_error(e: std::io::Error) -> LibraryError {
+pub(crate) fn output_error(e: std::io::Error) -> LibraryError {
     LibraryError {
         message: format!("cannot write the output ({e})."),
         code: 6,
@@ -78,7 +79,7 @@ pub struct DataDir {
 }
 
 impl DataDir {
-    fn open(&self) -> Result<Library, LibraryError> {
+    pub(crate) fn open(&self) -> Result<Library, LibraryError> {
         let dir = match &self.data_dir {
             Some(d) => d.clone(),
             None => parallax_store::default_data_dir()?,

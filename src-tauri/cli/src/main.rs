@@ -1,14 +1,16 @@
 //! The `parallax` command line: one module per subcommand over the Parallax crates.
 //! Exit codes: 0 ok, 2 usage error (clap), 3 missing or unreadable file, 4 not UTF-8 text,
 //! 5 malformed input record, 6 output failed; the library commands add 7 network, 8 library,
-//! 9 not a feed (see `library.rs`). Details in ../README.md.
+//! 9 not a feed (see `library.rs`); `highlight add` adds 13, quote not in that version. Details in ../README.md.
 
 mod align;
+mod article;
 mod batch;
 mod bench;
 mod compare;
 mod error;
 mod export;
+mod highlight;
 mod input;
 mod library;
 mod progress;
@@ -51,6 +53,10 @@ enum Command {
     Batch(batch::BatchArgs),
     /// Corpus statistics over `batch` output: edits per facet, cosmetic-only share, most edited articles.
     Stats(stats::StatsArgs),
+    /// Highlight passages of articles, list highlights with what became of them, remove them.
+    Highlight(highlight::HighlightArgs),
+    /// Write one version of an article as a reading PDF with its highlights and notes.
+    ExportArticle(article::ExportArticleArgs),
 }
 
 fn main() {
@@ -66,6 +72,8 @@ fn main() {
         Command::Watch(a) => library::exit_on_error(library::watch(a)),
         Command::Batch(a) => batch::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Highlight(a) => library::exit_on_error(highlight::run(a)),
+        Command::ExportArticle(a) => library::exit_on_error(article::run(a)),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");

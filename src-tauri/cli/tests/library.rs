@@ -6,6 +6,9 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "library/highlight.rs"]
+mod highlight;
+
 fn parallax(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(args)

@@ -18,6 +18,7 @@
 //! row order the UI relies on.
 
 mod align;
+mod anchor;
 mod claims;
 mod compare;
 mod comparison;
@@ -31,6 +32,9 @@ mod similarity;
 pub mod synth;
 
 pub use align::{Group, align, align_evidence, align_with};
+pub use anchor::{
+    Anchor, AnchorState, CONTEXT_CHARS, Resolution, Resolver, describe_change, find_passage,
+};
 pub use claims::{Claim, ClaimAtom, ClaimStatus, claim_atoms, compare_claims};
 pub use compare::{CompareOptions, compare, compare_paragraphs, compare_sentences, summarise};
 pub use comparison::*;

@@ -58,6 +58,18 @@ pub enum IngestError {
     Network { url: String, reason: String },
     #[error("The library could not save this: {0}")]
     Store(String),
+    #[error(
+        "\"{quote}\" is not in version {version_number} of {version_count} of this article; copy the passage exactly as it reads there, or choose the version that contains it."
+    )]
+    QuoteNotFound {
+        quote: String,
+        version_number: i64,
+        version_count: i64,
+    },
+    #[error(
+        "Version {version_id} belongs to another article, not article {article_id}; pick one of article {article_id}'s versions."
+    )]
+    WrongArticle { version_id: i64, article_id: i64 },
 }
 
 impl IngestError {
@@ -83,6 +95,8 @@ impl IngestError {
             IngestError::MalformedFeed { .. } => "malformed_feed",
             IngestError::Network { .. } => "network",
             IngestError::Store(_) => "store",
+            IngestError::QuoteNotFound { .. } => "quote_not_found",
+            IngestError::WrongArticle { .. } => "wrong_article",
         }
     }
 }

@@ -34,9 +34,11 @@ pub mod extract;
 pub mod feed;
 pub mod fetch;
 pub mod files;
+pub mod highlights;
 pub mod library;
 pub mod outlet;
 pub mod poller;
+pub mod reading;
 pub mod revision;
 pub mod stories;
 
@@ -49,6 +51,10 @@ pub use extract::{Extracted, extract_article};
 pub use feed::{FeedDoc, FeedEntry, parse_feed};
 pub use fetch::{FetchOptions, Fetched, Fetcher, Page, Validators, page_to_capture, parse_url};
 pub use files::{FileKind, FileResult, MAX_FILE_BYTES, read_bytes, read_file, read_files};
+pub use highlights::{
+    QuoteHighlight, ResolvedHighlight, changed_notice, highlight_quote, highlights_changed,
+    resolve_highlights, resolve_on_latest,
+};
 pub use library::{
     ErrorInfo, ImportReport, ImportResult, Imported, UpdateCheck, article_url, check_for_updates,
     import_bytes, import_files, import_paste, import_sources, is_url, store_capture,
@@ -58,5 +64,6 @@ pub use outlet::OutletRef;
 pub use poller::{
     Clock, FeedEvent, ManualClock, PollReport, PollStatus, Poller, PollerConfig, SystemClock,
 };
+pub use reading::{highlight_records, provenance, reading_request, record};
 pub use revision::{ChangeSummary, summarise_changes};
 pub use stories::{DEFAULT_THRESHOLD, SameEvent, StoryText, group_suggestions, suggest_same_event};

@@ -47,6 +47,7 @@
 
 mod error;
 mod feed;
+mod highlight;
 mod migrate;
 mod model;
 mod normalise;
@@ -62,6 +63,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use error::{Error, ErrorKind, Result};
 pub use feed::{PollSuccess, feed_backoff_secs};
+pub use highlight::HighlightEntry;
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use model::*;
 pub use normalise::{clean_paragraphs, content_hash, normalise_text};

@@ -160,7 +160,17 @@ pub enum Colour {
 }
 
 impl Colour {
-    pub(crate) fn as_str(self) -> &'static str {
+    /// Every colour, in the order the reader's toolbar offers them.
+    pub const ALL: [Colour; 5] = [
+        Colour::Yellow,
+        Colour::Green,
+        Colour::Blue,
+        Colour::Pink,
+        Colour::Purple,
+    ];
+
+    /// The colour's name as stored and serialised.
+    pub fn as_str(self) -> &'static str {
         match self {
             Colour::Yellow => "yellow",
             Colour::Green => "green",
@@ -170,7 +180,8 @@ impl Colour {
         }
     }
 
-    pub(crate) fn parse(s: &str) -> Option<Colour> {
+    /// The colour named `s` (as [`Colour::as_str`] spells it), if it is one of the five.
+    pub fn parse(s: &str) -> Option<Colour> {
         Some(match s {
             "yellow" => Colour::Yellow,
             "green" => Colour::Green,

@@ -378,7 +378,7 @@ pub(crate) fn require_row(tx: &Transaction<'_>, what: &'static str, id: i64) -> 
     }
 }
 
-fn not_found_if_zero(changed: usize, what: &'static str, id: i64) -> Result<()> {
+pub(crate) fn not_found_if_zero(changed: usize, what: &'static str, id: i64) -> Result<()> {
     if changed == 0 {
         Err(Error::NotFound { what, id })
     } else {

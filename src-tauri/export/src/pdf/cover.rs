@@ -60,14 +60,14 @@ pub(crate) fn cover(doc: &mut Doc, req: &ExportRequest, shown: usize) {
     }
 }
 
-fn heading(doc: &mut Doc, text: &str) {
+pub(crate) fn heading(doc: &mut Doc, text: &str) {
     doc.ensure(40.0);
     doc.paragraph(MARGIN_X, CONTENT_W, &one(text, bold(12.0)), 16.0);
     doc.rect(MARGIN_X, doc.y, CONTENT_W, 0.6, RULE);
     doc.y += 6.0;
 }
 
-fn provenance(doc: &mut Doc, which: &str, side: &ExportSide, x: f32, w: f32) {
+pub(crate) fn provenance(doc: &mut Doc, which: &str, side: &ExportSide, x: f32, w: f32) {
     let head = if side.version_label.is_empty() {
         which.to_string()
     } else {
@@ -245,16 +245,22 @@ pub(crate) fn appendix(doc: &mut Doc, req: &ExportRequest) {
 
 /// Running header (from page 2 on) and "n / N" footer on every page.
 pub(crate) fn header_footer(doc: &mut Doc, req: &ExportRequest) {
+    let right = format!("{} → {}", req.left.outlet, req.right.outlet);
+    running_heads(doc, &req.title, &right);
+}
+
+/// "Parallax · title" left and `right` right in the header from page 2 on; "n / N" in every footer.
+pub(crate) fn running_heads(doc: &mut Doc, title: &str, right: &str) {
     let total = doc.pages.len();
     let small = muted(7.5);
-    let right = format!("{} → {}", req.left.outlet, req.right.outlet);
+    let right = right.to_string();
     let right_w = doc
         .shaper
         .width(&right, FontKind::Regular, 7.5)
         .min(CONTENT_W / 2.0);
     let left = fit(
         doc,
-        &format!("Parallax · {}", req.title),
+        &format!("Parallax · {title}"),
         CONTENT_W - right_w - 20.0,
         7.5,
     );

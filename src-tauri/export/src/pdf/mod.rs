@@ -4,10 +4,12 @@
 mod body;
 mod cover;
 mod page;
+mod reading;
 mod render;
 mod text;
 
 pub use body::{ADDED_BG, REMOVED_BG};
+pub use reading::reading_pdf;
 
 use crate::error::Result;
 use crate::request::{ExportRequest, Layout};

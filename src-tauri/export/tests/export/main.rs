@@ -6,4 +6,5 @@ mod formats;
 mod pdf_pixels;
 mod pdf_text;
 mod poppler;
+mod reading;
 mod write;

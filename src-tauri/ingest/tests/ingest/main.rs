@@ -5,5 +5,6 @@ mod extraction;
 mod feeds;
 mod fetch;
 mod files;
+mod highlights;
 mod library;
 mod server;

@@ -254,6 +254,66 @@ score: number, };
 
 export type StoryRef = { id: number, title: string, };
 
+export type HighlightEntry = { highlight: Highlight, articleId: number, 
+/**
+ * Headline of the version the highlight was made on.
+ */
+title: string, outlet: string, url: string | null, 
+/**
+ * Number (1-based, fetch order) and fetch time of the version it was made on.
+ */
+versionNumber: number, versionFetched: number, 
+/**
+ * The article's newest version (where "what became of it" is asked by default).
+ */
+latestVersionId: number, };
+
+export type AnchorState = "intact" | "moved" | "edited" | "removed";
+
+export type Resolution = { state: AnchorState, 
+/**
+ * The passage as it reads on the right side; `None` when removed.
+ */
+text: string | null, 
+/**
+ * Right-side sentences holding the passage (ascending; empty when removed).
+ */
+sentences: Array<number>, 
+/**
+ * For `edited`: the passage as a redline (old words deleted, new inserted). Empty otherwise.
+ */
+segments: Array<Segment>, 
+/**
+ * For `edited`: the change in a few words, e.g. "600 → 900 households".
+ */
+change: string | null, };
+
+export type QuoteHighlight = { quote: string, note: string | null, colour: Colour, 
+/**
+ * The version to anchor in; the article's newest when `None`.
+ */
+versionId: number | null, 
+/**
+ * The paragraph (0-based) the selection was made in, to pick among repeated occurrences.
+ */
+paragraph: number | null, };
+
+export type ResolvedHighlight = { highlight: Highlight, 
+/**
+ * The version it was resolved on (its own version gives `intact`).
+ */
+onVersionId: number, 
+/**
+ * The paragraph (0-based) of that version holding the passage; `None` when removed.
+ */
+paragraph: number | null, 
+/**
+ * The number (1-based) of the version the highlight was made on.
+ */
+madeOnNumber: number, resolution: Resolution, };
+
+export type HighlightItem = { entry: HighlightEntry, latest: ResolvedHighlight, };
+
 /** Calls one command; the Tauri backend passes `invoke` from @tauri-apps/api, tests a fake. */
 export type Invoke = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
@@ -281,6 +341,16 @@ export function commands(invoke: Invoke) {
     addToStory: (storyId: number, articleIds: Array<number>) => invoke<Story>("add_to_story", { storyId, articleIds }),
     removeFromStory: (storyId: number, articleId: number) => invoke<Story>("remove_from_story", { storyId, articleId }),
     storySuggestions: () => invoke<Array<SameEventGroup>>("story_suggestions", {}),
+    addHighlight: (articleId: number, request: QuoteHighlight) => invoke<Highlight>("add_highlight", { articleId, request }),
+    highlightsOn: (articleId: number, versionId: number) => invoke<Array<ResolvedHighlight>>("highlights_on", { articleId, versionId }),
+    setHighlightNote: (highlightId: number, note: string | null) => invoke<Highlight>("set_highlight_note", { highlightId, note }),
+    setHighlightColour: (highlightId: number, colour: Colour) => invoke<Highlight>("set_highlight_colour", { highlightId, colour }),
+    deleteHighlight: (highlightId: number) => invoke<Highlight>("delete_highlight", { highlightId }),
+    restoreHighlight: (highlight: Highlight) => invoke<Highlight>("restore_highlight", { highlight }),
+    listHighlights: () => invoke<Array<HighlightItem>>("list_highlights", {}),
+    highlightNotice: (articleId: number, oldVersionId: number, newVersionId: number) => invoke<string | null>("highlight_notice", { articleId, oldVersionId, newVersionId }),
+    exportHighlights: (articleId: number | null, path: string) => invoke<Exported>("export_highlights", { articleId, path }),
+    exportArticle: (articleId: number, versionId: number, path: string) => invoke<Exported>("export_article", { articleId, versionId, path }),
   };
 }
 

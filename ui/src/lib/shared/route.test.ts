@@ -20,4 +20,8 @@ describe("routes", () => {
     }
     expect(parseRoute("#/compare/1/2?mode=bogus")).toEqual({ name: "compare", left: 1, right: 2 });
   });
+  it("opens the library-wide Highlights view", () => {
+    expect(parseRoute("#/highlights")).toEqual({ name: "highlights" });
+    expect(formatRoute({ name: "highlights" })).toBe("#/highlights");
+  });
 });

@@ -4,7 +4,8 @@
 export type Route =
   | { name: "library"; query?: string }
   | { name: "article"; articleId: number; versionId?: number }
-  | { name: "compare"; left: number; right: number; mode?: "revision" | "accounts" };
+  | { name: "compare"; left: number; right: number; mode?: "revision" | "accounts" }
+  | { name: "highlights" };
 
 function positiveInt(s: string | undefined | null): number | undefined {
   if (!s || !/^\d+$/.test(s)) return undefined;
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
     const mode = m === "revision" || m === "accounts" ? m : undefined;
     if (left && right) return { name: "compare", left, right, mode };
   }
+  if (parts[0] === "highlights") return { name: "highlights" };
   const q = params.get("q");
   return q ? { name: "library", query: q } : { name: "library" };
 }
@@ -41,5 +43,7 @@ export function formatRoute(route: Route): string {
       return `#/article/${route.articleId}` + (route.versionId ? `?v=${route.versionId}` : "");
     case "compare":
       return `#/compare/${route.left}/${route.right}` + (route.mode ? `?mode=${route.mode}` : "");
+    case "highlights":
+      return "#/highlights";
   }
 }
