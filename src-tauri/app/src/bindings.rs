@@ -93,7 +93,7 @@ pub fn typescript() -> String {
 
 /// Every type that crosses IPC. svelte-check fails on a referenced type missing here.
 fn declarations(cfg: &Config) -> Vec<String> {
-    use crate::{collect, error, exporting, views};
+    use crate::{about, collect, error, exporting, views};
     use parallax_engine as engine;
     use parallax_export as export;
     use parallax_ingest as ingest;
@@ -108,6 +108,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         export::Layout, export::Format, exporting::Exported,
         ingest::Imported, ingest::ErrorInfo, ingest::ImportResult, ingest::ChangeSummary, ingest::UpdateCheck,
         ingest::PollStatus, ingest::PollReport, ingest::FeedEvent, collect::SameEventGroup, collect::StoryRef,
+        about::About,
     )
 }
 

@@ -2,6 +2,7 @@
 //! Everything the app does lives in the engine, store, ingest and export crates; this crate only wires them to IPC.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod about;
 #[cfg_attr(not(test), allow(dead_code))]
 mod bindings;
 mod collect;
@@ -46,6 +47,7 @@ fn main() {
             collect::add_to_story,
             collect::remove_from_story,
             collect::story_suggestions,
+            commands::about,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")
