@@ -15,6 +15,7 @@ use crate::views::{CompareSide, ComparisonView, LibraryStatus};
 
 #[tauri::command]
 pub fn library_status(state: State<'_, AppState>) -> LibraryStatus {
+    crate::startup::mark("first IPC");
     LibraryStatus {
         data_dir: state.data_dir.display().to_string(),
         error: state.open_error(),
@@ -34,7 +35,9 @@ pub fn about(state: State<'_, AppState>) -> About {
 
 #[tauri::command(async)]
 pub fn list_articles(state: State<'_, AppState>) -> IpcResult<Vec<ArticleSummary>> {
-    state.with(|lib| lib.list_articles())
+    let articles = state.with(|lib| lib.list_articles());
+    crate::startup::mark("articles listed");
+    articles
 }
 
 #[tauri::command(async)]

@@ -10,21 +10,32 @@ mod commands;
 mod error;
 mod exporting;
 mod poller;
+mod startup;
 mod state;
 mod views;
 
 fn main() {
+    startup::mark("main");
     let data_dir = parallax_store::default_data_dir();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     let state = state::AppState::open(data_dir, now);
+    startup::mark("library open");
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .manage(state)
-        .setup(poller::setup)
+        .setup(|app| {
+            startup::mark("window setup");
+            poller::setup(app)
+        })
+        .on_page_load(|_, load| {
+            if load.event() == tauri::webview::PageLoadEvent::Finished {
+                startup::mark("page loaded");
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::library_status,
             commands::list_articles,
