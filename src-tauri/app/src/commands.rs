@@ -18,7 +18,7 @@ pub fn library_status(state: State<'_, AppState>) -> LibraryStatus {
     crate::startup::mark("first IPC");
     LibraryStatus {
         data_dir: state.data_dir.display().to_string(),
-        error: state.open_error(),
+        error: state.status_error(),
     }
 }
 
@@ -29,7 +29,7 @@ pub fn about(state: State<'_, AppState>) -> About {
     About::gather(
         &state.data_dir,
         webkit,
-        state.open_error().map(|e| e.message),
+        state.status_error().map(|e| e.message),
     )
 }
 

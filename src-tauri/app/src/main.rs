@@ -29,6 +29,12 @@ fn main() {
         .manage(state)
         .setup(|app| {
             startup::mark("window setup");
+            // The sample loads while WebKit starts; the first command that needs the library waits for it.
+            let handle = tauri::Manager::app_handle(app).clone();
+            std::thread::spawn(move || {
+                tauri::Manager::state::<state::AppState>(&handle).load_sample();
+                startup::mark("sample checked");
+            });
             poller::setup(app)
         })
         .on_page_load(|_, load| {
