@@ -94,7 +94,7 @@ pub fn typescript() -> String {
 
 /// Every type that crosses IPC. svelte-check fails on a referenced type missing here.
 fn declarations(cfg: &Config) -> Vec<String> {
-    use crate::{collect, error, exporting, highlights, views};
+    use crate::{about, collect, error, exporting, highlights, views};
     use parallax_engine as engine;
     use parallax_export as export;
     use parallax_ingest as ingest;
@@ -112,6 +112,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ingest::PollStatus, ingest::PollReport, ingest::FeedEvent, collect::SameEventGroup, collect::StoryRef,
         store::HighlightEntry, engine::AnchorState, engine::Resolution, ingest::QuoteHighlight,
         ingest::ResolvedHighlight, highlights::HighlightItem,
+        about::About,
     )
 }
 

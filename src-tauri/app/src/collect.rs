@@ -93,7 +93,7 @@ pub async fn import_url(
     collector: State<'_, Collector>,
     url: String,
 ) -> IpcResult<ImportResult> {
-    if let Some(e) = state.open_error() {
+    if let Some(e) = state.status_error() {
         return Err(e);
     }
     let fetched = collector

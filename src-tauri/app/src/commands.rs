@@ -6,6 +6,7 @@ use parallax_export::Layout;
 use parallax_store::{ArticleSummary, Outlet, SearchHit, Story, Version, VersionInfo};
 use tauri::State;
 
+use crate::about::About;
 use crate::bindings::command_table;
 use crate::error::IpcResult;
 use crate::exporting::{self, Exported};
@@ -14,15 +15,29 @@ use crate::views::{CompareSide, ComparisonView, LibraryStatus};
 
 #[tauri::command]
 pub fn library_status(state: State<'_, AppState>) -> LibraryStatus {
+    crate::startup::mark("first IPC");
     LibraryStatus {
         data_dir: state.data_dir.display().to_string(),
-        error: state.open_error(),
+        error: state.status_error(),
     }
+}
+
+/// The About panel's facts and the diagnostics text a user can copy into a problem report.
+#[tauri::command(async)]
+pub fn about(state: State<'_, AppState>) -> About {
+    let webkit = tauri::webview_version().unwrap_or_else(|e| format!("unknown ({e})"));
+    About::gather(
+        &state.data_dir,
+        webkit,
+        state.status_error().map(|e| e.message),
+    )
 }
 
 #[tauri::command(async)]
 pub fn list_articles(state: State<'_, AppState>) -> IpcResult<Vec<ArticleSummary>> {
-    state.with(|lib| lib.list_articles())
+    let articles = state.with(|lib| lib.list_articles());
+    crate::startup::mark("articles listed");
+    articles
 }
 
 #[tauri::command(async)]
@@ -101,4 +116,5 @@ command_table! {
     compare_versions(left_version_id: i64, right_version_id: i64, mode: Option<Mode>) -> ComparisonView;
     export_comparison(left_version_id: i64, right_version_id: i64, mode: Option<Mode>, layout: Layout,
         substantive_only: bool, path: String) -> Exported;
+    about() -> About;
 }

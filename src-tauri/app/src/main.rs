@@ -2,6 +2,7 @@
 //! Everything the app does lives in the engine, store, ingest and export crates; this crate only wires them to IPC.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod about;
 #[cfg_attr(not(test), allow(dead_code))]
 mod bindings;
 mod collect;
@@ -10,21 +11,38 @@ mod error;
 mod exporting;
 mod highlights;
 mod poller;
+mod startup;
 mod state;
 mod views;
 
 fn main() {
+    startup::mark("main");
     let data_dir = parallax_store::default_data_dir();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     let state = state::AppState::open(data_dir, now);
+    startup::mark("library open");
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .manage(state)
-        .setup(poller::setup)
+        .setup(|app| {
+            startup::mark("window setup");
+            // The sample loads while WebKit starts; the first command that needs the library waits for it.
+            let handle = tauri::Manager::app_handle(app).clone();
+            std::thread::spawn(move || {
+                tauri::Manager::state::<state::AppState>(&handle).load_sample();
+                startup::mark("sample checked");
+            });
+            poller::setup(app)
+        })
+        .on_page_load(|_, load| {
+            if load.event() == tauri::webview::PageLoadEvent::Finished {
+                startup::mark("page loaded");
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::library_status,
             commands::list_articles,
@@ -57,6 +75,7 @@ fn main() {
             highlights::highlight_notice,
             highlights::export_highlights,
             highlights::export_article,
+            commands::about,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")

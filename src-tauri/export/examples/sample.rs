@@ -12,6 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("small", fixture::small()),
         ("long", fixture::long(40)),
         ("long-row", fixture::long_row()),
+        ("cjk", fixture::cjk()),
     ] {
         for (lname, layout) in [
             ("side-by-side", Layout::SideBySide),

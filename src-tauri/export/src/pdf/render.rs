@@ -14,7 +14,7 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use super::page::{Op, PAGE_H, PAGE_W};
-use super::text::{FontKind, Rgb, Shaper};
+use super::text::{Face, Glyph, Rgb};
 use crate::error::{Error, Result};
 
 /// Paint `pages`; `outline` lists bookmarks as (title, page index).
@@ -23,12 +23,14 @@ pub(crate) fn render(
     title: &str,
     outline: &[(String, usize)],
 ) -> Result<Vec<u8>> {
-    let font = |k| {
-        Font::new(Shaper::font_bytes(k).into(), 0)
-            .ok_or_else(|| Error::Pdf("the embedded font could not be read".into()))
-    };
-    let regular = font(FontKind::Regular)?;
-    let bold = font(FontKind::Bold)?;
+    let fonts = Face::ALL
+        .iter()
+        .map(|f| {
+            let (bytes, index) = f.data();
+            Font::new(bytes.into(), index)
+                .ok_or_else(|| Error::Pdf("the embedded font could not be read".into()))
+        })
+        .collect::<Result<Vec<Font>>>()?;
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
@@ -58,27 +60,17 @@ pub(crate) fn render(
                             bg,
                         );
                     }
-                    let glyphs: Vec<KrillaGlyph> = run
-                        .glyphs
-                        .iter()
-                        .map(|g| {
-                            KrillaGlyph::new(
-                                GlyphId::new(g.id),
-                                g.advance,
-                                g.x_offset,
-                                g.y_offset,
-                                0.0,
-                                g.start..g.end,
-                                None,
-                            )
-                        })
-                        .collect();
                     set_fill(&mut surface, st.color);
-                    let f = match st.font {
-                        FontKind::Regular => regular.clone(),
-                        FontKind::Bold => bold.clone(),
-                    };
-                    surface.draw_glyphs(Point::from_xy(*x, *y), &glyphs, f, &run.text, size, false);
+                    // One draw per stretch of glyphs from the same face (a fallback face is its own PDF font).
+                    let mut pen = *x;
+                    for group in run.glyphs.chunk_by(|a, b| a.face == b.face) {
+                        let font = fonts[Face::ALL
+                            .iter()
+                            .position(|f| *f == group[0].face)
+                            .unwrap_or(0)]
+                        .clone();
+                        pen += draw_group(&mut surface, pen, *y, group, font, &run.text, size);
+                    }
                     let thick = (size * 0.07).max(0.5);
                     if st.strike {
                         fill_rect(
@@ -117,6 +109,43 @@ pub(crate) fn render(
     }
     document.set_outline(tree);
     document.finish().map_err(|e| Error::Pdf(e.to_string()))
+}
+
+/// Draws glyphs of one face at (`x`, `y`) with the text they show; returns their advance in points.
+fn draw_group(
+    surface: &mut Surface,
+    x: f32,
+    y: f32,
+    group: &[Glyph],
+    font: Font,
+    text: &str,
+    size: f32,
+) -> f32 {
+    let lo = group.iter().map(|g| g.start).min().unwrap_or(0);
+    let hi = group.iter().map(|g| g.end).max().unwrap_or(lo);
+    let glyphs: Vec<KrillaGlyph> = group
+        .iter()
+        .map(|g| {
+            KrillaGlyph::new(
+                GlyphId::new(g.id),
+                g.advance,
+                g.x_offset,
+                g.y_offset,
+                0.0,
+                g.start - lo..g.end - lo,
+                None,
+            )
+        })
+        .collect();
+    surface.draw_glyphs(
+        Point::from_xy(x, y),
+        &glyphs,
+        font,
+        &text[lo..hi],
+        size,
+        false,
+    );
+    group.iter().map(|g| g.advance * size).sum()
 }
 
 fn set_fill(surface: &mut Surface, c: Rgb) {

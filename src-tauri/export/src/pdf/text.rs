@@ -1,7 +1,8 @@
 //! Fonts, shaping and line breaking for the PDF: runs of styled text become lines of positioned glyphs.
 //! Break opportunities come from the Unicode line-breaking algorithm (UAX #14, `unicode-linebreak`) and widths
 //! from the font's own advances (shaped with rustybuzz, the shaper krilla itself uses). Page placement is the
-//! layout module's job.
+//! layout module's job. Each character comes from the first face of a fallback chain that has it (see
+//! `fonts/README.md`), so CJK text inside a Latin sentence gets real glyphs instead of boxes.
 
 use std::collections::HashMap;
 
@@ -9,11 +10,46 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+static CJK: &[u8] = include_bytes!("../../fonts/wqy-microhei.ttc");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum FontKind {
     Regular,
     Bold,
+}
+
+/// A font file glyphs are drawn from: the style's own DejaVu face, or the fallback for what DejaVu lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Face {
+    Regular,
+    Bold,
+    Cjk,
+}
+
+impl Face {
+    pub const ALL: [Face; 3] = [Face::Regular, Face::Bold, Face::Cjk];
+    /// Faces tried, in order, for a character the style's own face lacks.
+    const FALLBACKS: [Face; 1] = [Face::Cjk];
+
+    fn of(kind: FontKind) -> Face {
+        match kind {
+            FontKind::Regular => Face::Regular,
+            FontKind::Bold => Face::Bold,
+        }
+    }
+
+    /// The font file and the index of the face inside it (the CJK file is a collection).
+    pub fn data(self) -> (&'static [u8], u32) {
+        match self {
+            Face::Regular => (REGULAR, 0),
+            Face::Bold => (BOLD, 0),
+            Face::Cjk => (CJK, 0),
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// An RGB colour, 0–255 per channel.
@@ -50,6 +86,7 @@ impl TextStyle {
 /// A glyph with advances in em units (multiply by the font size).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Glyph {
+    pub face: Face,
     pub id: u32,
     pub advance: f32,
     pub x_offset: f32,
@@ -76,72 +113,106 @@ pub(crate) struct Line {
     pub width: f32,
 }
 
-/// The two embedded faces and a cache of shaped pieces (words repeat a lot in two versions of one text).
+/// The embedded faces and a cache of shaped pieces (words repeat a lot in two versions of one text).
 pub(crate) struct Shaper {
-    regular: rustybuzz::Face<'static>,
-    bold: rustybuzz::Face<'static>,
+    faces: Vec<rustybuzz::Face<'static>>,
     cache: HashMap<(FontKind, String), (Vec<Glyph>, f32)>,
 }
 
 impl Shaper {
     pub fn new() -> Self {
         // The bytes are compiled in and known to be valid TrueType fonts.
-        let face = |b| rustybuzz::Face::from_slice(b, 0).expect("embedded font parses");
+        let faces = Face::ALL
+            .iter()
+            .map(|f| {
+                let (bytes, index) = f.data();
+                rustybuzz::Face::from_slice(bytes, index).expect("embedded font parses")
+            })
+            .collect();
         Shaper {
-            regular: face(REGULAR),
-            bold: face(BOLD),
+            faces,
             cache: HashMap::new(),
         }
     }
 
-    pub fn font_bytes(kind: FontKind) -> &'static [u8] {
-        match kind {
-            FontKind::Regular => REGULAR,
-            FontKind::Bold => BOLD,
-        }
-    }
-
-    /// Shape `text` in one font; returns glyphs and the total advance in em units.
+    /// Shape `text` in the style's font, falling back per character; returns glyphs and the advance in em units.
     fn shape(&mut self, font: FontKind, text: &str) -> (Vec<Glyph>, f32) {
         if let Some(hit) = self.cache.get(&(font, text.to_string())) {
             return hit.clone();
         }
-        let face = match font {
-            FontKind::Regular => &self.regular,
-            FontKind::Bold => &self.bold,
-        };
-        let upem = face.units_per_em() as f32;
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(text);
-        buffer.guess_segment_properties();
-        buffer.set_direction(rustybuzz::Direction::LeftToRight);
-        let out = rustybuzz::shape(face, &[], buffer);
-        let infos = out.glyph_infos();
-        let pos = out.glyph_positions();
-        let mut glyphs = Vec::with_capacity(infos.len());
+        let mut glyphs = Vec::with_capacity(text.len());
         let mut total = 0.0;
-        for i in 0..infos.len() {
-            let start = infos[i].cluster as usize;
-            let end = infos[i + 1..]
-                .iter()
-                .find(|g| g.cluster != infos[i].cluster)
-                .map_or(text.len(), |g| g.cluster as usize);
-            let advance = pos[i].x_advance as f32 / upem;
-            total += advance;
-            glyphs.push(Glyph {
-                id: infos[i].glyph_id,
-                advance,
-                x_offset: pos[i].x_offset as f32 / upem,
-                y_offset: pos[i].y_offset as f32 / upem,
-                start,
-                end,
-            });
+        for (start, end, face) in self.face_runs(Face::of(font), text) {
+            total += self.shape_in(face, text, start, end, &mut glyphs);
         }
         let result = (glyphs, total);
         if text.len() <= 64 {
             self.cache.insert((font, text.to_string()), result.clone());
         }
         result
+    }
+
+    /// Splits `text` into (start, end, face) runs: each character takes the first face that has a glyph for it.
+    /// Spaces and combining marks stay with the run they are in, so a mark is shaped with its base letter.
+    fn face_runs(&self, primary: Face, text: &str) -> Vec<(usize, usize, Face)> {
+        let mut runs: Vec<(usize, usize, Face)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            let end = i + c.len_utf8();
+            let has = |f: Face| self.faces[f.index()].glyph_index(c).is_some();
+            let face = match runs.last() {
+                Some(&(_, _, current)) if c.is_whitespace() || is_mark(c) => current,
+                _ if has(primary) => primary,
+                _ => Face::FALLBACKS
+                    .into_iter()
+                    .find(|&f| has(f))
+                    .unwrap_or(primary),
+            };
+            match runs.last_mut() {
+                Some(last) if last.2 == face => last.1 = end,
+                _ => runs.push((i, end, face)),
+            }
+        }
+        runs
+    }
+
+    /// Shapes `text[start..end]` in one face, appending glyphs whose byte ranges index `text`; returns the advance.
+    fn shape_in(
+        &self,
+        face: Face,
+        text: &str,
+        start: usize,
+        end: usize,
+        glyphs: &mut Vec<Glyph>,
+    ) -> f32 {
+        let font = &self.faces[face.index()];
+        let upem = font.units_per_em() as f32;
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(&text[start..end]);
+        buffer.guess_segment_properties();
+        buffer.set_direction(rustybuzz::Direction::LeftToRight);
+        let out = rustybuzz::shape(font, &[], buffer);
+        let infos = out.glyph_infos();
+        let pos = out.glyph_positions();
+        let mut total = 0.0;
+        for i in 0..infos.len() {
+            let from = start + infos[i].cluster as usize;
+            let to = infos[i + 1..]
+                .iter()
+                .find(|g| g.cluster != infos[i].cluster)
+                .map_or(end, |g| start + g.cluster as usize);
+            let advance = pos[i].x_advance as f32 / upem;
+            total += advance;
+            glyphs.push(Glyph {
+                face,
+                id: infos[i].glyph_id,
+                advance,
+                x_offset: pos[i].x_offset as f32 / upem,
+                y_offset: pos[i].y_offset as f32 / upem,
+                start: from,
+                end: to,
+            });
+        }
+        total
     }
 
     /// Width of `text` in points.
@@ -261,6 +332,14 @@ impl Shaper {
             }
         }
     }
+}
+
+/// Combining marks, joiners and variation selectors: shaped with the character before them.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF..=0x05C7 | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0670 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x200C..=0x200D
+        | 0x20D0..=0x20FF | 0x3099..=0x309A | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
 }
 
 struct Piece {
@@ -397,6 +476,36 @@ mod tests {
                 assert!(g.start < g.end && g.end <= run.text.len());
             }
         }
+    }
+
+    #[test]
+    fn characters_dejavu_lacks_come_from_the_cjk_face_with_real_glyphs() {
+        let mut s = Shaper::new();
+        let text = "Pier 码头 ふ 부두 é";
+        let (glyphs, _) = s.shape(FontKind::Bold, text);
+        let face_of = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            glyphs
+                .iter()
+                .find(|g| g.start == at)
+                .map(|g| (g.face, g.id))
+        };
+        assert_eq!(face_of("P").map(|f| f.0), Some(Face::Bold));
+        for cjk in ["码", "头", "ふ", "부", "두"] {
+            let (face, id) = face_of(cjk).unwrap();
+            assert_eq!(face, Face::Cjk, "{cjk}");
+            assert_ne!(id, 0, "{cjk} is not the missing-glyph box");
+        }
+        // A decomposed accent stays in the face of its letter, so it is placed on it.
+        let (decomposed, _) = s.shape(FontKind::Regular, "码e\u{301}");
+        assert!(decomposed.iter().skip(1).all(|g| g.face == Face::Regular));
+        // Every glyph's text range lies inside the text, in order, so copy-paste gets the characters back.
+        assert!(glyphs.windows(2).all(|w| w[0].start <= w[1].start));
+        assert!(
+            glyphs
+                .iter()
+                .all(|g| g.start < g.end && g.end <= text.len())
+        );
     }
 
     #[test]

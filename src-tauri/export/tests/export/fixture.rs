@@ -433,3 +433,39 @@ pub fn request(comparison: Comparison, layout: Layout) -> ExportRequest {
             .to_string(),
     }
 }
+
+/// The fictional pier story told in Chinese, Japanese and Korean, with one changed figure in each.
+pub fn cjk() -> Comparison {
+    let mut b = Builder::new(Mode::Revision);
+    b.unchanged("马洛湾的旧渡轮码头将关闭维修，港务局周二表示。", 0, 0);
+    b.edited(
+        &[
+            ("维修预计耗资", "四百二十万", "五百八十万"),
+            ("克朗。", "", ""),
+        ],
+        0,
+        0,
+        Significance::Substantive,
+        vec![Facet::Number],
+    );
+    b.unchanged("地元の商店主は、閉鎖が夏の商売に影響すると話した。", 1, 1);
+    b.edited(
+        &[("工事は", "六か月", "九か月"), ("かかる見込みだ。", "", "")],
+        1,
+        1,
+        Significance::Substantive,
+        vec![Facet::Number],
+    );
+    b.unchanged(
+        "페리는 공사가 끝날 때까지 북쪽 부두에 정박한다고 위원회가 확인했다.",
+        2,
+        2,
+    );
+    b.added("주민 설명회는 다음 주 시청에서 열린다.", 2, vec![]);
+    b.unchanged(
+        "Mixed line: the board (港务局, 港湾局, 항만청) met on Tuesday.",
+        3,
+        3,
+    );
+    b.finish()
+}

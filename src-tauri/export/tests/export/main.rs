@@ -4,6 +4,7 @@
 mod fixture;
 mod formats;
 mod pdf_pixels;
+mod pdf_scripts;
 mod pdf_text;
 mod poppler;
 mod reading;

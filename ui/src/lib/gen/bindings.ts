@@ -314,6 +314,32 @@ madeOnNumber: number, resolution: Resolution, };
 
 export type HighlightItem = { entry: HighlightEntry, latest: ResolvedHighlight, };
 
+export type About = { appVersion: string, 
+/**
+ * The WebKitGTK the window runs on, as the library itself reports it ("2.48.3"), or why it is unknown.
+ */
+webkitVersion: string, 
+/**
+ * The library schema this build reads and writes.
+ */
+schemaVersion: number, 
+/**
+ * The operating system ("Debian GNU/Linux 12 (bookworm), linux x86_64, kernel 6.1.0").
+ */
+os: string, dataDir: string, 
+/**
+ * The library file's path, and its size with SQLite's write-ahead log beside it.
+ */
+libraryFile: string, libraryBytes: number | null, 
+/**
+ * Why the library could not be opened, when it could not.
+ */
+libraryError: string | null, 
+/**
+ * Everything above as plain text, for "Copy diagnostics".
+ */
+diagnostics: string, };
+
 /** Calls one command; the Tauri backend passes `invoke` from @tauri-apps/api, tests a fake. */
 export type Invoke = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
@@ -329,6 +355,7 @@ export function commands(invoke: Invoke) {
     search: (query: string) => invoke<Array<SearchHit>>("search", { query }),
     compareVersions: (leftVersionId: number, rightVersionId: number, mode: Mode | null) => invoke<ComparisonView>("compare_versions", { leftVersionId, rightVersionId, mode }),
     exportComparison: (leftVersionId: number, rightVersionId: number, mode: Mode | null, layout: Layout, substantiveOnly: boolean, path: string) => invoke<Exported>("export_comparison", { leftVersionId, rightVersionId, mode, layout, substantiveOnly, path }),
+    about: () => invoke<About>("about", {}),
     importPaste: (title: string, outlet: string, body: string) => invoke<Imported>("import_paste", { title, outlet, body }),
     importFile: (path: string) => invoke<ImportResult>("import_file", { path }),
     importUrl: (url: string) => invoke<ImportResult>("import_url", { url }),
