@@ -6,4 +6,5 @@ mod feeds;
 mod fetch;
 mod files;
 mod library;
+mod same_event;
 mod server;
