@@ -71,6 +71,7 @@ pub fn typescript() -> String {
     for sig in crate::commands::signatures(&cfg)
         .into_iter()
         .chain(crate::collect::signatures(&cfg))
+        .chain(crate::shelf::signatures(&cfg))
     {
         let params: Vec<String> = sig
             .args
@@ -108,6 +109,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         export::Layout, export::Format, exporting::Exported,
         ingest::Imported, ingest::ErrorInfo, ingest::ImportResult, ingest::ChangeSummary, ingest::UpdateCheck,
         ingest::PollStatus, ingest::PollReport, ingest::FeedEvent, collect::SameEventGroup, collect::StoryRef,
+        store::LibraryQuery, store::LibrarySort, store::Shelf, store::LibraryPage, store::StoryHead, store::Emptied,
     )
 }
 
@@ -143,7 +145,12 @@ mod tests {
         let cfg = ts_rs::Config::new();
         let collect = crate::collect::signatures(&cfg)
             .into_iter()
-            .map(|s| ("collect", s));
+            .map(|s| ("collect", s))
+            .chain(
+                crate::shelf::signatures(&cfg)
+                    .into_iter()
+                    .map(|s| ("shelf", s)),
+            );
         for (module, sig) in crate::commands::signatures(&cfg)
             .into_iter()
             .map(|s| ("commands", s))

@@ -9,6 +9,7 @@ mod commands;
 mod error;
 mod exporting;
 mod poller;
+mod shelf;
 mod state;
 mod views;
 
@@ -46,6 +47,20 @@ fn main() {
             collect::add_to_story,
             collect::remove_from_story,
             collect::story_suggestions,
+            collect::dismiss_suggestion,
+            shelf::library_page,
+            shelf::story_heads,
+            shelf::mark_read,
+            shelf::set_archived,
+            shelf::trash_articles,
+            shelf::restore_articles,
+            shelf::trash_version,
+            shelf::restore_version,
+            shelf::empty_trash,
+            shelf::rename_outlet,
+            shelf::merge_outlets,
+            shelf::rename_story,
+            shelf::backup_library,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")
