@@ -8,6 +8,8 @@ mod bench;
 mod compare;
 mod error;
 mod export;
+mod fiction;
+mod genlib;
 mod input;
 mod library;
 mod render;
@@ -43,6 +45,12 @@ enum Command {
     Search(library::SearchArgs),
     /// Subscribe to an RSS/Atom feed and poll it (once with --once).
     Watch(library::WatchArgs),
+    /// Write a benchmark library of fictional news (outlets, events, revisions, stories).
+    GenLibrary(genlib::GenArgs),
+    /// Time the library queries the app runs: pages, search p50/p99, suggestion update per import.
+    BenchLibrary(genlib::BenchLibraryArgs),
+    /// Write a consistent single-file copy of the library, even while the app uses it.
+    Backup(genlib::BackupArgs),
 }
 
 fn main() {
@@ -56,6 +64,9 @@ fn main() {
         Command::List(a) => library::exit_on_error(library::list(a)),
         Command::Search(a) => library::exit_on_error(library::search(a)),
         Command::Watch(a) => library::exit_on_error(library::watch(a)),
+        Command::GenLibrary(a) => library::exit_on_error(genlib::generate(a)),
+        Command::BenchLibrary(a) => library::exit_on_error(genlib::bench(a)),
+        Command::Backup(a) => library::exit_on_error(genlib::backup(a)),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");
