@@ -84,9 +84,7 @@ fn store(
         source_kind: SourceKind::Feed,
         source_ref: Some(url.to_owned()),
     };
-    let added = lib.add_article(&article, &version)?;
-    index_article(lib, added.article_id, DEFAULT_THRESHOLD)?;
-    Ok(added.article_id)
+    Ok(lib.add_article(&article, &version)?.article_id)
 }
 
 pub fn generate(args: &GenArgs) -> Result<(), LibraryError> {
@@ -125,10 +123,11 @@ pub fn generate(args: &GenArgs) -> Result<(), LibraryError> {
                         source_ref: Some(url.clone()),
                     };
                     lib.add_version(id, &version)?;
-                    index_article(&mut lib, id, DEFAULT_THRESHOLD)?;
                     versions += 1;
                 }
             }
+            // As an import does, once the article holds its text (after its revisions, to write faster).
+            index_article(&mut lib, id, DEFAULT_THRESHOLD)?;
         }
         if ids.len() > 1 && d.chance(0.1) {
             let story = lib.create_story(&format!("{} {}", event.place, event.thing), at)?;

@@ -21,11 +21,12 @@ pub const WINDOW_SECS: i64 = 4 * 86_400;
 /// lookup touches only rare postings.
 const KEY_TERMS: usize = 24;
 
-/// A candidate must share this many key terms: one shared name is a coincidence, two are a lead.
-const MIN_SHARED: i64 = 2;
+/// A candidate must share this many key terms: one or two shared rare words are a coincidence
+/// (a number, a surname), three are a lead.
+const MIN_SHARED: i64 = 3;
 
 /// Candidates scored per import, best-sharing first; bounds the work per import at any size.
-const MAX_CANDIDATES: i64 = 40;
+const MAX_CANDIDATES: i64 = 16;
 
 /// Indexes one article (new, or with a new latest version) and stores its pairs scoring at least
 /// `threshold`. Returns how many pairs it stored.

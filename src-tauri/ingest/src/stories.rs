@@ -40,7 +40,8 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub(crate) fn terms(text: &str) -> Vec<String> {
-    let stop: HashSet<&str> = STOPWORDS.iter().copied().collect();
+    static STOP: std::sync::OnceLock<HashSet<&str>> = std::sync::OnceLock::new();
+    let stop = STOP.get_or_init(|| STOPWORDS.iter().copied().collect());
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 3 && !stop.contains(w.as_str()))

@@ -82,13 +82,20 @@ impl Library {
             .query_row("SELECT n FROM suggest_df WHERE term = ''", [], |r| r.get(0))
             .optional()?
             .unwrap_or(0);
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT n FROM suggest_df WHERE term = ?1")?;
-        let mut out = HashMap::with_capacity(terms.len());
-        for t in terms {
-            let n: Option<i64> = stmt.query_row([t], |r| r.get(0)).optional()?;
-            out.insert((*t).to_owned(), n.unwrap_or(0));
+        let mut out: HashMap<String, i64> = terms.iter().map(|t| ((*t).to_owned(), 0)).collect();
+        // One query per chunk rather than per term (SQLite allows many more parameters than this).
+        for chunk in terms.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT term, n FROM suggest_df WHERE term IN ({marks})"
+            ))?;
+            let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            for row in rows {
+                let (t, n) = row?;
+                out.insert(t, n);
+            }
         }
         Ok((docs, out))
     }
