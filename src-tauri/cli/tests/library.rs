@@ -257,7 +257,11 @@ fn a_generated_library_backs_up_to_a_file_that_opens_as_the_library() {
     let data = dir.path().join("lib");
     let made = parallax(&data, &["gen-library", "--articles", "40"]);
     assert!(made.status.success(), "{}", stderr(&made));
-    assert!(stdout(&made).starts_with("wrote 40 articles"), "{}", stdout(&made));
+    assert!(
+        stdout(&made).starts_with("wrote 40 articles"),
+        "{}",
+        stdout(&made)
+    );
     let listed = stdout(&parallax(&data, &["list", "--format", "json"]));
     let articles: Vec<serde_json::Value> = serde_json::from_str(&listed).unwrap();
     assert_eq!(articles.len(), 40);
@@ -267,9 +271,16 @@ fn a_generated_library_backs_up_to_a_file_that_opens_as_the_library() {
     let out = copy_dir.join("library.sqlite3");
     let backed = parallax(&data, &["backup", out.to_str().unwrap()]);
     assert!(backed.status.success(), "{}", stderr(&backed));
-    assert_eq!(stdout(&parallax(&copy_dir, &["list", "--format", "json"])), listed);
+    assert_eq!(
+        stdout(&parallax(&copy_dir, &["list", "--format", "json"])),
+        listed
+    );
 
     let again = parallax(&data, &["backup", out.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(8));
-    assert!(stderr(&again).contains("already exists"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
 }
