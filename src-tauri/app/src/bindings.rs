@@ -72,6 +72,7 @@ pub fn typescript() -> String {
         .into_iter()
         .chain(crate::collect::signatures(&cfg))
         .chain(crate::highlights::signatures(&cfg))
+        .chain(crate::shelf::signatures(&cfg))
     {
         let params: Vec<String> = sig
             .args
@@ -113,6 +114,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         store::HighlightEntry, engine::AnchorState, engine::Resolution, ingest::QuoteHighlight,
         ingest::ResolvedHighlight, highlights::HighlightItem,
         about::About,
+        store::LibraryQuery, store::LibrarySort, store::Shelf, store::LibraryPage, store::StoryHead, store::Emptied,
     )
 }
 
@@ -153,6 +155,11 @@ mod tests {
                 crate::highlights::signatures(&cfg)
                     .into_iter()
                     .map(|s| ("highlights", s)),
+            )
+            .chain(
+                crate::shelf::signatures(&cfg)
+                    .into_iter()
+                    .map(|s| ("shelf", s)),
             );
         for (module, sig) in crate::commands::signatures(&cfg)
             .into_iter()

@@ -211,17 +211,54 @@ fn add_all(lib: &mut Library, story_id: i64, article_ids: &[i64]) -> parallax_st
     lib.get_story(story_id)
 }
 
+/// How many never-indexed articles one look at the suggestions indexes (an older library catches up in steps).
+const INDEX_STEP: i64 = 200;
+
 /// "Likely the same event": groups of articles from different outlets with similar texts, leaving out groups
-/// that one story already holds whole.
+/// that one story already holds whole. Reads the pairs stored at import; only the groups' articles and
+/// stories are loaded, so this costs the same at any library size.
 #[tauri::command(async)]
 pub fn story_suggestions(state: State<'_, AppState>) -> IpcResult<Vec<SameEventGroup>> {
     state.with_ipc(|lib| {
-        let texts = parallax_ingest::story_texts(lib).map_err(ingest_error)?;
-        let pairs = parallax_ingest::suggest_same_event(&texts, DEFAULT_THRESHOLD);
+        parallax_ingest::index_pending(lib, INDEX_STEP, DEFAULT_THRESHOLD).map_err(ingest_error)?;
+        let pairs = parallax_ingest::stored_suggestions(lib, 500).map_err(ingest_error)?;
         let groups = parallax_ingest::group_suggestions(&pairs);
-        let articles = lib.list_articles().map_err(store_error)?;
-        let stories = lib.list_stories().map_err(store_error)?;
+        let mut ids: Vec<i64> = groups.iter().flatten().copied().collect();
+        ids.sort_unstable();
+        let articles = ids
+            .iter()
+            .map(|id| lib.get_article(*id))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(store_error)?;
+        let mut story_ids: Vec<i64> = Vec::new();
+        for id in &ids {
+            story_ids.extend(lib.stories_of(*id).map_err(store_error)?);
+        }
+        story_ids.sort_unstable();
+        story_ids.dedup();
+        let stories = story_ids
+            .iter()
+            .map(|id| lib.get_story(*id))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(store_error)?;
         Ok(suggestion_groups(&groups, &pairs, &articles, &stories))
+    })
+}
+
+/// "Not the same event": the suggestion of these articles together (with the story's, when it suggested adding
+/// them to one) is remembered as dismissed.
+#[tauri::command(async)]
+pub fn dismiss_suggestion(
+    state: State<'_, AppState>,
+    article_ids: Vec<i64>,
+    story_id: Option<i64>,
+) -> IpcResult<()> {
+    state.with(|lib| {
+        let mut ids = article_ids;
+        if let Some(story) = story_id {
+            ids.extend(lib.get_story(story)?.articles.iter().map(|a| a.id));
+        }
+        lib.dismiss_same_event(&ids).map(drop)
     })
 }
 
@@ -282,6 +319,7 @@ command_table! {
     add_to_story(story_id: i64, article_ids: Vec<i64>) -> Story;
     remove_from_story(story_id: i64, article_id: i64) -> Story;
     story_suggestions() -> Vec<SameEventGroup>;
+    dismiss_suggestion(article_ids: Vec<i64>, story_id: Option<i64>) -> ();
 }
 
 #[cfg(test)]
@@ -303,6 +341,8 @@ mod tests {
             latest_version_id: id,
             latest_fetched: 0,
             published: None,
+            read: false,
+            archived: false,
         }
     }
 

@@ -11,6 +11,7 @@ mod error;
 mod exporting;
 mod highlights;
 mod poller;
+mod shelf;
 mod startup;
 mod state;
 mod views;
@@ -76,6 +77,20 @@ fn main() {
             highlights::export_highlights,
             highlights::export_article,
             commands::about,
+            collect::dismiss_suggestion,
+            shelf::library_page,
+            shelf::story_heads,
+            shelf::mark_read,
+            shelf::set_archived,
+            shelf::trash_articles,
+            shelf::restore_articles,
+            shelf::trash_version,
+            shelf::restore_version,
+            shelf::empty_trash,
+            shelf::rename_outlet,
+            shelf::merge_outlets,
+            shelf::rename_story,
+            shelf::backup_library,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")

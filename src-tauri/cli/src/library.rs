@@ -79,7 +79,7 @@ pub struct DataDir {
 }
 
 impl DataDir {
-    pub(crate) fn open(&self) -> Result<Library, LibraryError> {
+    pub fn open(&self) -> Result<Library, LibraryError> {
         let dir = match &self.data_dir {
             Some(d) => d.clone(),
             None => parallax_store::default_data_dir()?,

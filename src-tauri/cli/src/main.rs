@@ -10,6 +10,8 @@ mod bench;
 mod compare;
 mod error;
 mod export;
+mod fiction;
+mod genlib;
 mod highlight;
 mod input;
 mod library;
@@ -57,6 +59,12 @@ enum Command {
     Highlight(highlight::HighlightArgs),
     /// Write one version of an article as a reading PDF with its highlights and notes.
     ExportArticle(article::ExportArticleArgs),
+    /// Write a benchmark library of fictional news (outlets, events, revisions, stories).
+    GenLibrary(genlib::GenArgs),
+    /// Time the library queries the app runs: pages, search p50/p99, suggestion update per import.
+    BenchLibrary(genlib::BenchLibraryArgs),
+    /// Write a consistent single-file copy of the library, even while the app uses it.
+    Backup(genlib::BackupArgs),
 }
 
 fn main() {
@@ -74,6 +82,9 @@ fn main() {
         Command::Stats(a) => stats::run(a),
         Command::Highlight(a) => library::exit_on_error(highlight::run(a)),
         Command::ExportArticle(a) => library::exit_on_error(article::run(a)),
+        Command::GenLibrary(a) => library::exit_on_error(genlib::generate(a)),
+        Command::BenchLibrary(a) => library::exit_on_error(genlib::bench(a)),
+        Command::Backup(a) => library::exit_on_error(genlib::backup(a)),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");

@@ -251,3 +251,39 @@ fn search_says_when_text_was_removed_later() {
     let text = stdout(&parallax(data.path(), &["search", "councillor"]));
     assert!(text.contains("version 1 of 2  (removed later)"), "{text}");
 }
+
+#[test]
+fn a_generated_library_backs_up_to_a_file_that_opens_as_the_library() {
+    // Issue 11: `gen-library` writes a benchmark library; `backup` copies it into one file that
+    // another data folder can open as its library, with the same articles.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("lib");
+    let made = parallax(&data, &["gen-library", "--articles", "40"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(
+        stdout(&made).starts_with("wrote 40 articles"),
+        "{}",
+        stdout(&made)
+    );
+    let listed = stdout(&parallax(&data, &["list", "--format", "json"]));
+    let articles: Vec<serde_json::Value> = serde_json::from_str(&listed).unwrap();
+    assert_eq!(articles.len(), 40);
+
+    let copy_dir = dir.path().join("copy");
+    std::fs::create_dir_all(&copy_dir).unwrap();
+    let out = copy_dir.join("library.sqlite3");
+    let backed = parallax(&data, &["backup", out.to_str().unwrap()]);
+    assert!(backed.status.success(), "{}", stderr(&backed));
+    assert_eq!(
+        stdout(&parallax(&copy_dir, &["list", "--format", "json"])),
+        listed
+    );
+
+    let again = parallax(&data, &["backup", out.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(8));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+}

@@ -21,7 +21,8 @@
 //! - **Feeds**: one [`Poller`] over `Arc<Mutex<Library>>` with [`SystemClock`]; spawn
 //!   [`Poller::run`] on tokio and turn each [`FeedEvent::Revised`] into a desktop notification.
 //!   [`Poller::subscribe`] refuses non-feeds before storing anything.
-//! - **Stories**: [`story_texts`] → [`suggest_same_event`] → [`group_suggestions`].
+//! - **Stories**: imports keep suggestions current ([`index_article`]); [`stored_suggestions`] →
+//!   [`group_suggestions`] reads them. [`suggest_same_event`] is the exhaustive reference.
 //!
 //! Links kept in sanitised HTML point outside the app: open them in the system browser, never
 //! in the reader's webview. The sanitised HTML holds no images, media, frames or scripts.
@@ -40,6 +41,7 @@ pub mod outlet;
 pub mod poller;
 pub mod reading;
 pub mod revision;
+pub mod same_event;
 pub mod stories;
 
 pub use article::{
@@ -66,4 +68,5 @@ pub use poller::{
 };
 pub use reading::{highlight_records, provenance, reading_request, record};
 pub use revision::{ChangeSummary, summarise_changes};
+pub use same_event::{WINDOW_SECS, index_article, index_pending, stored_suggestions};
 pub use stories::{DEFAULT_THRESHOLD, SameEvent, StoryText, group_suggestions, suggest_same_event};

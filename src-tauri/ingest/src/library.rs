@@ -129,6 +129,7 @@ pub(crate) fn store_error(e: parallax_store::Error) -> IngestError {
 pub fn store_capture(lib: &mut Library, c: &Capture) -> Result<Imported> {
     let (article, version) = to_store(c);
     let added = lib.add_article(&article, &version).map_err(store_error)?;
+    index_for_suggestions(lib, &added);
     Ok(Imported {
         outcome: added.outcome,
         article_id: added.article_id,
@@ -137,6 +138,15 @@ pub fn store_capture(lib: &mut Library, c: &Capture) -> Result<Imported> {
         outlet: c.outlet.name.clone(),
         notes: c.notes.clone(),
     })
+}
+
+/// Keeps the same-event suggestions current after an import. The import is already stored; if
+/// indexing fails the article stays unindexed and [`crate::index_pending`] picks it up later,
+/// so the error does not turn a good import into a reported failure.
+fn index_for_suggestions(lib: &mut Library, added: &parallax_store::Added) {
+    if added.outcome != AddOutcome::Duplicate {
+        let _ = crate::same_event::index_article(lib, added.article_id, crate::DEFAULT_THRESHOLD);
+    }
 }
 
 /// Pasted text (title, outlet, body) → stored article. An empty body is refused.
@@ -255,6 +265,7 @@ pub fn store_revision(
     let previous = lib.latest_version(article_id).map_err(store_error)?;
     let (_, version) = to_store(capture);
     let added = lib.add_version(article_id, &version).map_err(store_error)?;
+    index_for_suggestions(lib, &added);
     if added.outcome == AddOutcome::Duplicate {
         return Ok(UpdateCheck::Unchanged {
             version_id: added.version_id,

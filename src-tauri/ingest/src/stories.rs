@@ -39,8 +39,9 @@ const STOPWORDS: &[&str] = &[
     "to", "a", "an", "is", "it", "at", "by", "be", "as", "or", "we", "you", "he", "i",
 ];
 
-fn terms(text: &str) -> Vec<String> {
-    let stop: HashSet<&str> = STOPWORDS.iter().copied().collect();
+pub(crate) fn terms(text: &str) -> Vec<String> {
+    static STOP: std::sync::OnceLock<HashSet<&str>> = std::sync::OnceLock::new();
+    let stop = STOP.get_or_init(|| STOPWORDS.iter().copied().collect());
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 3 && !stop.contains(w.as_str()))
@@ -59,17 +60,7 @@ fn terms(text: &str) -> Vec<String> {
 pub fn suggest_same_event(texts: &[StoryText], threshold: f64) -> Vec<SameEvent> {
     let docs: Vec<HashMap<String, f64>> = texts
         .iter()
-        .map(|t| {
-            let mut tf: HashMap<String, f64> = HashMap::new();
-            for term in terms(&t.title)
-                .into_iter()
-                .chain(terms(&t.title))
-                .chain(terms(&t.body))
-            {
-                *tf.entry(term).or_default() += 1.0;
-            }
-            tf
-        })
+        .map(|t| term_counts(&t.title, &t.body))
         .collect();
     let n = docs.len() as f64;
     let mut df: HashMap<&str, f64> = HashMap::new();
@@ -78,25 +69,7 @@ pub fn suggest_same_event(texts: &[StoryText], threshold: f64) -> Vec<SameEvent>
             *df.entry(term.as_str()).or_default() += 1.0;
         }
     }
-    let vectors: Vec<HashMap<&str, f64>> = docs
-        .iter()
-        .map(|d| {
-            let mut v: HashMap<&str, f64> = d
-                .iter()
-                .map(|(t, c)| {
-                    (
-                        t.as_str(),
-                        (1.0 + c.ln()) * (((n + 1.0) / (df[t.as_str()] + 1.0)).ln() + 1.0),
-                    )
-                })
-                .collect();
-            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                v.values_mut().for_each(|x| *x /= norm);
-            }
-            v
-        })
-        .collect();
+    let vectors: Vec<HashMap<&str, f64>> = docs.iter().map(|d| tfidf(d, n, |t| df[t])).collect();
     let mut pairs = Vec::new();
     for i in 0..texts.len() {
         for j in i + 1..texts.len() {
@@ -104,16 +77,7 @@ pub fn suggest_same_event(texts: &[StoryText], threshold: f64) -> Vec<SameEvent>
             {
                 continue;
             }
-            let (small, large) = if vectors[i].len() < vectors[j].len() {
-                (&vectors[i], &vectors[j])
-            } else {
-                (&vectors[j], &vectors[i])
-            };
-            let score: f64 = small
-                .iter()
-                .filter_map(|(t, x)| large.get(t).map(|y| x * y))
-                .sum::<f64>()
-                + 0.0;
+            let score = cosine(&vectors[i], &vectors[j]);
             if score >= threshold {
                 pairs.push(SameEvent {
                     a: texts[i].id,
@@ -130,6 +94,52 @@ pub fn suggest_same_event(texts: &[StoryText], threshold: f64) -> Vec<SameEvent>
             .then(x.b.cmp(&y.b))
     });
     pairs
+}
+
+/// Term counts of an article: the title counts twice, as headlines carry the event.
+pub(crate) fn term_counts(title: &str, body: &str) -> HashMap<String, f64> {
+    let mut tf: HashMap<String, f64> = HashMap::new();
+    for term in terms(title)
+        .into_iter()
+        .chain(terms(title))
+        .chain(terms(body))
+    {
+        *tf.entry(term).or_default() += 1.0;
+    }
+    tf
+}
+
+/// The unit TF-IDF vector of term counts `tf` among `n` documents, `df` giving each term's
+/// document frequency (smoothed, so a term in every document still weighs a little).
+pub(crate) fn tfidf(
+    tf: &HashMap<String, f64>,
+    n: f64,
+    df: impl Fn(&str) -> f64,
+) -> HashMap<&str, f64> {
+    let mut v: HashMap<&str, f64> = tf
+        .iter()
+        .map(|(t, c)| {
+            (
+                t.as_str(),
+                (1.0 + c.ln()) * (((n + 1.0) / (df(t) + 1.0)).ln() + 1.0),
+            )
+        })
+        .collect();
+    let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        v.values_mut().for_each(|x| *x /= norm);
+    }
+    v
+}
+
+/// Cosine of two unit vectors (iterating the smaller one).
+pub(crate) fn cosine(x: &HashMap<&str, f64>, y: &HashMap<&str, f64>) -> f64 {
+    let (small, large) = if x.len() < y.len() { (x, y) } else { (y, x) };
+    small
+        .iter()
+        .filter_map(|(t, a)| large.get(t).map(|b| a * b))
+        .sum::<f64>()
+        + 0.0
 }
 
 /// Groups of two or more articles joined by suggested pairs (connected components), each

@@ -45,9 +45,11 @@
 //! # Ok::<(), parallax_store::Error>(())
 //! ```
 
+mod backup;
 mod error;
 mod feed;
 mod highlight;
+mod manage;
 mod migrate;
 mod model;
 mod normalise;
@@ -55,6 +57,8 @@ mod open;
 mod read;
 mod sample;
 mod search;
+mod shelf;
+mod suggest;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -64,12 +68,15 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use error::{Error, ErrorKind, Result};
 pub use feed::{PollSuccess, feed_backoff_secs};
 pub use highlight::HighlightEntry;
+pub use manage::{Emptied, TRASH_DAYS};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use model::*;
 pub use normalise::{clean_paragraphs, content_hash, normalise_text};
 pub use open::{LIBRARY_FILE_NAME, OpenOptions, default_data_dir};
 pub use sample::{SAMPLE_META_KEY, SAMPLE_STORY_TITLE};
 pub use search::fts_query;
+pub use shelf::{LibraryPage, LibraryQuery, LibrarySort, MAX_PAGE, Shelf, StoryHead};
+pub use suggest::{Candidate, IndexSubject, SameEventPair};
 
 /// An open library: one SQLite connection in WAL mode with foreign keys on.
 ///

@@ -32,6 +32,10 @@ pub struct ArticleSummary {
     pub latest_fetched: i64,
     /// Published time the latest version claims, if any.
     pub published: Option<i64>,
+    /// The reader opened it (or marked it read).
+    pub read: bool,
+    /// Put away in the archive: out of the main list, still searchable.
+    pub archived: bool,
 }
 
 /// Where a version's text came from.

@@ -10,18 +10,15 @@ use crate::model::{
 };
 use crate::normalise::split_body;
 
-/// Article summaries with their latest version; `{filter}` is replaced by a WHERE/AND clause.
-const ARTICLE_SUMMARY_SQL: &str = "
-    WITH ranked AS (
-        SELECT v.id, v.article_id, v.title, v.fetched, v.published,
-               row_number() OVER (PARTITION BY v.article_id ORDER BY v.fetched DESC, v.id DESC) AS rn,
-               count(*) OVER (PARTITION BY v.article_id) AS n
-        FROM version v
-    )
-    SELECT a.id, r.title, o.id, o.name, a.url, a.first_seen, r.n, r.id, r.fetched, r.published
+/// Article summaries with their latest version (kept on the article row by triggers, so this
+/// is an index read); `{filter}` is replaced by a WHERE/AND clause.
+pub(crate) const ARTICLE_SUMMARY_SQL: &str = "
+    SELECT a.id, v.title, o.id, o.name, a.url, a.first_seen, a.version_count,
+           a.latest_version_id, a.latest_fetched, v.published,
+           a.read_at IS NOT NULL, a.archived_at IS NOT NULL
     FROM article a
     JOIN outlet o ON o.id = a.outlet_id
-    JOIN ranked r ON r.article_id = a.id AND r.rn = 1
+    JOIN version v ON v.id = a.latest_version_id
     {join}
     {filter}
     {order}";
@@ -37,14 +34,14 @@ pub(crate) const VERSION_INFO_SQL: &str = "
     ) WHERE {outer}
     ORDER BY article_id, number";
 
-fn article_summary_sql(join: &str, filter: &str, order: &str) -> String {
+pub(crate) fn article_summary_sql(join: &str, filter: &str, order: &str) -> String {
     ARTICLE_SUMMARY_SQL
         .replace("{join}", join)
         .replace("{filter}", filter)
         .replace("{order}", order)
 }
 
-fn article_summary(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+pub(crate) fn article_summary(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: row.get(0)?,
         title: row.get(1)?,
@@ -56,6 +53,8 @@ fn article_summary(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
         latest_version_id: row.get(7)?,
         latest_fetched: row.get(8)?,
         published: row.get(9)?,
+        read: row.get(10)?,
+        archived: row.get(11)?,
     })
 }
 
@@ -99,9 +98,14 @@ pub(crate) const HIGHLIGHT_COLUMNS: &str =
     "id, version_id, quote, prefix, suffix, sentence_index, colour, note, created";
 
 impl Library {
-    /// Every article, newest fetch first, each described by its latest version.
+    /// Every article not in the trash, newest fetch first, each described by its latest
+    /// version. The library view pages instead ([`Library::library_page`]).
     pub fn list_articles(&self) -> Result<Vec<ArticleSummary>> {
-        let sql = article_summary_sql("", "", "ORDER BY r.fetched DESC, a.id DESC");
+        let sql = article_summary_sql(
+            "",
+            "WHERE a.trashed_at IS NULL",
+            "ORDER BY a.latest_fetched DESC, a.id DESC",
+        );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([], article_summary)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -111,8 +115,8 @@ impl Library {
     pub fn articles_of_outlet(&self, outlet_id: i64) -> Result<Vec<ArticleSummary>> {
         let sql = article_summary_sql(
             "",
-            "WHERE a.outlet_id = ?1",
-            "ORDER BY r.fetched DESC, a.id DESC",
+            "WHERE a.outlet_id = ?1 AND a.trashed_at IS NULL",
+            "ORDER BY a.latest_fetched DESC, a.id DESC",
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([outlet_id], article_summary)?;
@@ -141,11 +145,11 @@ impl Library {
             .optional()?)
     }
 
-    /// Every outlet with its article count, by name.
+    /// Every outlet with its article count (trash left out), by name.
     pub fn list_outlets(&self) -> Result<Vec<Outlet>> {
         let mut stmt = self.conn.prepare(
             "SELECT o.id, o.name, o.domain, count(a.id)
-             FROM outlet o LEFT JOIN article a ON a.outlet_id = o.id
+             FROM outlet o LEFT JOIN article a ON a.outlet_id = o.id AND a.trashed_at IS NULL
              GROUP BY o.id ORDER BY o.name COLLATE NOCASE, o.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -274,7 +278,7 @@ impl Library {
     fn story_articles(&self, story_id: i64) -> Result<Vec<ArticleSummary>> {
         let sql = article_summary_sql(
             "JOIN story_article sa ON sa.article_id = a.id",
-            "WHERE sa.story_id = ?1",
+            "WHERE sa.story_id = ?1 AND a.trashed_at IS NULL",
             "ORDER BY sa.added, a.id",
         );
         let mut stmt = self.conn.prepare(&sql)?;

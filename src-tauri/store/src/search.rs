@@ -92,7 +92,8 @@ impl Library {
         let mut stmt = self.conn.prepare(
             "SELECT v.id, v.article_id
              FROM version_fts JOIN version v ON v.id = version_fts.rowid
-             WHERE version_fts MATCH ?1
+             JOIN article a ON a.id = v.article_id
+             WHERE version_fts MATCH ?1 AND a.trashed_at IS NULL
              ORDER BY bm25(version_fts, 3.0, 1.0), v.id DESC
              LIMIT ?2",
         )?;

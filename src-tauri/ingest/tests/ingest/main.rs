@@ -7,4 +7,5 @@ mod fetch;
 mod files;
 mod highlights;
 mod library;
+mod same_event;
 mod server;

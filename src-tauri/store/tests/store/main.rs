@@ -5,6 +5,7 @@ mod bad_input;
 mod common;
 mod feeds;
 mod library;
+mod manage;
 mod migrations;
 mod sample;
 mod scale;

@@ -30,6 +30,15 @@ const EXPECTED: &[(&str, &str)] = &[
     ("trigger", "version_fts_insert"),
     ("trigger", "version_fts_delete"),
     ("trigger", "version_immutable"),
+    ("table", "trash_version"),
+    ("table", "trash_highlight"),
+    ("table", "suggest_term"),
+    ("table", "same_event"),
+    ("index", "article_shelf_newest"),
+    ("index", "article_shelf_revised"),
+    ("index", "article_outlet_newest"),
+    ("trigger", "version_latest_insert"),
+    ("trigger", "version_latest_delete"),
 ];
 
 fn schema(conn: &Connection) -> Vec<(String, String, String)> {

@@ -30,7 +30,15 @@ latestFetched: number,
 /**
  * Published time the latest version claims, if any.
  */
-published: number | null, };
+published: number | null, 
+/**
+ * The reader opened it (or marked it read).
+ */
+read: boolean, 
+/**
+ * Put away in the archive: out of the main list, still searchable.
+ */
+archived: boolean, };
 
 export type SourceKind = "sample" | "paste" | "file" | "url" | "feed";
 
@@ -340,6 +348,42 @@ libraryError: string | null,
  */
 diagnostics: string, };
 
+export type LibraryQuery = { shelf: Shelf, sort: LibrarySort, 
+/**
+ * Only this outlet's articles.
+ */
+outletId: number | null, 
+/**
+ * Only this story's articles.
+ */
+storyId: number | null, 
+/**
+ * Only articles in no story (the library view lists stories apart).
+ */
+looseOnly: boolean, 
+/**
+ * Only articles with more than one version (something changed since first seen).
+ */
+revisedOnly: boolean, 
+/**
+ * Only articles not yet read.
+ */
+unreadOnly: boolean, offset: number, limit: number, };
+
+export type LibrarySort = "newest" | "outlet" | "mostRevised";
+
+export type Shelf = "library" | "archive" | "trash";
+
+export type LibraryPage = { total: number, offset: number, articles: Array<ArticleSummary>, };
+
+export type StoryHead = { id: number, title: string, created: number, 
+/**
+ * Articles in the story, trash left out.
+ */
+articleCount: number, };
+
+export type Emptied = { articles: number, versions: number, };
+
 /** Calls one command; the Tauri backend passes `invoke` from @tauri-apps/api, tests a fake. */
 export type Invoke = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
@@ -368,6 +412,7 @@ export function commands(invoke: Invoke) {
     addToStory: (storyId: number, articleIds: Array<number>) => invoke<Story>("add_to_story", { storyId, articleIds }),
     removeFromStory: (storyId: number, articleId: number) => invoke<Story>("remove_from_story", { storyId, articleId }),
     storySuggestions: () => invoke<Array<SameEventGroup>>("story_suggestions", {}),
+    dismissSuggestion: (articleIds: Array<number>, storyId: number | null) => invoke<null>("dismiss_suggestion", { articleIds, storyId }),
     addHighlight: (articleId: number, request: QuoteHighlight) => invoke<Highlight>("add_highlight", { articleId, request }),
     highlightsOn: (articleId: number, versionId: number) => invoke<Array<ResolvedHighlight>>("highlights_on", { articleId, versionId }),
     setHighlightNote: (highlightId: number, note: string | null) => invoke<Highlight>("set_highlight_note", { highlightId, note }),
@@ -378,6 +423,19 @@ export function commands(invoke: Invoke) {
     highlightNotice: (articleId: number, oldVersionId: number, newVersionId: number) => invoke<string | null>("highlight_notice", { articleId, oldVersionId, newVersionId }),
     exportHighlights: (articleId: number | null, path: string) => invoke<Exported>("export_highlights", { articleId, path }),
     exportArticle: (articleId: number, versionId: number, path: string) => invoke<Exported>("export_article", { articleId, versionId, path }),
+    libraryPage: (query: LibraryQuery) => invoke<LibraryPage>("library_page", { query }),
+    storyHeads: () => invoke<Array<StoryHead>>("story_heads", {}),
+    markRead: (articleIds: Array<number>, read: boolean) => invoke<null>("mark_read", { articleIds, read }),
+    setArchived: (articleIds: Array<number>, archived: boolean) => invoke<null>("set_archived", { articleIds, archived }),
+    trashArticles: (articleIds: Array<number>) => invoke<null>("trash_articles", { articleIds }),
+    restoreArticles: (articleIds: Array<number>) => invoke<null>("restore_articles", { articleIds }),
+    trashVersion: (versionId: number) => invoke<null>("trash_version", { versionId }),
+    restoreVersion: (versionId: number) => invoke<null>("restore_version", { versionId }),
+    emptyTrash: (all: boolean) => invoke<Emptied>("empty_trash", { all }),
+    renameOutlet: (outletId: number, name: string) => invoke<null>("rename_outlet", { outletId, name }),
+    mergeOutlets: (from: number, into: number) => invoke<null>("merge_outlets", { from, into }),
+    renameStory: (storyId: number, title: string) => invoke<null>("rename_story", { storyId, title }),
+    backupLibrary: (path: string) => invoke<number>("backup_library", { path }),
   };
 }
 

@@ -1,34 +1,110 @@
-//! Library state: articles, stories and search results, loaded through the Backend.
-import type { ArticleSummary, Outlet, SearchHit, Story } from "../gen/bindings";
+//! Library state: outlets, story heads, a page cache of the article list, search results and the reader's
+//! selection, loaded through the Backend. Nothing here holds the whole library: the list asks for the pages on
+//! screen, stories show their first rows, and filters and orders run in the store's SQL.
+import type {
+  ArticleSummary, LibraryPage, LibraryQuery, LibrarySort, Outlet, SearchHit, Shelf, StoryHead,
+} from "../gen/bindings";
 import { backend, errorMessage } from "../backend";
+import { PageCache } from "./rows";
+
+/** Stories shown above the list, newest first, and rows shown per story; the rest is one filter away. */
+export const STORIES_SHOWN = 12;
+export const STORY_ROWS = 50;
+
+export interface Filters {
+  shelf: Shelf;
+  sort: LibrarySort;
+  outletId: number | null;
+  storyId: number | null;
+  revisedOnly: boolean;
+  unreadOnly: boolean;
+}
+
+export const NO_FILTERS: Filters = {
+  shelf: "library", sort: "newest", outletId: null, storyId: null, revisedOnly: false, unreadOnly: false,
+};
 
 export class LibraryState {
-  articles = $state<ArticleSummary[]>([]);
-  stories = $state<Story[]>([]);
   outlets = $state<Outlet[]>([]);
-  /** Show only this outlet's articles (null: all). */
-  outletFilter = $state<number | null>(null);
+  stories = $state<StoryHead[]>([]);
+  /** The first rows of each shown story, under the outlet filter. */
+  storyRows = $state<Record<number, ArticleSummary[]>>({});
+  filters = $state<Filters>({ ...NO_FILTERS });
+  /** Rows in the list under the filters (the scrollbar's length). */
+  total = $state(0);
+  /** Bumped when a page arrives, so the rows on screen re-read the cache. */
+  pagesSeen = $state(0);
   hits = $state<SearchHit[] | null>(null);
   query = $state("");
   loading = $state(true);
   error = $state<string | null>(null);
+  cache: PageCache = new PageCache(() => Promise.reject(new Error("not loaded")));
   private searchSeq = 0;
+  private loadSeq = 0;
 
+  /** Stories are listed apart on the main shelf; elsewhere (archive, trash, one story) the list is everything. */
+  get storiesApart(): boolean {
+    return this.filters.shelf === "library" && this.filters.storyId === null;
+  }
+
+  pageQuery(offset: number, limit: number, extra: Partial<LibraryQuery> = {}): LibraryQuery {
+    const f = this.filters;
+    return {
+      shelf: f.shelf, sort: f.sort, outletId: f.outletId, storyId: f.storyId, looseOnly: this.storiesApart,
+      revisedOnly: f.revisedOnly, unreadOnly: f.unreadOnly, offset, limit, ...extra,
+    };
+  }
+
+  /** Reloads everything the screen shows: outlets, stories, and the first page of the list. */
   async load() {
+    const seq = ++this.loadSeq;
     this.loading = true;
     try {
-      const [articles, stories, outlets] = await Promise.all([
-        backend().listArticles(), backend().listStories(), backend().listOutlets(),
+      const cache = new PageCache((offset, limit) => backend().libraryPage(this.pageQuery(offset, limit)));
+      const [outlets, stories] = await Promise.all([
+        backend().listOutlets(), backend().storyHeads(), cache.ensure(0, 1),
       ]);
-      this.articles = articles;
-      this.stories = stories;
+      const shown = this.storiesApart ? stories.filter((s) => s.articleCount > 0).slice(0, STORIES_SHOWN) : [];
+      const pages = await Promise.all(shown.map((s) =>
+        backend().libraryPage(this.pageQuery(0, STORY_ROWS, { storyId: s.id, looseOnly: false }))));
+      if (seq !== this.loadSeq) return;
       this.outlets = outlets;
+      this.stories = stories;
+      this.storyRows = Object.fromEntries(shown.map((s, i) => [s.id, pages[i].articles]));
+      this.cache = cache;
+      this.total = cache.total;
+      this.pagesSeen += 1;
       this.error = null;
     } catch (e) {
-      this.error = errorMessage(e);
+      if (seq === this.loadSeq) this.error = errorMessage(e);
     } finally {
-      this.loading = false;
+      if (seq === this.loadSeq) this.loading = false;
     }
+  }
+
+  /** Makes sure rows [start, end) are loaded (the list calls this as it scrolls). */
+  async ensure(start: number, end: number) {
+    const cache = this.cache;
+    try {
+      await cache.ensure(start, end);
+      if (cache === this.cache) {
+        this.total = cache.total;
+        this.pagesSeen += 1;
+      }
+    } catch (e) {
+      this.error = errorMessage(e);
+    }
+  }
+
+  /** Changes filters and reloads from the top. */
+  async set(change: Partial<Filters>) {
+    this.filters = { ...this.filters, ...change };
+    await this.load();
+  }
+
+  /** Stories listed above the list: shown ones with rows under the filters. */
+  get shownStories(): StoryHead[] {
+    return this.stories.filter((s) => (this.storyRows[s.id]?.length ?? 0) > 0);
   }
 
   /** Runs a search; a newer search wins over a slower older one. An empty query shows the library again. */
@@ -50,17 +126,6 @@ export class LibraryState {
       if (seq === this.searchSeq) this.error = errorMessage(e);
     }
   }
-
-  private shown = (a: ArticleSummary) => this.outletFilter === null || a.outletId === this.outletFilter;
-
-  /** Articles that belong to no story, for the "other articles" list. */
-  get loose(): ArticleSummary[] {
-    const inStory = new Set(this.stories.flatMap((s) => s.articles.map((a) => a.id)));
-    return this.articles.filter((a) => !inStory.has(a.id) && this.shown(a));
-  }
-
-  /** A story's articles under the outlet filter. */
-  storyArticles(story: Story): ArticleSummary[] {
-    return story.articles.filter(this.shown);
-  }
 }
+
+export type { LibraryPage };

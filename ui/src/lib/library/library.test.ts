@@ -1,42 +1,116 @@
 import { describe, expect, it } from "vitest";
 import { backendFrom, setBackend } from "../backend";
+import type { LibraryQuery } from "../gen/bindings";
 import { LibraryState } from "./library.svelte";
+import { PAGE, PageCache, rowWindow } from "./rows";
+import { Selection } from "./selection.svelte";
 
-function article(id: number, title: string) {
+function article(id: number, title = `T${id}`, outletId = 1) {
   return {
-    id, title, outletId: 1, outlet: "The Test Courier", url: null, firstSeen: 0, versionCount: 1,
-    latestVersionId: id * 10, latestFetched: 0, published: null,
+    id, title, outletId, outlet: "The Test Courier", url: null, firstSeen: 0, versionCount: 1,
+    latestVersionId: id * 10, latestFetched: 0, published: null, read: false, archived: false,
   };
 }
 
-describe("LibraryState", () => {
-  it("lists articles outside any story as loose, so none is shown twice", async () => {
-    setBackend(backendFrom(async (cmd) => {
-      if (cmd === "list_articles") return [article(1, "A"), article(2, "B"), article(3, "C")] as never;
-      if (cmd === "list_stories") return [{ id: 1, title: "S", created: 0, articles: [article(2, "B")] }] as never;
-      if (cmd === "list_outlets") return [] as never;
-      throw new Error(`unexpected ${cmd}`);
-    }));
-    const lib = new LibraryState();
-    await lib.load();
-    expect(lib.loose.map((a) => a.id)).toEqual([1, 3]);
-    expect(lib.error).toBeNull();
+/** A fake store of `n` articles answering pages, recording every query it got. */
+function fakeStore(n: number, stories: { id: number; title: string; ids: number[] }[] = []) {
+  const queries: LibraryQuery[] = [];
+  setBackend(backendFrom(async (cmd, args) => {
+    if (cmd === "library_page") {
+      const q = args.query as LibraryQuery;
+      queries.push(q);
+      let ids = Array.from({ length: n }, (_, i) => i + 1);
+      if (q.storyId !== null) ids = stories.find((s) => s.id === q.storyId)?.ids ?? [];
+      else if (q.looseOnly) ids = ids.filter((id) => !stories.some((s) => s.ids.includes(id)));
+      if (q.outletId !== null) ids = ids.filter((id) => id % 2 === q.outletId);
+      return { total: ids.length, offset: q.offset, articles: ids.slice(q.offset, q.offset + q.limit).map((id) => article(id)) } as never;
+    }
+    if (cmd === "story_heads") return stories.map((s) => ({ id: s.id, title: s.title, created: 0, articleCount: s.ids.length })) as never;
+    if (cmd === "list_outlets") return [] as never;
+    throw new Error(`unexpected ${cmd}`);
+  }));
+  return queries;
+}
+
+describe("rowWindow", () => {
+  it("renders only the rows on screen plus overscan, with spacers for the rest", () => {
+    // 100,000 rows of 44 px: the DOM must hold a screenful, not the library.
+    const w = rowWindow(100_000, 44, 44 * 5000, 880, 8);
+    expect(w.start).toBe(4992);
+    expect(w.end).toBe(5028);
+    expect(w.before).toBe(4992 * 44);
+    expect(w.before + (w.end - w.start) * 44 + w.after).toBe(100_000 * 44);
   });
 
-  it("filters stories and loose articles by outlet", async () => {
-    const a = (id: number, outletId: number) => ({ ...article(id, `T${id}`), outletId });
-    setBackend(backendFrom(async (cmd) => {
-      if (cmd === "list_articles") return [a(1, 1), a(2, 2), a(3, 1), a(4, 2)] as never;
-      if (cmd === "list_stories") return [{ id: 9, title: "S", created: 0, articles: [a(1, 1), a(2, 2)] }] as never;
-      return [] as never;
-    }));
+  it("clamps at both ends and handles an empty list", () => {
+    expect(rowWindow(0, 44, 0, 800)).toEqual({ start: 0, end: 0, before: 0, after: 0 });
+    expect(rowWindow(3, 44, -50, 800)).toMatchObject({ start: 0, end: 3, after: 0 });
+    const last = rowWindow(10, 44, 10_000, 800);
+    expect(last.end).toBe(10);
+    expect(last.start).toBeLessThan(10);
+  });
+});
+
+describe("PageCache", () => {
+  it("asks for each page once, however often it is scrolled past", async () => {
+    const asked: number[] = [];
+    const cache = new PageCache(async (offset, limit) => {
+      asked.push(offset);
+      return { total: 1000, offset, articles: Array.from({ length: limit }, (_, i) => article(offset + i + 1)) };
+    });
+    await Promise.all([cache.ensure(0, 30), cache.ensure(10, 120)]);
+    await cache.ensure(50, 150);
+    expect(asked).toEqual([0, PAGE]);
+    expect(cache.row(150)?.id).toBe(151);
+    expect(cache.row(250)).toBeUndefined();
+    expect(cache.total).toBe(1000);
+  });
+});
+
+describe("Selection", () => {
+  it("Space-style toggles and Shift+arrows select the rows passed over", () => {
+    const rows = [1, 2, 3, 4, 5].map((id) => article(id));
+    const s = new Selection();
+    s.move(1, 5, (i) => rows[i]);
+    s.toggle(rows[s.cursor]);
+    expect(s.ids).toEqual([2]);
+    s.move(2, 5, (i) => rows[i], true);
+    expect(s.ids).toEqual([2, 3, 4]);
+    s.move(10, 5, (i) => rows[i]);
+    expect(s.cursor).toBe(4);
+    s.toggle(rows[2], false);
+    expect(s.ids).toEqual([2, 4]);
+    s.clear();
+    expect(s.ids).toEqual([]);
+  });
+});
+
+describe("LibraryState", () => {
+  it("loads one page and the counts, not the library", async () => {
+    const queries = fakeStore(100_000);
     const lib = new LibraryState();
     await lib.load();
-    lib.outletFilter = 2;
-    expect(lib.loose.map((x) => x.id)).toEqual([4]);
-    expect(lib.storyArticles(lib.stories[0]).map((x) => x.id)).toEqual([2]);
-    lib.outletFilter = null;
-    expect(lib.loose.map((x) => x.id)).toEqual([3, 4]);
+    expect(lib.total).toBe(100_000);
+    expect(queries).toHaveLength(1);
+    expect(queries[0].limit).toBe(PAGE);
+    expect(lib.cache.row(0)?.id).toBe(1);
+    await lib.ensure(5000, 5030);
+    expect(lib.cache.row(5010)?.id).toBe(5011);
+    expect(lib.cache.loadedPages).toBe(2);
+  });
+
+  it("lists story articles with their story and the rest apart, under the outlet filter", async () => {
+    fakeStore(6, [{ id: 9, title: "S", ids: [1, 2] }]);
+    const lib = new LibraryState();
+    await lib.load();
+    expect(lib.storyRows[9].map((a) => a.id)).toEqual([1, 2]);
+    expect(lib.total).toBe(4);
+    await lib.set({ outletId: 0 });
+    expect(lib.storyRows[9].map((a) => a.id)).toEqual([2]);
+    expect(lib.total).toBe(2);
+    await lib.set({ storyId: 9, outletId: null });
+    expect(lib.storiesApart).toBe(false);
+    expect(lib.total).toBe(2);
   });
 
   it("keeps the newest search when an older one answers late", async () => {

@@ -1,0 +1,102 @@
+//! Commands of the library view at scale and of looking after the library: pages of rows, story heads, read and
+//! archive marks, the trash and its undo, outlet rename and merge, story titles, backup. Thin: each calls the store.
+
+use parallax_store::{Emptied, LibraryPage, LibraryQuery, StoryHead, TRASH_DAYS};
+use tauri::State;
+
+use crate::bindings::command_table;
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+#[tauri::command(async)]
+pub fn library_page(state: State<'_, AppState>, query: LibraryQuery) -> IpcResult<LibraryPage> {
+    state.with(|lib| lib.library_page(&query))
+}
+
+#[tauri::command(async)]
+pub fn story_heads(state: State<'_, AppState>) -> IpcResult<Vec<StoryHead>> {
+    state.with(|lib| lib.story_heads(parallax_store::MAX_PAGE))
+}
+
+#[tauri::command(async)]
+pub fn mark_read(state: State<'_, AppState>, article_ids: Vec<i64>, read: bool) -> IpcResult<()> {
+    state.with(|lib| lib.mark_read(&article_ids, read, now()))
+}
+
+#[tauri::command(async)]
+pub fn set_archived(
+    state: State<'_, AppState>,
+    article_ids: Vec<i64>,
+    archived: bool,
+) -> IpcResult<()> {
+    state.with(|lib| lib.set_archived(&article_ids, archived, now()))
+}
+
+#[tauri::command(async)]
+pub fn trash_articles(state: State<'_, AppState>, article_ids: Vec<i64>) -> IpcResult<()> {
+    state.with(|lib| lib.trash_articles(&article_ids, now()))
+}
+
+#[tauri::command(async)]
+pub fn restore_articles(state: State<'_, AppState>, article_ids: Vec<i64>) -> IpcResult<()> {
+    state.with(|lib| lib.restore_articles(&article_ids))
+}
+
+#[tauri::command(async)]
+pub fn trash_version(state: State<'_, AppState>, version_id: i64) -> IpcResult<()> {
+    state.with(|lib| lib.trash_version(version_id, now()))
+}
+
+#[tauri::command(async)]
+pub fn restore_version(state: State<'_, AppState>, version_id: i64) -> IpcResult<()> {
+    state.with(|lib| lib.restore_version(version_id))
+}
+
+/// Empties the whole trash (`all`) or only what has been there longer than the 30 days the trash keeps.
+#[tauri::command(async)]
+pub fn empty_trash(state: State<'_, AppState>, all: bool) -> IpcResult<Emptied> {
+    state.with(|lib| lib.empty_trash(now(), if all { 0 } else { TRASH_DAYS }))
+}
+
+#[tauri::command(async)]
+pub fn rename_outlet(state: State<'_, AppState>, outlet_id: i64, name: String) -> IpcResult<()> {
+    state.with(|lib| lib.rename_outlet(outlet_id, &name))
+}
+
+#[tauri::command(async)]
+pub fn merge_outlets(state: State<'_, AppState>, from: i64, into: i64) -> IpcResult<()> {
+    state.with(|lib| lib.merge_outlets(from, into))
+}
+
+#[tauri::command(async)]
+pub fn rename_story(state: State<'_, AppState>, story_id: i64, title: String) -> IpcResult<()> {
+    state.with(|lib| lib.rename_story(story_id, &title))
+}
+
+/// Writes a single-file copy of the library to `path` while the app keeps running; returns its size in bytes.
+#[tauri::command(async)]
+pub fn backup_library(state: State<'_, AppState>, path: String) -> IpcResult<u64> {
+    state.with(|lib| lib.backup_to(std::path::Path::new(path.trim())))
+}
+
+command_table! {
+    library_page(query: LibraryQuery) -> LibraryPage;
+    story_heads() -> Vec<StoryHead>;
+    mark_read(article_ids: Vec<i64>, read: bool) -> ();
+    set_archived(article_ids: Vec<i64>, archived: bool) -> ();
+    trash_articles(article_ids: Vec<i64>) -> ();
+    restore_articles(article_ids: Vec<i64>) -> ();
+    trash_version(version_id: i64) -> ();
+    restore_version(version_id: i64) -> ();
+    empty_trash(all: bool) -> Emptied;
+    rename_outlet(outlet_id: i64, name: String) -> ();
+    merge_outlets(from: i64, into: i64) -> ();
+    rename_story(story_id: i64, title: String) -> ();
+    backup_library(path: String) -> u64;
+}

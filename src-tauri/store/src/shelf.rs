@@ -1,0 +1,173 @@
+//! The library view's rows, a page at a time: sorting and filtering in SQL over the article
+//! row's own columns (latest version, fetch time, version count), so a page and its count
+//! cost the same at 100 articles and at 100,000. What a row looks like is the UI's business.
+
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Library;
+use crate::error::{Error, Result};
+use crate::model::ArticleSummary;
+use crate::read::{article_summary, article_summary_sql};
+
+/// The most rows one page may hold (a screen is a few dozen; this bounds a careless caller).
+pub const MAX_PAGE: i64 = 500;
+
+/// The orders the library view offers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum LibrarySort {
+    /// Latest fetch first.
+    #[default]
+    Newest,
+    /// By outlet name, then newest first within an outlet.
+    Outlet,
+    /// Most versions first, then newest.
+    MostRevised,
+}
+
+/// Which part of the library a list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Shelf {
+    /// Everything not archived and not in the trash.
+    #[default]
+    Library,
+    /// Archived articles.
+    Archive,
+    /// Articles in the trash, most recently trashed first whatever the sort.
+    Trash,
+}
+
+/// One request for rows: the filters, the order and the window `[offset, offset + limit)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LibraryQuery {
+    pub shelf: Shelf,
+    pub sort: LibrarySort,
+    /// Only this outlet's articles.
+    pub outlet_id: Option<i64>,
+    /// Only this story's articles.
+    pub story_id: Option<i64>,
+    /// Only articles in no story (the library view lists stories apart).
+    pub loose_only: bool,
+    /// Only articles with more than one version (something changed since first seen).
+    pub revised_only: bool,
+    /// Only articles not yet read.
+    pub unread_only: bool,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// A page of rows and how many rows the whole filtered list has (for the scrollbar).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LibraryPage {
+    pub total: i64,
+    pub offset: i64,
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// WHERE clause and parameters for a query's filters.
+fn filters(q: &LibraryQuery) -> (String, String, Vec<Value>) {
+    let mut join = String::new();
+    let mut clauses: Vec<&str> = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    match q.shelf {
+        Shelf::Library => clauses.push("a.trashed_at IS NULL AND a.archived_at IS NULL"),
+        Shelf::Archive => clauses.push("a.trashed_at IS NULL AND a.archived_at IS NOT NULL"),
+        Shelf::Trash => clauses.push("a.trashed_at IS NOT NULL"),
+    }
+    if let Some(outlet) = q.outlet_id {
+        clauses.push("a.outlet_id = ?");
+        params.push(Value::Integer(outlet));
+    }
+    if let Some(story) = q.story_id {
+        join.push_str("JOIN story_article sa ON sa.article_id = a.id AND sa.story_id = ?");
+        params.insert(0, Value::Integer(story));
+    }
+    if q.loose_only {
+        clauses.push("NOT EXISTS (SELECT 1 FROM story_article l WHERE l.article_id = a.id)");
+    }
+    if q.revised_only {
+        clauses.push("a.version_count > 1");
+    }
+    if q.unread_only {
+        clauses.push("a.read_at IS NULL");
+    }
+    (join, format!("WHERE {}", clauses.join(" AND ")), params)
+}
+
+impl Library {
+    /// One page of the library view. Bad windows are refused with a message rather than
+    /// clamped silently, so a UI bug shows instead of a quietly empty list.
+    pub fn library_page(&self, q: &LibraryQuery) -> Result<LibraryPage> {
+        if q.offset < 0 || q.limit < 1 || q.limit > MAX_PAGE {
+            return Err(Error::InvalidInput(format!(
+                "A page of the library holds 1 to {MAX_PAGE} rows from offset 0 or more \
+                 (asked for {} from {}).",
+                q.limit, q.offset
+            )));
+        }
+        let (join, filter, mut params) = filters(q);
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM article a {join} {filter}"),
+            rusqlite::params_from_iter(params.iter()),
+            |r| r.get(0),
+        )?;
+        let order = match (q.shelf, q.sort) {
+            (Shelf::Trash, _) => "ORDER BY a.trashed_at DESC, a.id DESC",
+            (_, LibrarySort::Newest) => "ORDER BY a.latest_fetched DESC, a.id DESC",
+            (_, LibrarySort::Outlet) => {
+                "ORDER BY o.name COLLATE NOCASE, a.latest_fetched DESC, a.id DESC"
+            }
+            (_, LibrarySort::MostRevised) => {
+                "ORDER BY a.version_count DESC, a.latest_fetched DESC, a.id DESC"
+            }
+        };
+        let sql = article_summary_sql(&join, &filter, &format!("{order} LIMIT ? OFFSET ?"));
+        params.push(Value::Integer(q.limit));
+        params.push(Value::Integer(q.offset));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), article_summary)?;
+        Ok(LibraryPage {
+            total,
+            offset: q.offset,
+            articles: rows.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+}
+
+/// A story as the library lists it: its title and how many articles it holds, without them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StoryHead {
+    pub id: i64,
+    pub title: String,
+    pub created: i64,
+    /// Articles in the story, trash left out.
+    pub article_count: i64,
+}
+
+impl Library {
+    /// The newest `limit` stories with their article counts (the story rows of the library view;
+    /// a story's articles come a page at a time through [`LibraryQuery::story_id`]).
+    pub fn story_heads(&self, limit: i64) -> Result<Vec<StoryHead>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.title, s.created,
+                    (SELECT count(*) FROM story_article sa JOIN article a ON a.id = sa.article_id
+                     WHERE sa.story_id = s.id AND a.trashed_at IS NULL)
+             FROM story s ORDER BY s.created DESC, s.id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit.clamp(0, MAX_PAGE)], |r| {
+            Ok(StoryHead {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                created: r.get(2)?,
+                article_count: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
