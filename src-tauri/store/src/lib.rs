@@ -51,6 +51,7 @@ mod migrate;
 mod model;
 mod normalise;
 mod open;
+mod raw;
 mod read;
 mod sample;
 mod search;
@@ -66,6 +67,7 @@ pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use model::*;
 pub use normalise::{clean_paragraphs, content_hash, normalise_text};
 pub use open::{LIBRARY_FILE_NAME, OpenOptions, default_data_dir};
+pub use raw::{RawPage, RawPageStats};
 pub use sample::{SAMPLE_META_KEY, SAMPLE_STORY_TITLE};
 pub use search::fts_query;
 

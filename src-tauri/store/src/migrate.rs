@@ -5,8 +5,13 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The migrations in order; `MIGRATIONS[i]` brings the schema from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_library", include_str!("migrations/0001_library.sql"))];
+pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_library", include_str!("migrations/0001_library.sql")),
+    (
+        "0004_raw_page",
+        include_str!("migrations/0004_raw_page.sql"),
+    ),
+];
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
