@@ -9,6 +9,7 @@ use crate::boilerplate::{
     FURNITURE_TAGS, collapse_whitespace, is_boilerplate_paragraph, is_furniture_name,
 };
 use crate::error::{IngestError, Result};
+use crate::metadata::{parse_time, read_meta};
 
 /// The article found in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,9 +18,11 @@ pub struct Extracted {
     pub byline: Option<String>,
     /// Published time the page claims (unix seconds, UTC).
     pub published: Option<i64>,
+    /// Last-modified time the page claims (unix seconds, UTC).
+    pub modified: Option<i64>,
     /// The site's own name (`og:site_name`), when the page gives one.
     pub site_name: Option<String>,
-    /// `<link rel="canonical">` or `og:url`, when absolute.
+    /// `<link rel="canonical">`, `og:url` or JSON-LD's URL, made absolute.
     pub canonical_url: Option<String>,
     /// The body as paragraphs of plain text, furniture removed.
     pub paragraphs: Vec<String>,
@@ -36,20 +39,9 @@ const MIN_ARTICLE_CHARS: usize = 200;
 /// Finds the article in `html`. `url` (absolute) resolves relative links.
 pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
     let doc = Document::from(html);
-    let canonical_url = meta_canonical(&doc);
-    let site_name = meta_content(&doc, &["og:site_name", "application-name"]);
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let meta = read_meta(&doc, url);
     let page_title = collapse_whitespace(&doc.select("title").text());
-    let page_published = meta_content(
-        &doc,
-        &["article:published_time", "datePublished", "date", "dc.date"],
-    )
-    .or_else(|| {
-        doc.select("time[datetime]")
-            .first()
-            .attr("datetime")
-            .map(|d| d.to_string())
-    })
-    .and_then(|d| parse_time(&d));
     // JSON-LD scripts stay: readability reads the byline and dates from them.
     doc.select("script:not([type=\"application/ld+json\"]), noscript, style, template")
         .remove();
@@ -57,7 +49,6 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
     let link_text_len = collapse_whitespace(&doc.select("body a").text()).len();
     remove_furniture(&doc, body_text_len);
 
-    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let config = Config {
         max_elements_to_parse: 200_000,
         ..Config::default()
@@ -95,10 +86,11 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
         .filter(|n| !has_block_descendant(n))
         .cloned()
         .collect();
+    let is_headline = |t: &str| t == title || meta.title.as_deref() == Some(t);
     // Whatever precedes the headline inside the content is masthead, not article.
     let headline_at = blocks
         .iter()
-        .position(|n| collapse_whitespace(&n.text()) == title)
+        .position(|n| is_headline(&collapse_whitespace(&n.text())))
         .unwrap_or(0);
     // Short link-heavy blocks before the first real paragraph are masthead too.
     let first_prose = blocks
@@ -109,15 +101,17 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
     let mut link_chars = 0;
     for (i, node) in blocks.iter().enumerate() {
         let text = collapse_whitespace(&node.text());
-        let is_title = (i <= headline_at && (i < headline_at || text == title))
+        let is_title = (i <= headline_at && (i < headline_at || is_headline(&text)))
             || (i < first_prose && is_link_heavy(node, &text));
-        let is_byline = byline
-            .as_deref()
-            .is_some_and(|b| text.chars().count() <= 120 && clean_byline(&text) == b);
-        if is_title || is_byline || is_boilerplate_paragraph(&text) {
+        let is_byline = text.chars().count() <= 120 && {
+            let b = clean_byline(&text);
+            byline.as_deref() == Some(b.as_str()) || meta.byline.as_deref() == Some(b.as_str())
+        };
+        let links = link_chars_in(node);
+        if is_title || is_byline || is_link_line(&text, links) || is_boilerplate_paragraph(&text) {
             node.remove_from_parent();
         } else {
-            link_chars += link_chars_in(node);
+            link_chars += links;
             paragraphs.push(text);
         }
     }
@@ -126,25 +120,28 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
     if chars < MIN_ARTICLE_CHARS || link_chars * 2 > chars {
         return Err(no_article());
     }
+    let site_name = meta
+        .site_name
+        .or(article.site_name.map(|s| collapse_whitespace(&s)))
+        .filter(|s| !s.is_empty());
+    let title = [
+        meta.title.as_deref(),
+        Some(title.as_str()),
+        Some(page_title.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|t| !t.is_empty())
+    .unwrap_or_default();
     Ok(Extracted {
-        title: strip_site_suffix(
-            if title.is_empty() {
-                &page_title
-            } else {
-                &title
-            },
-            site_name.as_deref(),
-        ),
-        byline,
-        published: article
-            .published_time
-            .as_deref()
-            .and_then(parse_time)
-            .or(page_published),
-        site_name: site_name
-            .or(article.site_name.map(|s| collapse_whitespace(&s)))
-            .filter(|s| !s.is_empty()),
-        canonical_url,
+        title: strip_site_suffix(title, site_name.as_deref()),
+        byline: meta.byline.map(|b| clean_byline(&b)).or(byline),
+        published: meta
+            .published
+            .or_else(|| article.published_time.as_deref().and_then(parse_time)),
+        modified: meta.modified,
+        site_name,
+        canonical_url: meta.canonical_url,
         paragraphs,
         html: sanitise(&content.html()),
     })
@@ -186,6 +183,14 @@ fn remove_furniture(doc: &Document, body_text_len: usize) {
     }
     // Figures are images plus captions; the reader shows neither.
     doc.select("figure, picture").remove();
+}
+
+/// A short block that is all link ("SEE THE OTHER STORY", a related headline): it points
+/// elsewhere rather than telling this story. A visible address (a cited source) is kept.
+fn is_link_line(text: &str, link_chars: usize) -> bool {
+    link_chars * 10 >= text.chars().count() * 9
+        && text.split_whitespace().count() <= 20
+        && !text.starts_with("http")
 }
 
 fn link_chars_in(node: &NodeRef) -> usize {
@@ -248,23 +253,6 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.to_string()
 }
 
-fn meta_content(doc: &Document, names: &[&str]) -> Option<String> {
-    names.iter().find_map(|name| {
-        let sel = doc.select(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"]"));
-        sel.attr("content")
-            .map(|c| collapse_whitespace(&c))
-            .filter(|c| !c.is_empty())
-    })
-}
-
-fn meta_canonical(doc: &Document) -> Option<String> {
-    doc.select("link[rel=canonical]")
-        .attr("href")
-        .map(|h| h.trim().to_string())
-        .or_else(|| meta_content(doc, &["og:url"]))
-        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-}
-
 /// Says what a page without an article looks like, for the error message.
 fn guess_page_kind(title: &str, body_len: usize, link_len: usize) -> &'static str {
     let t = title.to_lowercase();
@@ -277,25 +265,6 @@ fn guess_page_kind(title: &str, body_len: usize, link_len: usize) -> &'static st
     } else {
         "a page with too little text"
     }
-}
-
-/// Parses the common published-time formats (RFC 3339, RFC 2822, a bare date) to unix seconds.
-pub fn parse_time(s: &str) -> Option<i64> {
-    let s = s.trim();
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Some(t.timestamp());
-    }
-    if let Ok(t) = chrono::DateTime::parse_from_rfc2822(s) {
-        return Some(t.timestamp());
-    }
-    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
-        return Some(t.and_utc().timestamp());
-    }
-    let date = s.get(..10).unwrap_or(s);
-    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc().timestamp())
 }
 
 /// Sanitises article HTML for the reader: text structure and links only; no scripts, styles,
@@ -379,16 +348,5 @@ mod tests {
             e.to_string(),
             "No article text was found in this page (it looks like a page too large to analyse, with over 200,000 elements); open the article's own page or paste its text."
         );
-    }
-
-    #[test]
-    fn published_time_formats() {
-        assert_eq!(parse_time("2026-03-14T06:30:00Z"), Some(1_773_469_800));
-        assert_eq!(
-            parse_time("Sat, 14 Mar 2026 06:30:00 GMT"),
-            Some(1_773_469_800)
-        );
-        assert_eq!(parse_time("2026-03-14"), Some(1_773_446_400));
-        assert_eq!(parse_time("yesterday"), None);
     }
 }

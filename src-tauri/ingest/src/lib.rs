@@ -35,8 +35,10 @@ pub mod feed;
 pub mod fetch;
 pub mod files;
 pub mod library;
+pub mod metadata;
 pub mod outlet;
 pub mod poller;
+pub mod reextract;
 pub mod revision;
 pub mod stories;
 
@@ -54,9 +56,11 @@ pub use library::{
     import_bytes, import_files, import_paste, import_sources, is_url, store_capture,
     store_revision, story_texts, to_store,
 };
+pub use metadata::{PageMeta, parse_time, read_meta};
 pub use outlet::OutletRef;
 pub use poller::{
     Clock, FeedEvent, ManualClock, PollReport, PollStatus, Poller, PollerConfig, SystemClock,
 };
+pub use reextract::{ReextractReport, Reextraction, reextract};
 pub use revision::{ChangeSummary, summarise_changes};
 pub use stories::{DEFAULT_THRESHOLD, SameEvent, StoryText, group_suggestions, suggest_same_event};
