@@ -10,6 +10,7 @@ mod error;
 mod export;
 mod input;
 mod library;
+mod reextract;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -43,6 +44,8 @@ enum Command {
     Search(library::SearchArgs),
     /// Subscribe to an RSS/Atom feed and poll it (once with --once).
     Watch(library::WatchArgs),
+    /// Re-run extraction over kept pages; report (or, with --apply, store) changed texts.
+    Reextract(reextract::ReextractArgs),
 }
 
 fn main() {
@@ -56,6 +59,7 @@ fn main() {
         Command::List(a) => library::exit_on_error(library::list(a)),
         Command::Search(a) => library::exit_on_error(library::search(a)),
         Command::Watch(a) => library::exit_on_error(library::watch(a)),
+        Command::Reextract(a) => library::exit_on_error(reextract::run(a)),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");
