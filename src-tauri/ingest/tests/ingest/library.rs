@@ -253,7 +253,8 @@ async fn refetches_that_differ_only_in_furniture_are_not_new_versions() {
         .unwrap();
     capture.url = Some(server.url("/pier"));
     let id = store_capture(&mut lib, &capture).unwrap().article_id;
-    let variants: [(&str, fn(&str) -> String); 6] = [
+    type Change = fn(&str) -> String;
+    let variants: [(&str, Change); 6] = [
         ("whitespace and line breaks", |h| {
             h.replace("<p>The cafe", "\n\n   <p>\n The  cafe")
                 .replace("thirty years.", "thirty&nbsp;years. ")
