@@ -47,6 +47,7 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
         .remove();
     let body_text_len = collapse_whitespace(&doc.select("body").text()).len();
     let link_text_len = collapse_whitespace(&doc.select("body a").text()).len();
+    let wall = wall_kind(&doc);
     remove_furniture(&doc, body_text_len);
 
     let config = Config {
@@ -54,7 +55,14 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
         ..Config::default()
     };
     let no_article = || IngestError::NoArticle {
-        what: guess_page_kind(&page_title, body_text_len, link_text_len),
+        what: match (
+            wall,
+            guess_page_kind(&page_title, body_text_len, link_text_len),
+        ) {
+            // A home page with a cookie banner is still a home page.
+            (Some(w), kind) if w.contains("paywall") || !kind.contains("list of links") => w,
+            (_, kind) => kind,
+        },
     };
     let mut readability =
         Readability::with_document(doc, url, Some(config)).map_err(|e| match e {
@@ -253,6 +261,27 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.to_string()
 }
 
+/// A page that hides its article behind a wall says so in its markup: an element whose class
+/// or id names a paywall or a cookie/consent banner. Only asked when no article was found.
+fn wall_kind(doc: &Document) -> Option<&'static str> {
+    let mut cookie = false;
+    for node in doc.select("[class], [id]").nodes() {
+        let names = format!(
+            "{} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("id").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        if names.contains("paywall") || names.contains("subscriber-only") {
+            return Some(
+                "a paywall: the article is for subscribers, and the page holds only its opening",
+            );
+        }
+        cookie |= names.contains("cookie") || names.contains("consent") || names.contains("gdpr");
+    }
+    cookie.then_some("a cookie or consent wall shown instead of the article")
+}
+
 /// Says what a page without an article looks like, for the error message.
 fn guess_page_kind(title: &str, body_len: usize, link_len: usize) -> &'static str {
     let t = title.to_lowercase();
@@ -335,6 +364,18 @@ pub fn sanitise(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paywall_or_cookie_wall_is_named_in_the_refusal() {
+        let paywall = "<html><body><article><h1>Harbour deal</h1><p>The harbour board agreed a deal.</p>\
+            <div class=\"paywall-offer\"><p>Subscribe to keep reading.</p></div></article></body></html>";
+        let e = extract_article(paywall, None).unwrap_err().to_string();
+        assert!(e.contains("it looks like a paywall"), "{e}");
+        let cookie = "<html><body><div id=\"consent-banner\"><p>We use cookies to improve your experience.</p>\
+            <a href=\"/accept\">Accept all</a></div></body></html>";
+        let e = extract_article(cookie, None).unwrap_err().to_string();
+        assert!(e.contains("a cookie or consent wall"), "{e}");
+    }
 
     #[test]
     fn a_page_too_big_to_analyse_is_refused_with_a_reason() {
