@@ -66,8 +66,16 @@ fn extract_fixture(bencher: Bencher, name: &str) {
 /// the folder; without it the benchmark says so and measures nothing.
 fn dev_pages() -> Vec<Vec<u8>> {
     use std::io::Read;
-    let dir = std::env::var("PARALLAX_EXTRACTION_PAGES").map_or_else(
-        |_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval-data/extraction/html"),
+    // The repository's sibling `shared/` folder (a worktree may sit one level deeper).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir: std::path::PathBuf = std::env::var("PARALLAX_EXTRACTION_PAGES").map_or_else(
+        |_| {
+            ["../shared", "../../shared"]
+                .iter()
+                .map(|s| root.join(s).join("eval-data/extraction/html"))
+                .find(|d| d.is_dir())
+                .unwrap_or_else(|| root.join("../shared/eval-data/extraction/html"))
+        },
         Into::into,
     );
     let Ok(entries) = std::fs::read_dir(&dir) else {

@@ -42,6 +42,7 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let meta = read_meta(&doc, url);
     let page_title = collapse_whitespace(&doc.select("title").text());
+    let first_heading = collapse_whitespace(&doc.select("h1").first().text());
     // JSON-LD scripts stay: readability reads the byline and dates from them.
     doc.select("script:not([type=\"application/ld+json\"]), noscript, style, template")
         .remove();
@@ -136,6 +137,7 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
         meta.title.as_deref(),
         Some(title.as_str()),
         Some(page_title.as_str()),
+        Some(first_heading.as_str()),
     ]
     .into_iter()
     .flatten()

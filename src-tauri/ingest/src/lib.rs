@@ -36,6 +36,7 @@ pub mod fetch;
 pub mod files;
 pub mod library;
 pub mod metadata;
+pub mod original;
 pub mod outlet;
 pub mod poller;
 pub mod reextract;
@@ -57,6 +58,7 @@ pub use library::{
     store_revision, story_texts, to_store,
 };
 pub use metadata::{PageMeta, parse_time, read_meta};
+pub use original::{original_page, sanitise_page};
 pub use outlet::OutletRef;
 pub use poller::{
     Clock, FeedEvent, ManualClock, PollReport, PollStatus, Poller, PollerConfig, SystemClock,

@@ -4,7 +4,7 @@
 //! first, the visible page last):
 //!
 //! - **title**: JSON-LD `headline` (or `name`), `og:title`, `twitter:title` / `dc.title` /
-//!   `<meta name=title>`, then readability's title, then `<title>`; a trailing " | Site" is cut.
+//!   `<meta name=title>`, then readability's title, then `<title>`, then the first `<h1>`; a trailing " | Site" is cut.
 //! - **byline**: JSON-LD `author` names ("A, B and C"), `article:author` when it is a name and
 //!   not a profile URL, `<meta name=author>` / `dc.creator` / `byl`, then readability's byline.
 //! - **outlet** (site name): `og:site_name`, JSON-LD `publisher.name`, a JSON-LD `WebSite`
