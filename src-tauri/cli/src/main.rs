@@ -17,6 +17,7 @@ mod input;
 mod library;
 mod progress;
 mod record;
+mod reextract;
 mod render;
 mod stats;
 
@@ -65,6 +66,8 @@ enum Command {
     BenchLibrary(genlib::BenchLibraryArgs),
     /// Write a consistent single-file copy of the library, even while the app uses it.
     Backup(genlib::BackupArgs),
+    /// Re-run extraction over kept pages; report (or, with --apply, store) changed texts.
+    Reextract(reextract::ReextractArgs),
 }
 
 fn main() {
@@ -85,6 +88,7 @@ fn main() {
         Command::GenLibrary(a) => library::exit_on_error(genlib::generate(a)),
         Command::BenchLibrary(a) => library::exit_on_error(genlib::bench(a)),
         Command::Backup(a) => library::exit_on_error(genlib::backup(a)),
+        Command::Reextract(a) => library::exit_on_error(reextract::run(a)),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");

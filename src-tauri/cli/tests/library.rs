@@ -287,3 +287,29 @@ fn a_generated_library_backs_up_to_a_file_that_opens_as_the_library() {
         stderr(&again)
     );
 }
+
+#[test]
+fn reextract_reports_kept_pages_and_changes_nothing_without_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = pages().join("tidewater-gazette-pier.html");
+    let o = parallax(dir.path(), &["import", page.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = parallax(dir.path(), &["reextract"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("version 1 \"Pier and promenade reopen after storm repairs\": unchanged"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 versions re-extracted, 0 would change"),
+        "{out}"
+    );
+    let o = parallax(dir.path(), &["reextract", "--article", "99"]);
+    assert_eq!(o.status.code(), Some(8), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("No article with id 99"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,6 +1,8 @@
 //! Benchmarks of the CPU-bound parts of ingest: page extraction (fixtures and a large
 //! synthetic page), fingerprints, feed parsing and same-event suggestions. Network and
 //! storage are measured by their own crates and tests. Run: `cargo bench -p parallax-ingest`.
+//! `extract_dev_page` times the real pages of `../shared/eval-data/extraction` (skipped when
+//! that folder is absent).
 
 use std::path::Path;
 
@@ -57,6 +59,61 @@ fn large_page() -> String {
 fn extract_fixture(bencher: Bencher, name: &str) {
     let bytes = fixture(name);
     bencher.bench(|| read_bytes(black_box(&bytes), Path::new("page.html"), 0).unwrap());
+}
+
+/// The extraction benchmark's dev pages (real news pages, third-party text): read from the
+/// eval data at run time, never copied into the repo. `PARALLAX_EXTRACTION_PAGES` overrides
+/// the folder; without it the benchmark says so and measures nothing.
+fn dev_pages() -> Vec<Vec<u8>> {
+    use std::io::Read;
+    // The repository's sibling `shared/` folder (a worktree may sit one level deeper).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir: std::path::PathBuf = std::env::var("PARALLAX_EXTRACTION_PAGES").map_or_else(
+        |_| {
+            ["../shared", "../../shared"]
+                .iter()
+                .map(|s| root.join(s).join("eval-data/extraction/html"))
+                .find(|d| d.is_dir())
+                .unwrap_or_else(|| root.join("../shared/eval-data/extraction/html"))
+        },
+        Into::into,
+    );
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("extract_dev_page: no pages at {} (skipped)", dir.display());
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| {
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(std::fs::File::open(p).ok()?)
+                .read_to_end(&mut out)
+                .ok()?;
+            Some(out)
+        })
+        .collect()
+}
+
+/// One real page per sample, cycling through the dev pages: the median is the median page.
+#[divan::bench(sample_count = 273, sample_size = 1)]
+fn extract_dev_page(bencher: Bencher) {
+    let pages = dev_pages();
+    if pages.is_empty() {
+        return;
+    }
+    let next = std::cell::Cell::new(0usize);
+    bencher
+        .with_inputs(|| {
+            let i = next.get();
+            next.set((i + 1) % pages.len());
+            &pages[i]
+        })
+        .bench_local_values(|page| read_bytes(black_box(page), Path::new("page.html"), 0).ok());
 }
 
 #[divan::bench(sample_count = 20)]

@@ -39,6 +39,10 @@ pub struct Capture {
     pub source_ref: String,
     /// Things the user may want to know, e.g. "decoded as windows-1252 (detected)".
     pub notes: Vec<String>,
+    /// The HTML page the text was extracted from, kept with the version (not sent over IPC).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub raw_html: Option<String>,
 }
 
 impl Capture {
@@ -214,6 +218,7 @@ fn blank_capture(origin: Origin, source_ref: &str, now: i64) -> Capture {
         origin,
         source_ref: source_ref.to_string(),
         notes: Vec::new(),
+        raw_html: None,
     }
 }
 
@@ -242,6 +247,7 @@ pub fn capture_extracted(
         origin,
         source_ref: source_ref.to_string(),
         notes: Vec::new(),
+        raw_html: None,
     }
 }
 
@@ -253,11 +259,8 @@ pub fn capture_html(
     source_ref: &str,
     now: i64,
 ) -> crate::Result<Capture> {
-    Ok(capture_extracted(
-        extract_article(html, url)?,
-        url,
-        origin,
-        source_ref,
-        now,
-    ))
+    Ok(Capture {
+        raw_html: Some(html.to_string()),
+        ..capture_extracted(extract_article(html, url)?, url, origin, source_ref, now)
+    })
 }

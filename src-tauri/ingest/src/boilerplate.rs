@@ -214,6 +214,12 @@ pub fn is_boilerplate_paragraph(paragraph: &str) -> bool {
     if STOCK_LINES.contains(&bare) {
         return true;
     }
+    if matches!(bare, "comments" | "comment") || is_gallery_counter(bare) {
+        return true;
+    }
+    if is_timestamp_line(&p) {
+        return true;
+    }
     let short = p.chars().count() <= 160;
     if short
         && STOCK_PREFIXES
@@ -235,6 +241,214 @@ pub fn is_boilerplate_paragraph(paragraph: &str) -> bool {
         && words.len() <= 12
         && words.iter().all(|w| SHARE_WORDS.contains(w))
         && words.len() >= 2
+}
+
+/// Month names and abbreviations, lower-case (English, German, French, Spanish, Italian,
+/// Dutch, Portuguese).
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+];
+
+/// The other words of a date or time stamp: weekdays, clock and zone words, and the verbs of a
+/// "Published ... | Updated ..." line.
+const STAMP_WORDS: &[&str] = &[
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "today",
+    "yesterday",
+    "ago",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "h",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "de",
+    "um",
+    "uhr",
+    "le",
+    "à",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "published",
+    "updated",
+    "posted",
+    "modified",
+    "last",
+    "first",
+    "on",
+    "at",
+    "by",
+];
+
+/// True for a date or time stamp line ("Published 10:48, Tue, Nov 19, 2019 | Updated 11:05",
+/// "19.11.2019, 08:57", "By Ada Brook - 11/18/19 11:04 PM EST"): short, with a date or a
+/// time in it, and nothing else but stamp words (and, after "by", a name of up to three
+/// words). Such a line changes with every edit and is never article text.
+pub fn is_timestamp_line(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() || tokens.len() > 18 {
+        return false;
+    }
+    let is_number = |t: &&str| t.chars().all(|c| c.is_ascii_digit());
+    let has_clock = lower.as_bytes().windows(3).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], b':' | b'.' | b'/') && w[2].is_ascii_digit()
+    });
+    let has_month = tokens.iter().any(|t| MONTHS.contains(t));
+    let relative = tokens
+        .iter()
+        .any(|t| *t == "ago" || *t == "today" || *t == "yesterday");
+    let has_year_or_day = tokens.iter().any(is_number);
+    if !(has_clock || (has_month && has_year_or_day) || relative) {
+        return false;
+    }
+    let others: Vec<&&str> = tokens
+        .iter()
+        .filter(|t| !is_number(t) && !MONTHS.contains(t) && !STAMP_WORDS.contains(t))
+        .collect();
+    let by_name = tokens.contains(&"by") && others.len() <= 3;
+    others.is_empty() || by_name
+}
+
+/// "3 of 12", "Image 1 of / 9": a slideshow's position, left in the text by its controls.
+fn is_gallery_counter(lower: &str) -> bool {
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let numbers = tokens
+        .iter()
+        .filter(|t| t.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    tokens.len() <= 5
+        && numbers >= 1
+        && tokens.contains(&"of")
+        && tokens.iter().all(|t| {
+            t.chars().all(|c| c.is_ascii_digit())
+                || matches!(*t, "of" | "image" | "photo" | "picture" | "slide")
+        })
 }
 
 /// Collapses runs of whitespace (including non-breaking spaces) to single spaces and trims.
@@ -302,6 +516,31 @@ mod tests {
             "© 2026 Northfield Press. All rights reserved.",
         ] {
             assert!(is_boilerplate_paragraph(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn date_and_time_stamps_are_furniture() {
+        for line in [
+            "Published 10:48, Tue, Nov 19, 2019 | Updated 11:05, Tue, Nov 19, 2019",
+            "| UPDATED: 11:05, Tue, Mar 3, 2026",
+            "Updated 5:27 am CST, Wednesday, March 4, 2026",
+            "Last updated 2 hours ago",
+            "19.03.2026, 08:57",
+            "By Ada Brook - 3/18/26 11:04 PM EST",
+            "Posted on 30 Juni 2026 by Admin",
+            "Updated at 1:23 p.m.",
+        ] {
+            assert!(is_timestamp_line(line), "{line}");
+            assert!(is_boilerplate_paragraph(line), "{line}");
+        }
+        for line in [
+            "The ferry left at 10:48 on Tuesday with 40 passengers.",
+            "On March 3 the council met again.",
+            "By 2030 the harbour will be twice its size.",
+            "2026",
+        ] {
+            assert!(!is_timestamp_line(line), "{line}");
         }
     }
 

@@ -9,6 +9,7 @@ use crate::boilerplate::{
     FURNITURE_TAGS, collapse_whitespace, is_boilerplate_paragraph, is_furniture_name,
 };
 use crate::error::{IngestError, Result};
+use crate::metadata::{parse_time, read_meta};
 
 /// The article found in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,9 +18,11 @@ pub struct Extracted {
     pub byline: Option<String>,
     /// Published time the page claims (unix seconds, UTC).
     pub published: Option<i64>,
+    /// Last-modified time the page claims (unix seconds, UTC).
+    pub modified: Option<i64>,
     /// The site's own name (`og:site_name`), when the page gives one.
     pub site_name: Option<String>,
-    /// `<link rel="canonical">` or `og:url`, when absolute.
+    /// `<link rel="canonical">`, `og:url` or JSON-LD's URL, made absolute.
     pub canonical_url: Option<String>,
     /// The body as paragraphs of plain text, furniture removed.
     pub paragraphs: Vec<String>,
@@ -36,34 +39,31 @@ const MIN_ARTICLE_CHARS: usize = 200;
 /// Finds the article in `html`. `url` (absolute) resolves relative links.
 pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
     let doc = Document::from(html);
-    let canonical_url = meta_canonical(&doc);
-    let site_name = meta_content(&doc, &["og:site_name", "application-name"]);
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let meta = read_meta(&doc, url);
     let page_title = collapse_whitespace(&doc.select("title").text());
-    let page_published = meta_content(
-        &doc,
-        &["article:published_time", "datePublished", "date", "dc.date"],
-    )
-    .or_else(|| {
-        doc.select("time[datetime]")
-            .first()
-            .attr("datetime")
-            .map(|d| d.to_string())
-    })
-    .and_then(|d| parse_time(&d));
+    let first_heading = collapse_whitespace(&doc.select("h1").first().text());
     // JSON-LD scripts stay: readability reads the byline and dates from them.
     doc.select("script:not([type=\"application/ld+json\"]), noscript, style, template")
         .remove();
     let body_text_len = collapse_whitespace(&doc.select("body").text()).len();
     let link_text_len = collapse_whitespace(&doc.select("body a").text()).len();
+    let wall = wall_kind(&doc);
     remove_furniture(&doc, body_text_len);
 
-    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let config = Config {
         max_elements_to_parse: 200_000,
         ..Config::default()
     };
     let no_article = || IngestError::NoArticle {
-        what: guess_page_kind(&page_title, body_text_len, link_text_len),
+        what: match (
+            wall,
+            guess_page_kind(&page_title, body_text_len, link_text_len),
+        ) {
+            // A home page with a cookie banner is still a home page.
+            (Some(w), kind) if w.contains("paywall") || !kind.contains("list of links") => w,
+            (_, kind) => kind,
+        },
     };
     let mut readability =
         Readability::with_document(doc, url, Some(config)).map_err(|e| match e {
@@ -95,10 +95,11 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
         .filter(|n| !has_block_descendant(n))
         .cloned()
         .collect();
+    let is_headline = |t: &str| t == title || meta.title.as_deref() == Some(t);
     // Whatever precedes the headline inside the content is masthead, not article.
     let headline_at = blocks
         .iter()
-        .position(|n| collapse_whitespace(&n.text()) == title)
+        .position(|n| is_headline(&collapse_whitespace(&n.text())))
         .unwrap_or(0);
     // Short link-heavy blocks before the first real paragraph are masthead too.
     let first_prose = blocks
@@ -109,15 +110,17 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
     let mut link_chars = 0;
     for (i, node) in blocks.iter().enumerate() {
         let text = collapse_whitespace(&node.text());
-        let is_title = (i <= headline_at && (i < headline_at || text == title))
+        let is_title = (i <= headline_at && (i < headline_at || is_headline(&text)))
             || (i < first_prose && is_link_heavy(node, &text));
-        let is_byline = byline
-            .as_deref()
-            .is_some_and(|b| text.chars().count() <= 120 && clean_byline(&text) == b);
-        if is_title || is_byline || is_boilerplate_paragraph(&text) {
+        let is_byline = text.chars().count() <= 120 && {
+            let b = clean_byline(&text);
+            byline.as_deref() == Some(b.as_str()) || meta.byline.as_deref() == Some(b.as_str())
+        };
+        let links = link_chars_in(node);
+        if is_title || is_byline || is_link_line(&text, links) || is_boilerplate_paragraph(&text) {
             node.remove_from_parent();
         } else {
-            link_chars += link_chars_in(node);
+            link_chars += links;
             paragraphs.push(text);
         }
     }
@@ -126,25 +129,29 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
     if chars < MIN_ARTICLE_CHARS || link_chars * 2 > chars {
         return Err(no_article());
     }
+    let site_name = meta
+        .site_name
+        .or(article.site_name.map(|s| collapse_whitespace(&s)))
+        .filter(|s| !s.is_empty());
+    let title = [
+        meta.title.as_deref(),
+        Some(title.as_str()),
+        Some(page_title.as_str()),
+        Some(first_heading.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|t| !t.is_empty())
+    .unwrap_or_default();
     Ok(Extracted {
-        title: strip_site_suffix(
-            if title.is_empty() {
-                &page_title
-            } else {
-                &title
-            },
-            site_name.as_deref(),
-        ),
-        byline,
-        published: article
-            .published_time
-            .as_deref()
-            .and_then(parse_time)
-            .or(page_published),
-        site_name: site_name
-            .or(article.site_name.map(|s| collapse_whitespace(&s)))
-            .filter(|s| !s.is_empty()),
-        canonical_url,
+        title: strip_site_suffix(title, site_name.as_deref()),
+        byline: meta.byline.map(|b| clean_byline(&b)).or(byline),
+        published: meta
+            .published
+            .or_else(|| article.published_time.as_deref().and_then(parse_time)),
+        modified: meta.modified,
+        site_name,
+        canonical_url: meta.canonical_url,
         paragraphs,
         html: sanitise(&content.html()),
     })
@@ -186,6 +193,14 @@ fn remove_furniture(doc: &Document, body_text_len: usize) {
     }
     // Figures are images plus captions; the reader shows neither.
     doc.select("figure, picture").remove();
+}
+
+/// A short block that is all link ("SEE THE OTHER STORY", a related headline): it points
+/// elsewhere rather than telling this story. A visible address (a cited source) is kept.
+fn is_link_line(text: &str, link_chars: usize) -> bool {
+    link_chars * 10 >= text.chars().count() * 9
+        && text.split_whitespace().count() <= 20
+        && !text.starts_with("http")
 }
 
 fn link_chars_in(node: &NodeRef) -> usize {
@@ -248,21 +263,25 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.to_string()
 }
 
-fn meta_content(doc: &Document, names: &[&str]) -> Option<String> {
-    names.iter().find_map(|name| {
-        let sel = doc.select(&format!("meta[property=\"{name}\"], meta[name=\"{name}\"]"));
-        sel.attr("content")
-            .map(|c| collapse_whitespace(&c))
-            .filter(|c| !c.is_empty())
-    })
-}
-
-fn meta_canonical(doc: &Document) -> Option<String> {
-    doc.select("link[rel=canonical]")
-        .attr("href")
-        .map(|h| h.trim().to_string())
-        .or_else(|| meta_content(doc, &["og:url"]))
-        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+/// A page that hides its article behind a wall says so in its markup: an element whose class
+/// or id names a paywall or a cookie/consent banner. Only asked when no article was found.
+fn wall_kind(doc: &Document) -> Option<&'static str> {
+    let mut cookie = false;
+    for node in doc.select("[class], [id]").nodes() {
+        let names = format!(
+            "{} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("id").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        if names.contains("paywall") || names.contains("subscriber-only") {
+            return Some(
+                "a paywall: the article is for subscribers, and the page holds only its opening",
+            );
+        }
+        cookie |= names.contains("cookie") || names.contains("consent") || names.contains("gdpr");
+    }
+    cookie.then_some("a cookie or consent wall shown instead of the article")
 }
 
 /// Says what a page without an article looks like, for the error message.
@@ -277,25 +296,6 @@ fn guess_page_kind(title: &str, body_len: usize, link_len: usize) -> &'static st
     } else {
         "a page with too little text"
     }
-}
-
-/// Parses the common published-time formats (RFC 3339, RFC 2822, a bare date) to unix seconds.
-pub fn parse_time(s: &str) -> Option<i64> {
-    let s = s.trim();
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Some(t.timestamp());
-    }
-    if let Ok(t) = chrono::DateTime::parse_from_rfc2822(s) {
-        return Some(t.timestamp());
-    }
-    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
-        return Some(t.and_utc().timestamp());
-    }
-    let date = s.get(..10).unwrap_or(s);
-    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|t| t.and_utc().timestamp())
 }
 
 /// Sanitises article HTML for the reader: text structure and links only; no scripts, styles,
@@ -368,6 +368,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_paywall_or_cookie_wall_is_named_in_the_refusal() {
+        let paywall = "<html><body><article><h1>Harbour deal</h1><p>The harbour board agreed a deal.</p>\
+            <div class=\"paywall-offer\"><p>Subscribe to keep reading.</p></div></article></body></html>";
+        let e = extract_article(paywall, None).unwrap_err().to_string();
+        assert!(e.contains("it looks like a paywall"), "{e}");
+        let cookie = "<html><body><div id=\"consent-banner\"><p>We use cookies to improve your experience.</p>\
+            <a href=\"/accept\">Accept all</a></div></body></html>";
+        let e = extract_article(cookie, None).unwrap_err().to_string();
+        assert!(e.contains("a cookie or consent wall"), "{e}");
+    }
+
+    #[test]
     fn a_page_too_big_to_analyse_is_refused_with_a_reason() {
         let mut html = String::from("<html><body><article>");
         for _ in 0..201_000 {
@@ -379,16 +391,5 @@ mod tests {
             e.to_string(),
             "No article text was found in this page (it looks like a page too large to analyse, with over 200,000 elements); open the article's own page or paste its text."
         );
-    }
-
-    #[test]
-    fn published_time_formats() {
-        assert_eq!(parse_time("2026-03-14T06:30:00Z"), Some(1_773_469_800));
-        assert_eq!(
-            parse_time("Sat, 14 Mar 2026 06:30:00 GMT"),
-            Some(1_773_469_800)
-        );
-        assert_eq!(parse_time("2026-03-14"), Some(1_773_446_400));
-        assert_eq!(parse_time("yesterday"), None);
     }
 }

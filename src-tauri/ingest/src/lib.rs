@@ -37,9 +37,12 @@ pub mod fetch;
 pub mod files;
 pub mod highlights;
 pub mod library;
+pub mod metadata;
+pub mod original;
 pub mod outlet;
 pub mod poller;
 pub mod reading;
+pub mod reextract;
 pub mod revision;
 pub mod same_event;
 pub mod stories;
@@ -62,11 +65,14 @@ pub use library::{
     import_bytes, import_files, import_paste, import_sources, is_url, store_capture,
     store_revision, story_texts, to_store,
 };
+pub use metadata::{PageMeta, parse_time, read_meta};
+pub use original::{original_page, sanitise_page};
 pub use outlet::OutletRef;
 pub use poller::{
     Clock, FeedEvent, ManualClock, PollReport, PollStatus, Poller, PollerConfig, SystemClock,
 };
 pub use reading::{highlight_records, provenance, reading_request, record};
+pub use reextract::{ReextractReport, Reextraction, reextract};
 pub use revision::{ChangeSummary, summarise_changes};
 pub use same_event::{WINDOW_SECS, index_article, index_pending, stored_suggestions};
 pub use stories::{DEFAULT_THRESHOLD, SameEvent, StoryText, group_suggestions, suggest_same_event};

@@ -120,6 +120,17 @@ pub fn to_store(c: &Capture) -> (NewArticle, NewVersion) {
     (article, version)
 }
 
+/// Keeps the page a capture was extracted from with its version (a duplicate keeps the page
+/// only when its version had none).
+fn keep_raw_page(lib: &mut Library, version_id: i64, c: &Capture) -> Result<()> {
+    if let Some(html) = &c.raw_html {
+        let url = matches!(c.origin, Origin::Url | Origin::Feed).then_some(c.source_ref.as_str());
+        lib.keep_raw_page(version_id, url, html)
+            .map_err(store_error)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn store_error(e: parallax_store::Error) -> IngestError {
     IngestError::Store(e.to_string())
 }
@@ -129,6 +140,7 @@ pub(crate) fn store_error(e: parallax_store::Error) -> IngestError {
 pub fn store_capture(lib: &mut Library, c: &Capture) -> Result<Imported> {
     let (article, version) = to_store(c);
     let added = lib.add_article(&article, &version).map_err(store_error)?;
+    keep_raw_page(lib, added.version_id, c)?;
     index_for_suggestions(lib, &added);
     Ok(Imported {
         outcome: added.outcome,
@@ -265,6 +277,7 @@ pub fn store_revision(
     let previous = lib.latest_version(article_id).map_err(store_error)?;
     let (_, version) = to_store(capture);
     let added = lib.add_version(article_id, &version).map_err(store_error)?;
+    keep_raw_page(lib, added.version_id, capture)?;
     index_for_suggestions(lib, &added);
     if added.outcome == AddOutcome::Duplicate {
         return Ok(UpdateCheck::Unchanged {

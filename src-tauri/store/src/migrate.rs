@@ -11,6 +11,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0002_library_scale",
         include_str!("migrations/0002_library_scale.sql"),
     ),
+    (
+        "0003_raw_page",
+        include_str!("migrations/0003_raw_page.sql"),
+    ),
 ];
 
 /// The schema version this build writes and understands.

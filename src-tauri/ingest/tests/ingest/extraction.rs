@@ -119,3 +119,37 @@ fn sanitised_html_holds_the_same_text_as_the_paragraphs() {
         assert_eq!(from_html, from_paragraphs, "{}", path.display());
     }
 }
+
+#[test]
+fn metadata_follows_the_documented_order() {
+    use parallax_ingest::{extract_article, parse_time};
+    // JSON-LD beats OpenGraph and meta tags for title, byline and times; og:site_name beats
+    // JSON-LD's publisher; a relative canonical link resolves against the page's address.
+    let html = std::fs::read_to_string(fixtures().join("tidewater-gazette-pier.html")).unwrap();
+    let x = extract_article(
+        &html,
+        Some("https://www.tidewatergazette.example/x?utm_source=a"),
+    )
+    .unwrap();
+    assert_eq!(x.title, "Pier and promenade reopen after storm repairs");
+    assert_eq!(x.byline.as_deref(), Some("Ines Calloway and Tom Reyes"));
+    assert_eq!(x.site_name.as_deref(), Some("Tidewater Gazette"));
+    assert_eq!(x.published, parse_time("2026-04-02T08:00:00Z"));
+    assert_eq!(x.modified, parse_time("2026-04-02T10:15:00Z"));
+    assert_eq!(
+        x.canonical_url.as_deref(),
+        Some("https://www.tidewatergazette.example/news/2026/04/pier-reopens")
+    );
+    // Without JSON-LD or OpenGraph: meta author, application-name, og:url, the first <time>
+    // for published and the marked one for modified.
+    let html = std::fs::read_to_string(fixtures().join("marsh-weekly-library.html")).unwrap();
+    let x = extract_article(&html, None).unwrap();
+    assert_eq!(x.byline.as_deref(), Some("Priya Holloway"));
+    assert_eq!(x.site_name.as_deref(), Some("The Marsh Weekly"));
+    assert_eq!(x.published, parse_time("2026-05-11T08:30:00Z"));
+    assert_eq!(x.modified, parse_time("2026-05-12T10:00:00Z"));
+    assert_eq!(
+        x.canonical_url.as_deref(),
+        Some("https://marshweekly.example/local/library-hours")
+    );
+}

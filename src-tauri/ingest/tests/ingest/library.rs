@@ -238,3 +238,79 @@ fn ipc_types_have_typescript_declarations() {
         assert!(decl.starts_with("type "), "{decl}");
     }
 }
+
+#[tokio::test]
+async fn refetches_that_differ_only_in_furniture_are_not_new_versions() {
+    let original = String::from_utf8(page("tidewater-gazette-pier.html")).unwrap();
+    let html = Arc::new(Mutex::new(original.clone()));
+    let served = html.clone();
+    let server = TestServer::start(move |_| Response::html(served.lock().unwrap().clone()));
+    let mut lib = Library::open_in_memory().unwrap();
+    let fetcher = Fetcher::new(FetchOptions::default()).unwrap();
+    let mut capture = fetcher
+        .fetch_article(&server.url("/pier"), parallax_ingest::Origin::Url, 1)
+        .await
+        .unwrap();
+    capture.url = Some(server.url("/pier"));
+    let id = store_capture(&mut lib, &capture).unwrap().article_id;
+    type Change = fn(&str) -> String;
+    let variants: [(&str, Change); 6] = [
+        ("whitespace and line breaks", |h| {
+            h.replace("<p>The cafe", "\n\n   <p>\n The  cafe")
+                .replace("thirty years.", "thirty&nbsp;years. ")
+        }),
+        ("tracking parameters on links", |h| {
+            h.replace(
+                "/news/2026/02/storm",
+                "/news/2026/02/storm?utm_source=share&fbclid=X1",
+            )
+        }),
+        ("an image credit and caption", |h| {
+            h.replace(
+                "<p>Anglers",
+                "<figure><img src=\"p.jpg\"><figcaption>The new decking. Photo: Lena Marsh</figcaption></figure><p>Photo: Lena Marsh for the Gazette</p><p>Anglers",
+            )
+        }),
+        ("a new \"last updated\" line", |h| {
+            h.replace(
+                "Updated 11:15, Thu, Apr 2, 2026",
+                "Updated 16:40, Fri, Apr 3, 2026",
+            )
+        }),
+        ("another related link and menu", |h| {
+            h.replace(
+                "THE NIGHT THE STORM TOOK THE PIER",
+                "WHERE TO FISH THIS SPRING",
+            )
+            .replace(
+                "<a href=\"/sport\">Sport</a>",
+                "<a href=\"/weather\">Weather</a>",
+            )
+        }),
+        ("a new footer and share prompt", |h| {
+            h.replace(
+                "© 2026 Tidewater Media Group",
+                "© 2026 Tidewater Media Group. All rights reserved.",
+            )
+            .replace(
+                "<p>Comments</p>",
+                "<p>Share this article</p><p>Comments</p>",
+            )
+        }),
+    ];
+    for (what, change) in variants {
+        *html.lock().unwrap() = change(&original);
+        let check = check_for_updates(&mut lib, &fetcher, id, 2).await.unwrap();
+        assert!(
+            matches!(check, UpdateCheck::Unchanged { .. }),
+            "{what}: {check:?}"
+        );
+    }
+    assert_eq!(lib.versions_of(id).unwrap().len(), 1);
+    // A real edit still is one.
+    *html.lock().unwrap() = original.replace("1.8 million", "2.1 million");
+    assert!(matches!(
+        check_for_updates(&mut lib, &fetcher, id, 3).await.unwrap(),
+        UpdateCheck::NewVersion { .. }
+    ));
+}
