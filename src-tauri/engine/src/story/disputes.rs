@@ -1,11 +1,12 @@
 //! Disputes of one claim row: slots (a facet and what it is about) where the accounts that fill
-//! the slot do not all agree. Names and quotes are left out: two accounts naming or quoting
+//! the slot do not all agree, and then the values the two-account claim pairing finds differing
+//! across slots it could not tell apart ("212 people" against "180 passengers"). Names and quotes are left out: two accounts naming or quoting
 //! different people is coverage, not disagreement. A hedge is disputed when some accounts of the
 //! row hedge the claim and others state it.
 
 use super::{Cell, Dispute, DisputeValue};
-use crate::claims::{ClaimAtom, atoms_agree};
-use crate::comparison::Facet;
+use crate::claims::{ClaimAtom, ClaimStatus, atoms_agree, compare_atoms};
+use crate::comparison::{Facet, Mode};
 
 /// Facets whose slots are compared value by value.
 const VALUED: [Facet; 3] = [Facet::Number, Facet::Date, Facet::Attribution];
@@ -51,10 +52,65 @@ pub(crate) fn disputes(cells: &[Cell]) -> Vec<Dispute> {
             }
         }
     }
+    pairwise(&carrying, &mut out);
     if let Some(d) = hedge_dispute(&carrying) {
         out.push(d);
     }
     out
+}
+
+/// Adds the `differs` pairs of every two accounts' atoms that no slot dispute holds yet: to the
+/// dispute of that facet already naming one of the two values, else as a new dispute.
+fn pairwise(carrying: &[&Cell], out: &mut Vec<Dispute>) {
+    for (x, a) in carrying.iter().enumerate() {
+        for b in &carrying[x + 1..] {
+            for c in compare_atoms(&a.atoms, &b.atoms, Mode::Accounts) {
+                let (Some(l), Some(r)) = (c.left, c.right) else {
+                    continue;
+                };
+                if c.status != ClaimStatus::Differs || !VALUED.contains(&c.facet) {
+                    continue;
+                }
+                let (vl, vr) = (
+                    DisputeValue {
+                        account: a.account,
+                        text: l,
+                    },
+                    DisputeValue {
+                        account: b.account,
+                        text: r,
+                    },
+                );
+                let holds =
+                    |d: &Dispute, v: &DisputeValue| d.facet == c.facet && d.values.contains(v);
+                if out.iter().any(|d| holds(d, &vl) && holds(d, &vr)) {
+                    continue;
+                }
+                match out.iter_mut().find(|d| holds(d, &vl) || holds(d, &vr)) {
+                    Some(d) => {
+                        for v in [vl, vr] {
+                            if !d.values.contains(&v) {
+                                d.values.push(v);
+                            }
+                        }
+                        d.values.sort_by_key(|v| v.account);
+                    }
+                    None => {
+                        let slot = a
+                            .atoms
+                            .iter()
+                            .find(|t| t.facet == c.facet && t.text == vl.text)
+                            .map_or(String::new(), |t| t.slot.clone());
+                        out.push(Dispute {
+                            facet: c.facet,
+                            slot,
+                            values: vec![vl, vr],
+                        });
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Some account asserts a value in the slot that another account filling it does not share.
