@@ -29,6 +29,9 @@ pub enum CliError {
     },
     #[error("cannot write the output ({0}).")]
     Output(String),
+    /// Arguments clap accepts but that do not fit together; the message says what to give.
+    #[error("{0}")]
+    Usage(String),
 }
 
 impl CliError {
@@ -52,13 +55,14 @@ impl CliError {
         }
     }
 
-    /// Exit code: 3 missing/unreadable input, 4 not text, 5 malformed record, 6 output failed.
+    /// Exit code: 2 usage, 3 missing/unreadable input, 4 not text, 5 malformed record, 6 output failed.
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::NotFound { .. } | CliError::Read { .. } => 3,
             CliError::Binary { .. } | CliError::NotUtf8 { .. } => 4,
             CliError::BadRecord { .. } => 5,
             CliError::Output(_) => 6,
+            CliError::Usage(_) => 2,
         }
     }
 }

@@ -11,6 +11,7 @@ mod export;
 mod input;
 mod library;
 mod render;
+mod story;
 
 use clap::{Parser, Subcommand};
 
@@ -43,6 +44,8 @@ enum Command {
     Search(library::SearchArgs),
     /// Subscribe to an RSS/Atom feed and poll it (once with --once).
     Watch(library::WatchArgs),
+    /// Group two or more accounts of one event claim by claim (JSON, text or Markdown).
+    Story(story::StoryArgs),
 }
 
 fn main() {
@@ -56,6 +59,7 @@ fn main() {
         Command::List(a) => library::exit_on_error(library::list(a)),
         Command::Search(a) => library::exit_on_error(library::search(a)),
         Command::Watch(a) => library::exit_on_error(library::watch(a)),
+        Command::Story(a) => story::run(a),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");
