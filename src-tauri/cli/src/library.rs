@@ -78,7 +78,7 @@ pub struct DataDir {
 }
 
 impl DataDir {
-    fn open(&self) -> Result<Library, LibraryError> {
+    pub(crate) fn open(&self) -> Result<Library, LibraryError> {
         let dir = match &self.data_dir {
             Some(d) => d.clone(),
             None => parallax_store::default_data_dir()?,

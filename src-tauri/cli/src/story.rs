@@ -1,5 +1,6 @@
-//! `parallax story FILE FILE [FILE…]`: every account of one event, claim by claim, as JSON (the
-//! documented interface), a terminal listing or a Markdown table. The grouping is the engine's.
+//! `parallax story FILE FILE [FILE…]` or `parallax story --story ID`: every account of one event
+//! (files, or a library story's articles), claim by claim, as JSON (the documented interface), a
+//! terminal listing or a Markdown table. The grouping is the engine's.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use parallax_engine::story::{Coverage, Story, story};
 
 use crate::error::CliError;
 use crate::input::read_text;
+use crate::library::{DataDir, LibraryError};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -20,8 +22,14 @@ pub enum Format {
 pub struct StoryArgs {
     /// Two or more plain-text accounts of one event, earliest first. A header of `key: value`
     /// lines ended by a `---` line is skipped; its `outlet:` names the account.
-    #[arg(required = true, num_args = 2..)]
+    #[arg(num_args = 2.., required_unless_present = "story", conflicts_with = "story")]
     pub files: Vec<PathBuf>,
+    /// A story of the library instead of files: its articles (latest versions), earliest
+    /// published first, each named by its outlet.
+    #[arg(long, value_name = "ID")]
+    pub story: Option<i64>,
+    #[command(flatten)]
+    pub data: DataDir,
     /// Output: `json` (the documented interface), `text` or `md` (a Markdown table).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -32,24 +40,27 @@ pub struct StoryArgs {
 }
 
 pub fn run(args: &StoryArgs) -> Result<(), CliError> {
-    if let Some(names) = &args.names
-        && names.len() != args.files.len()
-    {
-        return Err(CliError::Usage(format!(
-            "--names gives {} names for {} files. Give one name per file, comma-separated.",
-            names.len(),
-            args.files.len()
-        )));
-    }
-    let mut accounts: Vec<(String, String)> = Vec::new();
-    for (k, path) in args.files.iter().enumerate() {
-        let text = read_text(path)?;
-        let (outlet, body) = split_header(&text);
-        let name = match &args.names {
-            Some(names) => names[k].trim().to_string(),
-            None => outlet.unwrap_or_else(|| file_name(path)),
-        };
-        accounts.push((name, body.to_string()));
+    let mut accounts: Vec<(String, String)> = match args.story {
+        Some(id) => match library_accounts(&args.data, id) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                std::process::exit(e.code);
+            }
+        },
+        None => file_accounts(&args.files)?,
+    };
+    if let Some(names) = &args.names {
+        if names.len() != accounts.len() {
+            return Err(CliError::Usage(format!(
+                "--names gives {} names for {} accounts. Give one name per account, comma-separated.",
+                names.len(),
+                accounts.len()
+            )));
+        }
+        for (a, n) in accounts.iter_mut().zip(names) {
+            a.0 = n.trim().to_string();
+        }
     }
     let refs: Vec<(&str, &str)> = accounts
         .iter()
@@ -66,6 +77,42 @@ pub fn run(args: &StoryArgs) -> Result<(), CliError> {
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     writeln!(w, "{}", out.trim_end()).map_err(|e| CliError::Output(e.to_string()))
+}
+
+/// (name, body) of each file: the header's outlet, else the file name.
+fn file_accounts(files: &[PathBuf]) -> Result<Vec<(String, String)>, CliError> {
+    files
+        .iter()
+        .map(|path| {
+            let text = read_text(path)?;
+            let (outlet, body) = split_header(&text);
+            Ok((outlet.unwrap_or_else(|| file_name(path)), body.to_string()))
+        })
+        .collect()
+}
+
+/// (outlet, latest text) of each article of a library story, earliest published (else
+/// fetched) first.
+fn library_accounts(data: &DataDir, id: i64) -> Result<Vec<(String, String)>, LibraryError> {
+    let lib = data.open()?;
+    let mut articles = lib.get_story(id)?.articles;
+    if articles.len() < 2 {
+        return Err(LibraryError {
+            message: format!(
+                "story {id} holds {} article(s); a story view needs at least two. Add another outlet's account to it in the app.",
+                articles.len()
+            ),
+            code: 8,
+        });
+    }
+    articles.sort_by_key(|a| (a.published.unwrap_or(a.latest_fetched), a.id));
+    articles
+        .iter()
+        .map(|a| {
+            let v = lib.latest_version(a.id)?;
+            Ok((a.outlet.clone(), v.paragraphs.join("\n\n")))
+        })
+        .collect()
 }
 
 /// A leading block of `key: value` lines ended by `---`: the outlet it names and the body after.

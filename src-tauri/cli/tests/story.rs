@@ -97,8 +97,65 @@ fn bad_arguments_say_what_to_do() {
     assert_eq!(o.status.code(), Some(2));
     let o = parallax(&["story", &c, &c, "--names", "One"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("Give one name per file"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Give one name per account"));
     let o = parallax(&["story", &c, "/no/such/account.txt"]);
     assert_eq!(o.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no such file"));
+}
+
+#[test]
+fn a_library_story_is_read_from_its_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut lib = parallax_store::Library::open_in_dir(dir.path()).unwrap();
+        lib.load_sample_if_empty(1_773_500_000).unwrap();
+        let stories = lib.list_stories().unwrap();
+        stories
+            .iter()
+            .find(|s| s.articles.len() == 3)
+            .expect("the sample story")
+            .id
+    };
+    let data = dir.path().to_string_lossy().into_owned();
+    let o = parallax(&[
+        "story",
+        "--story",
+        &id.to_string(),
+        "--data-dir",
+        &data,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut names: Vec<&str> = v["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Northern Wire",
+            "The Kestleford Courier",
+            "The Meridian Daily"
+        ]
+    );
+    let disputed = v["claims"].as_array().unwrap().iter().any(|c| {
+        c["disputes"].as_array().unwrap().iter().any(|d| {
+            let t: Vec<&str> = d["values"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["text"].as_str().unwrap())
+                .collect();
+            t.iter().any(|x| x.starts_with("3,400")) && t.iter().any(|x| x.starts_with("2,100"))
+        })
+    });
+    assert!(disputed, "no row disputes 3,400 against 2,100");
+    let o = parallax(&["story", "--story", "999999", "--data-dir", &data]);
+    assert_eq!(o.status.code(), Some(8));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("No story with id 999999"));
 }
