@@ -62,6 +62,9 @@ impl Components {
     }
 }
 
+/// A link between two accounts: its score, the account pair, and the nodes it joins.
+type Link = (f32, usize, usize, Vec<usize>);
+
 /// Claim rows of N sentence lists: per row, per account, ascending sentence indices. Every
 /// sentence is in exactly one row.
 pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
@@ -70,12 +73,20 @@ pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
     for t in texts {
         offsets.push(offsets.last().unwrap() + t.len());
     }
-    // Links between accounts i < j: the nodes of each aligned group, with its score.
-    let mut links: Vec<(f32, usize, usize, Vec<usize>)> = Vec::new();
-    for i in 0..n {
-        for j in i + 1..n {
-            let (_, aligned, _) = align_detailed(&texts[i], &texts[j], None, true);
-            for x in aligned {
+    // Links between accounts i < j: the nodes of each aligned group, with its score. The pair
+    // alignments are independent, so they run on all cores; the sort below fixes the order.
+    let pairs: Vec<(usize, usize)> = (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |w| w.get())
+        .min(pairs.len())
+        .max(1);
+    let link_pair = |&(i, j): &(usize, usize)| -> Vec<Link> {
+        let (_, aligned, _) = align_detailed(&texts[i], &texts[j], None, true);
+        aligned
+            .into_iter()
+            .map(|x| {
                 let nodes: Vec<usize> = x
                     .group
                     .a
@@ -83,10 +94,27 @@ pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
                     .map(|&s| offsets[i] + s)
                     .chain(x.group.b.iter().map(|&s| offsets[j] + s))
                     .collect();
-                links.push((x.score, i, j, nodes));
-            }
-        }
-    }
+                (x.score, i, j, nodes)
+            })
+            .collect()
+    };
+    let mut links: Vec<Link> = if workers == 1 {
+        pairs.iter().flat_map(link_pair).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|w| {
+                    let mine: Vec<&(usize, usize)> =
+                        pairs.iter().skip(w).step_by(workers).collect();
+                    scope.spawn(move || mine.into_iter().flat_map(link_pair).collect::<Vec<Link>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
     // Strongest first; ties in account-pair order, then reading order, so the result is stable.
     links.sort_by(|x, y| {
         y.0.total_cmp(&x.0)
