@@ -33,6 +33,9 @@ pub enum CliError {
         "{failed} of {total} records could not be compared; their output lines carry an \"error\" saying why. Fix them and run those again."
     )]
     RecordsFailed { failed: u64, total: u64 },
+    /// Arguments clap accepts but that do not fit together; the message says what to give.
+    #[error("{0}")]
+    Usage(String),
 }
 
 impl CliError {
@@ -56,13 +59,14 @@ impl CliError {
         }
     }
 
-    /// Exit code: 3 missing/unreadable input, 4 not text, 5 malformed record, 6 output failed.
+    /// Exit code: 2 usage, 3 missing/unreadable input, 4 not text, 5 malformed record, 6 output failed.
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::NotFound { .. } | CliError::Read { .. } => 3,
             CliError::Binary { .. } | CliError::NotUtf8 { .. } => 4,
             CliError::BadRecord { .. } | CliError::RecordsFailed { .. } => 5,
             CliError::Output(_) => 6,
+            CliError::Usage(_) => 2,
         }
     }
 }

@@ -20,6 +20,7 @@ mod record;
 mod reextract;
 mod render;
 mod stats;
+mod story;
 
 use clap::{Parser, Subcommand};
 
@@ -68,6 +69,8 @@ enum Command {
     Backup(genlib::BackupArgs),
     /// Re-run extraction over kept pages; report (or, with --apply, store) changed texts.
     Reextract(reextract::ReextractArgs),
+    /// Group two or more accounts of one event claim by claim (JSON, text or Markdown).
+    Story(story::StoryArgs),
 }
 
 fn main() {
@@ -89,6 +92,7 @@ fn main() {
         Command::BenchLibrary(a) => library::exit_on_error(genlib::bench(a)),
         Command::Backup(a) => library::exit_on_error(genlib::backup(a)),
         Command::Reextract(a) => library::exit_on_error(reextract::run(a)),
+        Command::Story(a) => story::run(a),
     };
     if let Err(e) = result {
         eprintln!("parallax: {e}");

@@ -29,6 +29,7 @@ mod normalize;
 mod regime;
 mod segment;
 mod similarity;
+pub mod story;
 pub mod synth;
 
 pub use align::{Group, align, align_evidence, align_with};

@@ -8,8 +8,8 @@ mod pairing;
 pub(crate) mod words;
 
 pub use atoms::claim_atoms;
-pub(crate) use pairing::compare_atoms;
 pub use pairing::compare_claims;
+pub(crate) use pairing::{compare_atoms, same as atoms_agree};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -30,7 +30,7 @@ fn pronoun(key: &str) -> bool {
 }
 
 /// Two atoms of one facet say the same.
-fn same(a: &ClaimAtom, b: &ClaimAtom) -> bool {
+pub(crate) fn same(a: &ClaimAtom, b: &ClaimAtom) -> bool {
     if a.key == b.key {
         return true;
     }

@@ -8,3 +8,4 @@ mod fixtures;
 mod invariants;
 mod pathological;
 mod regime;
+mod story;

@@ -1,0 +1,228 @@
+//! `parallax story FILE FILE [FILE…]` or `parallax story --story ID`: every account of one event
+//! (files, or a library story's articles), claim by claim, as JSON (the documented interface), a
+//! terminal listing or a Markdown table. The grouping is the engine's.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use parallax_engine::story::{Coverage, Story, story};
+
+use crate::error::CliError;
+use crate::input::read_text;
+use crate::library::{DataDir, LibraryError};
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Text,
+    Md,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StoryArgs {
+    /// Two or more plain-text accounts of one event, earliest first. A header of `key: value`
+    /// lines ended by a `---` line is skipped; its `outlet:` names the account.
+    #[arg(num_args = 2.., required_unless_present = "story", conflicts_with = "story")]
+    pub files: Vec<PathBuf>,
+    /// A story of the library instead of files: its articles (latest versions), earliest
+    /// published first, each named by its outlet.
+    #[arg(long, value_name = "ID")]
+    pub story: Option<i64>,
+    #[command(flatten)]
+    pub data: DataDir,
+    /// Output: `json` (the documented interface), `text` or `md` (a Markdown table).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// The accounts' names, comma-separated, one per file (default: the header's outlet, else
+    /// the file name).
+    #[arg(long, value_delimiter = ',')]
+    pub names: Option<Vec<String>>,
+}
+
+pub fn run(args: &StoryArgs) -> Result<(), CliError> {
+    let mut accounts: Vec<(String, String)> = match args.story {
+        Some(id) => match library_accounts(&args.data, id) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                std::process::exit(e.code);
+            }
+        },
+        None => file_accounts(&args.files)?,
+    };
+    if let Some(names) = &args.names {
+        if names.len() != accounts.len() {
+            return Err(CliError::Usage(format!(
+                "--names gives {} names for {} accounts. Give one name per account, comma-separated.",
+                names.len(),
+                accounts.len()
+            )));
+        }
+        for (a, n) in accounts.iter_mut().zip(names) {
+            a.0 = n.trim().to_string();
+        }
+    }
+    let refs: Vec<(&str, &str)> = accounts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let s = story(&refs);
+    let out = match args.format {
+        Format::Json => {
+            serde_json::to_string_pretty(&s).map_err(|e| CliError::Output(e.to_string()))?
+        }
+        Format::Text => text(&s),
+        Format::Md => markdown(&s),
+    };
+    let stdout = std::io::stdout();
+    let mut w = stdout.lock();
+    writeln!(w, "{}", out.trim_end()).map_err(|e| CliError::Output(e.to_string()))
+}
+
+/// (name, body) of each file: the header's outlet, else the file name.
+fn file_accounts(files: &[PathBuf]) -> Result<Vec<(String, String)>, CliError> {
+    files
+        .iter()
+        .map(|path| {
+            let text = read_text(path)?;
+            let (outlet, body) = split_header(&text);
+            Ok((outlet.unwrap_or_else(|| file_name(path)), body.to_string()))
+        })
+        .collect()
+}
+
+/// (outlet, latest text) of each article of a library story, earliest published (else
+/// fetched) first.
+fn library_accounts(data: &DataDir, id: i64) -> Result<Vec<(String, String)>, LibraryError> {
+    let lib = data.open()?;
+    let mut articles = lib.get_story(id)?.articles;
+    if articles.len() < 2 {
+        return Err(LibraryError {
+            message: format!(
+                "story {id} holds {} article(s); a story view needs at least two. Add another outlet's account to it in the app.",
+                articles.len()
+            ),
+            code: 8,
+        });
+    }
+    articles.sort_by_key(|a| (a.published.unwrap_or(a.latest_fetched), a.id));
+    articles
+        .iter()
+        .map(|a| {
+            let v = lib.latest_version(a.id)?;
+            Ok((a.outlet.clone(), v.paragraphs.join("\n\n")))
+        })
+        .collect()
+}
+
+/// A leading block of `key: value` lines ended by `---`: the outlet it names and the body after.
+fn split_header(text: &str) -> (Option<String>, &str) {
+    let Some((head, body)) = text.split_once("\n---\n") else {
+        return (None, text);
+    };
+    let is_header = head.lines().all(|l| {
+        l.split_once(':')
+            .is_some_and(|(k, _)| !k.is_empty() && !k.contains(' '))
+    });
+    if !is_header {
+        return (None, text);
+    }
+    let outlet = head
+        .lines()
+        .find_map(|l| l.strip_prefix("outlet:"))
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty());
+    (outlet, body)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+fn coverage(c: Coverage) -> &'static str {
+    match c {
+        Coverage::All => "in every account",
+        Coverage::Some => "in some accounts",
+        Coverage::One => "in one account",
+    }
+}
+
+/// Each dispute in words: "number: 3,400 residents (Courier) / 2,100 people (Wire)".
+fn disputes(s: &Story, claim: usize) -> Vec<String> {
+    s.claims[claim]
+        .disputes
+        .iter()
+        .map(|d| {
+            let values: Vec<String> = d
+                .values
+                .iter()
+                .map(|v| format!("{} ({})", v.text, s.accounts[v.account].name))
+                .collect();
+            format!("{}: {}", d.facet.name(), values.join(" / "))
+        })
+        .collect()
+}
+
+fn text(s: &Story) -> String {
+    let mut out = format!("{}\n", s.summary.text);
+    for (r, c) in s.claims.iter().enumerate() {
+        out.push_str(&format!("\nClaim {} · {}\n", r + 1, coverage(c.status)));
+        for d in disputes(s, r) {
+            out.push_str(&format!("  disputed {d}\n"));
+        }
+        for cell in &c.cells {
+            let a = &s.accounts[cell.account];
+            if cell.sentences.is_empty() {
+                out.push_str(&format!("  {}: (leaves it out)\n", a.name));
+            }
+            for &i in &cell.sentences {
+                out.push_str(&format!("  {}: {}\n", a.name, a.sentences[i].text));
+            }
+        }
+    }
+    out
+}
+
+fn cell_md(t: &str) -> String {
+    t.replace('|', "\\|")
+}
+
+fn markdown(s: &Story) -> String {
+    let names: Vec<String> = s.accounts.iter().map(|a| cell_md(&a.name)).collect();
+    let mut out = format!(
+        "{}\n\n| # | {} | Disputed |\n",
+        s.summary.text,
+        names.join(" | ")
+    );
+    out.push_str(&format!("|---|{}---|\n", "---|".repeat(names.len())));
+    for (r, c) in s.claims.iter().enumerate() {
+        let cells: Vec<String> = c
+            .cells
+            .iter()
+            .map(|cell| {
+                let sents = &s.accounts[cell.account].sentences;
+                let t: Vec<String> = cell
+                    .sentences
+                    .iter()
+                    .map(|&i| cell_md(&sents[i].text))
+                    .collect();
+                if t.is_empty() {
+                    "—".to_string()
+                } else {
+                    t.join(" ")
+                }
+            })
+            .collect();
+        let d: Vec<String> = disputes(s, r).iter().map(|d| cell_md(d)).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            r + 1,
+            cells.join(" | "),
+            d.join("; ")
+        ));
+    }
+    out
+}

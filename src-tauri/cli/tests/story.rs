@@ -1,0 +1,161 @@
+//! `parallax story` end to end: the real binary on the sample story's three accounts and on
+//! bad arguments.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn parallax(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn sample(name: &str) -> String {
+    let p: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../store/sample")
+        .join(name);
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn json_names_the_accounts_and_the_disputed_evacuation_figure() {
+    let (c, w, m) = (
+        sample("courier.txt"),
+        sample("wire.txt"),
+        sample("meridian.txt"),
+    );
+    let o = parallax(&["story", &c, &w, &m, "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let names: Vec<&str> = v["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "The Kestleford Courier",
+            "Northern Wire",
+            "The Meridian Daily"
+        ]
+    );
+    // The header is not a sentence.
+    assert!(
+        v["accounts"][0]["sentences"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("About 3,400")
+    );
+    let first = &v["claims"][0];
+    assert_eq!(first["status"], "all");
+    assert_eq!(first["cells"].as_array().unwrap().len(), 3);
+    let figure = first["disputes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["facet"] == "number")
+        .expect("a number dispute");
+    let texts: Vec<&str> = figure["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"3,400 Kestleford residents"), "{texts:?}");
+    assert!(texts.contains(&"2,100 people"), "{texts:?}");
+    assert_eq!(v["summary"]["accounts"], 3);
+    assert!(
+        v["summary"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("3 accounts · ")
+    );
+}
+
+#[test]
+fn text_and_markdown_use_the_given_names() {
+    let (c, w) = (sample("courier.txt"), sample("wire.txt"));
+    let o = parallax(&["story", &c, &w, "--names", "Courier,Wire"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("2 accounts · "), "{out}");
+    assert!(
+        out.contains("disputed number: 3,400 Kestleford residents (Courier) / 2,100 people (Wire)"),
+        "{out}"
+    );
+    let o = parallax(&["story", &c, &w, "--names", "Courier,Wire", "--format", "md"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("| # | Courier | Wire | Disputed |"), "{out}");
+}
+
+#[test]
+fn bad_arguments_say_what_to_do() {
+    let c = sample("courier.txt");
+    let o = parallax(&["story", &c]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = parallax(&["story", &c, &c, "--names", "One"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Give one name per account"));
+    let o = parallax(&["story", &c, "/no/such/account.txt"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no such file"));
+}
+
+#[test]
+fn a_library_story_is_read_from_its_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut lib = parallax_store::Library::open_in_dir(dir.path()).unwrap();
+        lib.load_sample_if_empty(1_773_500_000).unwrap();
+        let stories = lib.list_stories().unwrap();
+        stories
+            .iter()
+            .find(|s| s.articles.len() == 3)
+            .expect("the sample story")
+            .id
+    };
+    let data = dir.path().to_string_lossy().into_owned();
+    let o = parallax(&[
+        "story",
+        "--story",
+        &id.to_string(),
+        "--data-dir",
+        &data,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut names: Vec<&str> = v["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Northern Wire",
+            "The Kestleford Courier",
+            "The Meridian Daily"
+        ]
+    );
+    let disputed = v["claims"].as_array().unwrap().iter().any(|c| {
+        c["disputes"].as_array().unwrap().iter().any(|d| {
+            let t: Vec<&str> = d["values"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x["text"].as_str().unwrap())
+                .collect();
+            t.iter().any(|x| x.starts_with("3,400")) && t.iter().any(|x| x.starts_with("2,100"))
+        })
+    });
+    assert!(disputed, "no row disputes 3,400 against 2,100");
+    let o = parallax(&["story", "--story", "999999", "--data-dir", &data]);
+    assert_eq!(o.status.code(), Some(8));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("No story with id 999999"));
+}

@@ -1,0 +1,242 @@
+//! The story: N ≥ 2 accounts of one event grouped claim by claim. Every pair of accounts is
+//! aligned by the two-text engine, the links join sentences into claim rows (connected
+//! components, so A~B and B~C put A, B and C in one row), and each row names the slots where
+//! accounts give different values. Pure; rendering is left to callers.
+
+mod disputes;
+mod rows;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{ClaimAtom, claim_atoms};
+use crate::comparison::{Facet, Sentence};
+use crate::segment::segment;
+
+/// Every account's sentences and the claim rows that group them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub accounts: Vec<Account>,
+    /// Claim rows in reading order of the first account; rows it lacks stand where they stand
+    /// in the account that carries them.
+    pub claims: Vec<StoryClaim>,
+    pub summary: StorySummary,
+}
+
+/// One account: its name and its sentences (indexed by [`Cell::sentences`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub name: String,
+    pub sentences: Vec<Sentence>,
+}
+
+/// One claim row: one cell per account, in account order (empty where the account leaves the
+/// claim out), how many accounts carry it, and where they disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryClaim {
+    pub cells: Vec<Cell>,
+    pub status: Coverage,
+    pub disputes: Vec<Dispute>,
+}
+
+/// What one account says in one claim row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// Index into [`Story::accounts`].
+    pub account: usize,
+    /// Indices into that account's sentences, ascending; empty when it leaves the claim out.
+    pub sentences: Vec<usize>,
+    /// The claim atoms of those sentences, in sentence order.
+    pub atoms: Vec<ClaimAtom>,
+}
+
+/// How many accounts carry a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Coverage {
+    /// Every account.
+    All,
+    /// More than one account, not all.
+    Some,
+    /// A single account.
+    One,
+}
+
+/// One slot where accounts of a row give different values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispute {
+    pub facet: Facet,
+    /// What the values are about ("person", "time"), empty when the facet has one slot.
+    pub slot: String,
+    /// Each account's value as it reads, in account order ("(none)": the account asserts the
+    /// claim without a hedge while another hedges it).
+    pub values: Vec<DisputeValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputeValue {
+    pub account: usize,
+    pub text: String,
+}
+
+/// Counts for a story's header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StorySummary {
+    pub accounts: usize,
+    pub claims: usize,
+    /// Rows every account carries.
+    pub in_all: usize,
+    /// Rows with at least one dispute.
+    pub disputed: usize,
+    /// Disputed rows per facet, in facet order; facets without disputes are left out.
+    pub disputed_by_facet: Vec<FacetRows>,
+    /// Per account (in account order), the rows only it carries.
+    pub alone: Vec<usize>,
+    /// Per account, the rows other accounts carry and it leaves out.
+    pub missing: Vec<usize>,
+    /// The header in words: "3 accounts · 24 claims · 9 in every account · 6 disputed (number 3)".
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetRows {
+    pub facet: Facet,
+    pub rows: usize,
+}
+
+/// Groups the sentences of N accounts (name, text) into claim rows.
+///
+/// ```
+/// use parallax_engine::story::{story, Coverage};
+/// let s = story(&[
+///     ("Courier", "About 3,400 residents left their homes. The bridge was closed."),
+///     ("Wire", "About 2,100 residents left their homes, officials said."),
+///     ("Daily", "The bridge was closed. About 3,400 residents left their homes."),
+/// ]);
+/// assert_eq!(s.claims[0].status, Coverage::All);
+/// assert_eq!(s.claims[0].disputes[0].facet.name(), "number");
+/// ```
+pub fn story(accounts: &[(&str, &str)]) -> Story {
+    let sentences: Vec<Vec<Sentence>> = accounts.iter().map(|(_, t)| segment(t)).collect();
+    let texts: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|x| x.text.clone()).collect())
+        .collect();
+    let atoms: Vec<Vec<Vec<ClaimAtom>>> = texts
+        .iter()
+        .map(|s| s.iter().map(|x| claim_atoms(x)).collect())
+        .collect();
+    let claims: Vec<StoryClaim> = rows::claim_rows(&texts)
+        .into_iter()
+        .map(|row| {
+            let cells: Vec<Cell> = row
+                .into_iter()
+                .enumerate()
+                .map(|(account, sentences)| Cell {
+                    account,
+                    atoms: sentences
+                        .iter()
+                        .flat_map(|&i| atoms[account][i].iter().cloned())
+                        .collect(),
+                    sentences,
+                })
+                .collect();
+            let carried = cells.iter().filter(|c| !c.sentences.is_empty()).count();
+            let status = match carried {
+                1 => Coverage::One,
+                n if n == cells.len() => Coverage::All,
+                _ => Coverage::Some,
+            };
+            let disputes = disputes::disputes(&cells);
+            StoryClaim {
+                cells,
+                status,
+                disputes,
+            }
+        })
+        .collect();
+    let accounts: Vec<Account> = accounts
+        .iter()
+        .zip(sentences)
+        .map(|((name, _), sentences)| Account {
+            name: name.to_string(),
+            sentences,
+        })
+        .collect();
+    let summary = summarise(&accounts, &claims);
+    Story {
+        accounts,
+        claims,
+        summary,
+    }
+}
+
+fn summarise(accounts: &[Account], claims: &[StoryClaim]) -> StorySummary {
+    let n = accounts.len();
+    let in_all = claims.iter().filter(|c| c.status == Coverage::All).count();
+    let disputed = claims.iter().filter(|c| !c.disputes.is_empty()).count();
+    let disputed_by_facet: Vec<FacetRows> = Facet::ALL
+        .iter()
+        .map(|&facet| FacetRows {
+            facet,
+            rows: claims
+                .iter()
+                .filter(|c| c.disputes.iter().any(|d| d.facet == facet))
+                .count(),
+        })
+        .filter(|f| f.rows > 0)
+        .collect();
+    let carries = |c: &StoryClaim, k: usize| !c.cells[k].sentences.is_empty();
+    let alone: Vec<usize> = (0..n)
+        .map(|k| {
+            claims
+                .iter()
+                .filter(|c| c.status == Coverage::One && carries(c, k))
+                .count()
+        })
+        .collect();
+    let missing: Vec<usize> = (0..n)
+        .map(|k| {
+            claims
+                .iter()
+                .filter(|c| c.status != Coverage::One && !carries(c, k))
+                .count()
+        })
+        .collect();
+    let plural =
+        |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let mut text = format!(
+        "{} · {} · {} in every account",
+        plural(n, "account", "accounts"),
+        plural(claims.len(), "claim", "claims"),
+        in_all
+    );
+    if disputed > 0 {
+        let facets: Vec<String> = disputed_by_facet
+            .iter()
+            .map(|f| format!("{} {}", f.facet.name(), f.rows))
+            .collect();
+        text.push_str(&format!(" · {disputed} disputed ({})", facets.join(", ")));
+    }
+    if let Some(k) = (0..n)
+        .filter(|&k| alone[k] > 0)
+        .max_by_key(|&k| (alone[k], n - k))
+    {
+        text.push_str(&format!(
+            " · {} alone carries {}",
+            accounts[k].name, alone[k]
+        ));
+    }
+    StorySummary {
+        accounts: n,
+        claims: claims.len(),
+        in_all,
+        disputed,
+        disputed_by_facet,
+        alone,
+        missing,
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,176 @@
+//! Unit tests of the story: rows across accounts, their order, coverage and disputes; and, as
+//! properties, that rows partition the sentences and respect the per-account cap.
+
+use super::rows::MAX_PER_ACCOUNT;
+use super::*;
+
+fn row_texts(s: &Story, r: usize) -> Vec<Vec<String>> {
+    s.claims[r]
+        .cells
+        .iter()
+        .map(|c| {
+            c.sentences
+                .iter()
+                .map(|&i| s.accounts[c.account].sentences[i].text.clone())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_claim_carried_by_three_accounts_is_one_row_with_its_number_dispute() {
+    let s = story(&[
+        (
+            "Courier",
+            "About 3,400 residents left their homes before dawn. The Mill Street bridge was closed to traffic.",
+        ),
+        (
+            "Wire",
+            "About 2,100 residents left their homes before dawn, county officials said.",
+        ),
+        (
+            "Daily",
+            "The Mill Street bridge was closed to traffic. About 3,400 residents left their homes before dawn.",
+        ),
+    ]);
+    assert_eq!(s.claims.len(), 2, "{:#?}", s.claims);
+    assert_eq!(s.claims[0].status, Coverage::All);
+    assert_eq!(s.claims[0].cells[2].sentences, vec![1]);
+    assert_eq!(s.claims[1].status, Coverage::Some);
+    assert!(s.claims[1].cells[1].sentences.is_empty());
+    let d = &s.claims[0].disputes;
+    let number = d
+        .iter()
+        .find(|d| d.facet == Facet::Number)
+        .expect("number dispute");
+    let texts: Vec<(usize, &str)> = number
+        .values
+        .iter()
+        .map(|v| (v.account, v.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (0, "3,400 residents"),
+            (1, "2,100 residents"),
+            (2, "3,400 residents")
+        ]
+    );
+    assert!(s.claims[1].disputes.is_empty());
+    assert_eq!(s.summary.in_all, 1);
+    assert_eq!(s.summary.missing, [0, 1, 0]);
+    assert_eq!(
+        s.summary.text,
+        "3 accounts · 2 claims · 1 in every account · 1 disputed (number 1)"
+    );
+}
+
+#[test]
+fn sample_story_finds_the_disputed_evacuation_figure() {
+    let read = |name: &str| {
+        let t = match name {
+            "courier" => include_str!("../../../store/sample/courier.txt"),
+            "wire" => include_str!("../../../store/sample/wire.txt"),
+            _ => include_str!("../../../store/sample/meridian.txt"),
+        };
+        t.split_once("\n---\n").map_or(t, |(_, body)| body)
+    };
+    let s = story(&[
+        ("Courier", read("courier")),
+        ("Wire", read("wire")),
+        ("Meridian", read("meridian")),
+    ]);
+    // The opening claim: how many people left, in all three accounts.
+    let open = &s.claims[0];
+    assert_eq!(open.status, Coverage::All, "{:#?}", row_texts(&s, 0));
+    assert!(row_texts(&s, 0)[0][0].starts_with("About 3,400 Kestleford residents"));
+    let figure = open
+        .disputes
+        .iter()
+        .find(|d| d.facet == Facet::Number && d.slot == "person")
+        .expect("the evacuation figure is disputed");
+    let texts: Vec<&str> = figure.values.iter().map(|v| v.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("3,400")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("2,100")), "{texts:?}");
+    assert!(figure.values.iter().any(|v| v.account == 1));
+}
+
+/// Rows partition the sentences: each sentence of each account stands in exactly one row, so
+/// "same row" is transitive (A~B and B~C put A and C in one row), and no row holds more than
+/// the cap of one account.
+fn check_partition(s: &Story) -> Result<(), String> {
+    for (k, a) in s.accounts.iter().enumerate() {
+        let mut seen = vec![0usize; a.sentences.len()];
+        for c in &s.claims {
+            let cell = &c.cells[k];
+            if cell.account != k {
+                return Err(format!("cell {k} names account {}", cell.account));
+            }
+            if cell.sentences.len() > MAX_PER_ACCOUNT {
+                return Err(format!(
+                    "a row holds {} sentences of account {k}",
+                    cell.sentences.len()
+                ));
+            }
+            for &i in &cell.sentences {
+                seen[i] += 1;
+            }
+        }
+        if let Some(i) = seen.iter().position(|&n| n != 1) {
+            return Err(format!(
+                "sentence {i} of account {k} is in {} rows",
+                seen[i]
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Accounts drawn from one pool of sentences, so they share claims in varying order.
+fn accounts_strategy() -> impl proptest::strategy::Strategy<Value = Vec<Vec<usize>>> {
+    use proptest::prelude::*;
+    prop::collection::vec(prop::collection::vec(0usize..12, 0..9), 2..5)
+}
+
+const POOL: [&str; 12] = [
+    "The council approved 40 new homes on Tuesday.",
+    "The vote was close, with five members against.",
+    "Residents had protested outside the town hall.",
+    "The mayor said the homes were badly needed.",
+    "Building will start in the spring, officials said.",
+    "Opponents say the site floods every winter.",
+    "About 200 people signed a petition against the plan.",
+    "The developer declined to comment.",
+    "A second vote on the road layout is due in May.",
+    "The homes will be built on former farmland.",
+    "Council officials said the plan met every rule.",
+    "Heavy rain closed the main road for two days.",
+];
+
+proptest::proptest! {
+    #[test]
+    fn rows_partition_sentences_and_are_transitive(picks in accounts_strategy()) {
+        let texts: Vec<String> = picks
+            .iter()
+            .map(|p| p.iter().map(|&i| POOL[i]).collect::<Vec<_>>().join(" "))
+            .collect();
+        let names: Vec<String> = (0..texts.len()).map(|k| format!("A{k}")).collect();
+        let accounts: Vec<(&str, &str)> =
+            names.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
+        let s = story(&accounts);
+        proptest::prop_assert_eq!(check_partition(&s), Ok(()));
+        // Identical sentences are linked as exact anchors: when every account carries a pool
+        // sentence once, all its copies share one row (transitivity through any pair).
+        for (i, line) in POOL.iter().enumerate() {
+            if picks.iter().all(|p| p.iter().filter(|&&x| x == i).count() == 1) {
+                let row = s.claims.iter().find(|c| {
+                    c.cells.iter().any(|cell| cell.sentences.iter().any(|&j| {
+                        s.accounts[cell.account].sentences[j].text == *line
+                    }))
+                });
+                let row = row.expect("the sentence has a row");
+                proptest::prop_assert_eq!(row.status, Coverage::All);
+            }
+        }
+    }
+}
