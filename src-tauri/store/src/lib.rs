@@ -64,10 +64,13 @@ pub use error::{Error, ErrorKind, Result};
 pub use feed::{PollSuccess, feed_backoff_secs};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use model::*;
-pub use normalise::{clean_paragraphs, content_hash, normalise_text};
+pub use normalise::{
+    MAX_TITLE_CHARS, cap_chars, clean_label, clean_paragraphs, content_hash, is_stray_control,
+    normalise_text, strip_controls,
+};
 pub use open::{LIBRARY_FILE_NAME, OpenOptions, default_data_dir};
 pub use sample::{SAMPLE_META_KEY, SAMPLE_STORY_TITLE};
-pub use search::fts_query;
+pub use search::{MAX_TERMS as MAX_SEARCH_TERMS, fts_query};
 
 /// An open library: one SQLite connection in WAL mode with foreign keys on.
 ///
