@@ -3,6 +3,7 @@
 //! One test binary keeps link time down; each concern lives in its own module.
 
 mod fixtures;
+mod hostile;
 mod invariants;
 mod pathological;
 mod regime;
