@@ -97,8 +97,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path, now: i64) -> Result<Capture> {
     let mut capture = match kind {
         FileKind::Text => capture_text(&decoded.text, &stem, Origin::File, &source, now)
             .ok_or(IngestError::Empty)?,
-        FileKind::Markdown => capture_markdown(&decoded.text, &stem, Origin::File, &source, now)
-            .ok_or(IngestError::Empty)?,
+        FileKind::Markdown => capture_markdown(&decoded.text, &stem, Origin::File, &source, now)?,
         FileKind::Html => capture_html(&decoded.text, None, Origin::File, &source, now)?,
     };
     capture.notes.extend(decoded.note);

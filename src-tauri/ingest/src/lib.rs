@@ -35,6 +35,7 @@ pub mod feed;
 pub mod fetch;
 pub mod files;
 pub mod library;
+pub mod nesting;
 pub mod outlet;
 pub mod poller;
 pub mod revision;

@@ -5,5 +5,6 @@ mod extraction;
 mod feeds;
 mod fetch;
 mod files;
+mod hostile;
 mod library;
 mod server;
