@@ -42,8 +42,8 @@ pub const MAX_INPUT_BYTES: u64 = parallax_ingest::MAX_FILE_BYTES;
 /// special files (a FIFO or device reports no size, so no limit could be checked up front, and
 /// `/dev/zero` never ends). Symbolic links are followed to what they point at.
 pub fn open_text(path: &Path) -> Result<File, CliError> {
-    let file = File::open(path).map_err(|e| CliError::read(path, e))?;
-    let meta = file.metadata().map_err(|e| CliError::read(path, e))?;
+    // Checked before opening: opening a FIFO waits until something writes to it.
+    let meta = std::fs::metadata(path).map_err(|e| CliError::read(path, e))?;
     if meta.is_dir() {
         return Err(CliError::Read {
             path: path.to_path_buf(),
@@ -59,7 +59,7 @@ pub fn open_text(path: &Path) -> Result<File, CliError> {
             ),
         });
     }
-    Ok(file)
+    File::open(path).map_err(|e| CliError::read(path, e))
 }
 
 /// What kind of special file `meta` describes, for messages.
