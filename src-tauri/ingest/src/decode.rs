@@ -254,7 +254,11 @@ mod tests {
             None,
         )
         .unwrap();
-        assert!(d.text.starts_with("Café naïve.") && d.text.contains("\u{FFFD} More"), "{}", d.text);
+        assert!(
+            d.text.starts_with("Café naïve.") && d.text.contains("\u{FFFD} More"),
+            "{}",
+            d.text
+        );
         assert_eq!(
             d.note.as_deref(),
             Some("decoded as UTF-8; 1 stray byte that is not UTF-8 shown as \u{FFFD}")
