@@ -12,20 +12,40 @@ pub enum CliError {
     #[error("{}: this file is not text (it looks like {looks_like}). Give a plain-text file.", path.display())]
     Binary { path: PathBuf, looks_like: String },
     #[error(
-        "{}: this file is not UTF-8 text (invalid byte 0x{byte:02X} at offset {offset}; it may be {guess}). Convert it to UTF-8, e.g. with `iconv -f latin1 -t utf-8`.",
+        "{}: this file is not UTF-8 text (invalid byte 0x{byte:02X} at offset {offset}; it may be {guess}). Convert it to UTF-8, e.g. with `iconv -f {from} -t utf-8`.",
         path.display()
     )]
     NotUtf8 {
         path: PathBuf,
         byte: u8,
-        offset: usize,
+        offset: u64,
         guess: String,
+        /// The encoding to name in the `iconv` hint.
+        from: &'static str,
+    },
+    #[error(
+        "{}: the input is {size}; Parallax compares texts up to {limit}. Compare a shorter part of it.",
+        path.display()
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: String,
+        limit: String,
     },
     #[error("{}: line {line} is not a valid record ({reason}).", path.display())]
     BadRecord {
         path: PathBuf,
         line: usize,
         reason: String,
+    },
+    #[error(
+        "{}: {what} would overwrite {other}. Choose a different file for each output.",
+        path.display()
+    )]
+    Clash {
+        path: PathBuf,
+        what: String,
+        other: String,
     },
     #[error("cannot write the output ({0}).")]
     Output(String),
@@ -44,13 +64,6 @@ impl CliError {
             CliError::NotFound {
                 path: path.to_path_buf(),
             }
-        } else if e.kind() == std::io::ErrorKind::InvalidData {
-            CliError::NotUtf8 {
-                path: path.to_path_buf(),
-                byte: 0,
-                offset: 0,
-                guess: "another encoding".into(),
-            }
         } else {
             CliError::Read {
                 path: path.to_path_buf(),
@@ -59,13 +72,13 @@ impl CliError {
         }
     }
 
-    /// Exit code: 2 usage, 3 missing/unreadable input, 4 not text, 5 malformed record, 6 output failed.
+    /// Exit code: 2 usage, 3 missing/unreadable input, 4 not text or too large, 5 malformed record, 6 output failed.
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::NotFound { .. } | CliError::Read { .. } => 3,
-            CliError::Binary { .. } | CliError::NotUtf8 { .. } => 4,
+            CliError::Binary { .. } | CliError::NotUtf8 { .. } | CliError::TooLarge { .. } => 4,
             CliError::BadRecord { .. } | CliError::RecordsFailed { .. } => 5,
-            CliError::Output(_) => 6,
+            CliError::Output(_) | CliError::Clash { .. } => 6,
             CliError::Usage(_) => 2,
         }
     }

@@ -10,7 +10,7 @@ use parallax_export::{ExportRequest, ExportSide, Layout};
 use sha2::{Digest, Sha256};
 
 use crate::error::CliError;
-use crate::input::{ModeArg, read_text};
+use crate::input::{ModeArg, decode, read_bytes};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LayoutArg {
@@ -27,7 +27,7 @@ pub struct ExportArgs {
     pub old: PathBuf,
     /// The newer text, or the other outlet's account.
     pub new: PathBuf,
-    /// Write a highlighted PDF here.
+    /// Write a highlighted PDF here (`-`: standard output, as for the other formats).
     #[arg(long, value_name = "OUT.pdf")]
     pub pdf: Option<PathBuf>,
     /// Write a standalone HTML page here.
@@ -54,8 +54,28 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: &ExportArgs) -> Result<(), CliError> {
-    let old = read_text(&args.old)?;
-    let new = read_text(&args.new)?;
+    let outputs: Vec<(&Path, &str)> = [
+        (&args.pdf, "the PDF output"),
+        (&args.html, "the HTML output"),
+        (&args.md, "the Markdown output"),
+        (&args.json, "the JSON output"),
+    ]
+    .into_iter()
+    .filter_map(|(p, what)| p.as_deref().map(|p| (p, what)))
+    .collect();
+    check_outputs(
+        &[
+            (&args.old, "the older input"),
+            (&args.new, "the newer input"),
+        ],
+        &outputs,
+    )?;
+    let old_bytes = read_bytes(&args.old)?;
+    let new_bytes = read_bytes(&args.new)?;
+    let old_hash = Sha256::digest(&old_bytes);
+    let new_hash = Sha256::digest(&new_bytes);
+    let old = decode(&args.old, old_bytes)?;
+    let new = decode(&args.new, new_bytes)?;
     let options = CompareOptions {
         mode: args.mode.choice(),
         ..CompareOptions::default()
@@ -66,12 +86,15 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
         Mode::Accounts => ("first account", "second account"),
     };
     let req = ExportRequest {
-        left: side(&args.old, &old, l),
-        right: side(&args.new, &new, r),
-        title: args
-            .title
-            .clone()
-            .unwrap_or_else(|| format!("{} → {}", file_name(&args.old), file_name(&args.new))),
+        left: side(&args.old, &old, &old_hash, l),
+        right: side(&args.new, &new, &new_hash, r),
+        // One line, no control characters, a label's length: as the library stores titles.
+        title: parallax_store::clean_label(
+            &args
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("{} → {}", file_name(&args.old), file_name(&args.new))),
+        ),
         comparison,
         highlights: Vec::new(),
         layout: match args.layout {
@@ -96,7 +119,59 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Refuses an output path that is one of the inputs or another output (after following links,
+/// and for existing files by identity, so a hard link counts too): writing it would destroy the
+/// input or the earlier output. `-` (standard output) never clashes.
+fn check_outputs(inputs: &[(&Path, &str)], outputs: &[(&Path, &str)]) -> Result<(), CliError> {
+    for (k, &(out, what)) in outputs.iter().enumerate() {
+        if out == Path::new("-") {
+            continue;
+        }
+        let earlier = inputs.iter().chain(&outputs[..k]);
+        if let Some(&(_, other)) = earlier.clone().find(|(p, _)| same_file(out, p)) {
+            return Err(CliError::Clash {
+                path: out.to_path_buf(),
+                what: what.to_string(),
+                other: other.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether writing `a` would write the file `b` names.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (a, b) = (
+        parallax_export::follow_links(a),
+        parallax_export::follow_links(b),
+    );
+    #[cfg(unix)]
+    if let (Ok(x), Ok(y)) = (std::fs::metadata(&a), std::fs::metadata(&b)) {
+        use std::os::unix::fs::MetadataExt;
+        return (x.dev(), x.ino()) == (y.dev(), y.ino());
+    }
+    absolute(&a) == absolute(&b)
+}
+
+/// `p` made absolute with its folder resolved (the file itself may not exist yet).
+fn absolute(p: &Path) -> PathBuf {
+    let dir = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+    p.file_name().map_or(dir.clone(), |n| dir.join(n))
+}
+
 fn write(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    if path == Path::new("-") {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| CliError::Output(e.to_string()));
+    }
     parallax_export::write_atomically(path, bytes).map_err(|e| CliError::Output(e.to_string()))?;
     eprintln!(
         "wrote {} ({} KB)",
@@ -115,7 +190,7 @@ fn file_name(p: &Path) -> String {
 
 /// Provenance of a plain file: its name, first line, modification time and the SHA-256 of its bytes
 /// (checkable with `sha256sum`).
-fn side(path: &Path, text: &str, label: &str) -> ExportSide {
+fn side(path: &Path, text: &str, hash: &[u8], label: &str) -> ExportSide {
     let first = text
         .lines()
         .map(str::trim)
@@ -123,7 +198,6 @@ fn side(path: &Path, text: &str, label: &str) -> ExportSide {
         .unwrap_or("");
     let title: String = first.chars().take(120).collect();
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    let hash = Sha256::digest(std::fs::read(path).unwrap_or_else(|_| text.as_bytes().to_vec()));
     ExportSide {
         outlet: file_name(path),
         title,

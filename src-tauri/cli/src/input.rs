@@ -2,6 +2,7 @@
 //! Parsing text into sentences is left to the engine.
 
 use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
 use parallax_engine::{Mode, ModeChoice};
@@ -33,27 +34,93 @@ impl ModeArg {
     }
 }
 
-/// Opens a file for streaming reads, with the CLI's error for a missing one.
+/// The most bytes read from one input of `compare` and `export`, and from one `align` record:
+/// the import limit, so anything the library can hold can be compared.
+pub const MAX_INPUT_BYTES: u64 = parallax_ingest::MAX_FILE_BYTES;
+
+/// Opens a regular file for reading, with the CLI's errors for a missing one, a folder, and
+/// special files (a FIFO or device reports no size, so no limit could be checked up front, and
+/// `/dev/zero` never ends). Symbolic links are followed to what they point at.
 pub fn open_text(path: &Path) -> Result<File, CliError> {
-    if path.is_dir() {
+    // Checked before opening: opening a FIFO waits until something writes to it.
+    let meta = std::fs::metadata(path).map_err(|e| CliError::read(path, e))?;
+    if meta.is_dir() {
         return Err(CliError::Read {
             path: path.to_path_buf(),
             reason: "it is a directory".into(),
+        });
+    }
+    if !meta.is_file() {
+        return Err(CliError::Read {
+            path: path.to_path_buf(),
+            reason: format!(
+                "it is {}, not a regular file; save its contents to a file first",
+                special_kind(&meta)
+            ),
         });
     }
     File::open(path).map_err(|e| CliError::read(path, e))
 }
 
-/// Reads a whole file as UTF-8 text, refusing binary files and other encodings by name.
-pub fn read_text(path: &Path) -> Result<String, CliError> {
-    if path.is_dir() {
-        return Err(CliError::Read {
-            path: path.to_path_buf(),
-            reason: "it is a directory".into(),
-        });
+/// What kind of special file `meta` describes, for messages.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a pipe (FIFO)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
     }
-    let bytes = std::fs::read(path).map_err(|e| CliError::read(path, e))?;
-    decode(path, bytes)
+    let _ = meta;
+    "a special file"
+}
+
+/// Reads a whole file as UTF-8 text, refusing binary files and other encodings by name, and
+/// files over [`MAX_INPUT_BYTES`] (checked before reading and again while reading, in case the
+/// file grows).
+pub fn read_text(path: &Path) -> Result<String, CliError> {
+    decode(path, read_bytes(path)?)
+}
+
+/// The bytes of a regular file of at most [`MAX_INPUT_BYTES`] (see [`read_text`]).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
+    let file = open_text(path)?;
+    let too_large = |size: u64| CliError::TooLarge {
+        path: path.to_path_buf(),
+        size: format_size(size),
+        limit: format_size(MAX_INPUT_BYTES),
+    };
+    let len = file.metadata().map_err(|e| CliError::read(path, e))?.len();
+    if len > MAX_INPUT_BYTES {
+        return Err(too_large(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::read(path, e))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// A size in bytes for messages: "21.0 MB" (MiB), with the exact count when rounding would
+/// make it look equal to the limit.
+pub fn format_size(bytes: u64) -> String {
+    let mb = |b: u64| format!("{:.1} MB", b as f64 / 1_048_576.0);
+    let shown = mb(bytes);
+    if bytes > MAX_INPUT_BYTES && shown == mb(MAX_INPUT_BYTES) {
+        format!("{shown} ({bytes} bytes)")
+    } else {
+        shown
+    }
 }
 
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, CliError> {
@@ -65,22 +132,26 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, CliError> {
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let byte = bytes[offset];
-            let guess = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-                "UTF-16 text"
-            } else {
-                "Latin-1 or Windows-1252 text"
-            };
-            Err(CliError::NotUtf8 {
-                path: path.to_path_buf(),
-                byte,
-                offset,
-                guess: guess.into(),
-            })
-        }
+        Err(e) => Err(not_utf8(path, e.as_bytes(), e.utf8_error(), 0)),
+    }
+}
+
+/// The error for bytes that are not UTF-8; `base` is where `bytes` start in the file, so the
+/// offset reported is the file's.
+pub fn not_utf8(path: &Path, bytes: &[u8], e: std::str::Utf8Error, base: u64) -> CliError {
+    let at = e.valid_up_to();
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let (guess, from) = if utf16 {
+        ("UTF-16 text", "utf-16")
+    } else {
+        ("Latin-1 or Windows-1252 text", "latin1")
+    };
+    CliError::NotUtf8 {
+        path: path.to_path_buf(),
+        byte: bytes[at],
+        offset: base + at as u64,
+        guess: guess.into(),
+        from,
     }
 }
 

@@ -62,10 +62,17 @@ pub(crate) fn output_error(e: std::io::Error) -> LibraryError {
     }
 }
 
+/// `text` safe to print on one terminal line: control characters (which the terminal would
+/// obey: ESC starts escape sequences), bidi controls and line breaks become labelled marks.
+/// Libraries written before titles were cleaned on import may still hold them.
+pub fn one_line(text: &str) -> String {
+    parallax_engine::show_hidden(text).replace('\n', "‹U+000A›")
+}
+
 /// Prints the error and exits with its code; lets `main` keep its own error type.
 pub fn exit_on_error<E>(result: Result<(), LibraryError>) -> Result<(), E> {
     if let Err(e) = result {
-        eprintln!("parallax: {e}");
+        eprintln!("parallax: {}", one_line(&e.to_string()));
         std::process::exit(e.code);
     }
     Ok(())
@@ -159,18 +166,26 @@ pub fn import(args: &ImportArgs) -> Result<(), LibraryError> {
     let mut lib = args.data.open()?;
     let fetcher = fetcher()?;
     let now = SystemClock.now();
-    let reports = runtime()?.block_on(import_sources(
-        &mut lib,
-        &fetcher,
-        &args.inputs,
-        now,
-        |_, _, _| {},
-    ));
+    let rt = runtime()?;
     let mut out = std::io::stdout().lock();
     let mut errors: Vec<LibraryError> = Vec::new();
-    for report in reports {
+    // One input at a time, each line printed and flushed as soon as it is stored: a run that
+    // is stopped still says what it imported.
+    for input in &args.inputs {
+        let reports = rt.block_on(import_sources(
+            &mut lib,
+            &fetcher,
+            std::slice::from_ref(input),
+            now,
+            |_, _, _| {},
+        ));
+        let Some(report) = reports.into_iter().next() else {
+            continue;
+        };
         match report.result {
-            Ok(_) => writeln!(out, "{}", report.line()).map_err(output_error)?,
+            Ok(_) => writeln!(out, "{}", one_line(&report.line()))
+                .and_then(|()| out.flush())
+                .map_err(output_error)?,
             Err(e) => {
                 let mut error = LibraryError::from(e);
                 error.message = format!("{}: {}", report.source, error.message);
@@ -183,7 +198,7 @@ pub fn import(args: &ImportArgs) -> Result<(), LibraryError> {
         1 if args.inputs.len() == 1 => Err(errors.remove(0)),
         failed => {
             for e in &errors {
-                eprintln!("parallax: {e}");
+                eprintln!("parallax: {}", one_line(&e.to_string()));
             }
             let code = errors[0].code;
             Err(LibraryError {
@@ -233,12 +248,12 @@ pub fn list(args: &ListArgs) -> Result<(), LibraryError> {
                 out,
                 "{:>5}  {}  ({}, {} version{plural}){}",
                 a.id,
-                a.title,
-                a.outlet,
+                one_line(&a.title),
+                one_line(&a.outlet),
                 a.versions,
                 a.url
                     .as_deref()
-                    .map(|u| format!("  {u}"))
+                    .map(|u| format!("  {}", one_line(u)))
                     .unwrap_or_default()
             )
         }),
@@ -281,11 +296,11 @@ pub fn search(args: &SearchArgs) -> Result<(), LibraryError> {
                 out,
                 "{:>5}  {} ({}), version {} of {}{removed}\n       {}",
                 h.article_id,
-                h.title,
-                h.outlet,
+                one_line(&h.title),
+                one_line(&h.outlet),
                 h.version_number,
                 h.version_count,
-                snippet_text(h)
+                one_line(&snippet_text(h))
             )
         }),
     }
@@ -332,7 +347,7 @@ pub fn watch(args: &WatchArgs) -> Result<(), LibraryError> {
         fetcher()?,
         Arc::new(SystemClock),
         PollerConfig::default(),
-        |e| println!("{}", describe(&e)),
+        |e| println!("{}", one_line(&describe(&e))),
     );
     runtime()?.block_on(async {
         let first = match existing {
@@ -351,13 +366,21 @@ pub fn watch(args: &WatchArgs) -> Result<(), LibraryError> {
             PollStatus::Fetched => "feed read".to_string(),
         };
         let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let failed = match first.item_errors.len() {
+            0 => String::new(),
+            n => format!(
+                ", {} (tried again at the next poll)",
+                count(n, "failed item")
+            ),
+        };
         println!(
-            "{url}: {summary}; {}, {}",
+            "{}: {summary}; {}, {}{failed}",
+            one_line(&url),
             count(first.new_articles, "new article"),
             count(first.new_versions, "new version")
         );
         for e in &first.item_errors {
-            eprintln!("parallax: {e}");
+            eprintln!("parallax: {}", one_line(e));
         }
         if args.once {
             return Ok(());
@@ -373,10 +396,10 @@ pub fn watch(args: &WatchArgs) -> Result<(), LibraryError> {
             tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
             let report = poller.poll_feed(first.feed_id).await;
             if let PollStatus::Failed { message } = &report.status {
-                eprintln!("parallax: {message}");
+                eprintln!("parallax: {}", one_line(message));
             }
             for e in &report.item_errors {
-                eprintln!("parallax: {e}");
+                eprintln!("parallax: {}", one_line(e));
             }
         }
     })

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use parallax_engine::{Comparison, Row, RowKind, Significance, Tag};
+use parallax_engine::{Comparison, Row, RowKind, Significance, Tag, show_hidden};
 
 fn marker(k: RowKind) -> &'static str {
     match k {
@@ -77,19 +77,22 @@ pub fn text(c: &Comparison, colour: bool) -> String {
         }
         let _ = write!(out, "{} ", marker(r.kind));
         for s in &r.segments {
+            // Control characters would be obeyed by the terminal, bidi controls would reorder
+            // the line: both are printed as labelled marks.
+            let t = show_hidden(&s.text);
             match (s.tag, colour) {
-                (Tag::Equal, _) => out.push_str(&s.text),
+                (Tag::Equal, _) => out.push_str(&t),
                 (Tag::Delete, true) => {
-                    let _ = write!(out, "{red}{}{reset}", s.text);
+                    let _ = write!(out, "{red}{t}{reset}");
                 }
                 (Tag::Insert, true) => {
-                    let _ = write!(out, "{green}{}{reset}", s.text);
+                    let _ = write!(out, "{green}{t}{reset}");
                 }
                 (Tag::Delete, false) => {
-                    let _ = write!(out, "[-{}-]", s.text);
+                    let _ = write!(out, "[-{t}-]");
                 }
                 (Tag::Insert, false) => {
-                    let _ = write!(out, "{{+{}+}}", s.text);
+                    let _ = write!(out, "{{+{t}+}}");
                 }
             }
         }
@@ -104,7 +107,7 @@ pub fn text(c: &Comparison, colour: bool) -> String {
 
 fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
-    for ch in s.chars() {
+    for ch in show_hidden(s).chars() {
         match ch {
             '&' => o.push_str("&amp;"),
             '<' => o.push_str("&lt;"),

@@ -39,6 +39,21 @@ pub(crate) struct Aligned {
     pub evidence: Evidence,
 }
 
+impl Aligned {
+    /// A 1:1 link that crosses the monotone alignment.
+    fn moved(i: usize, j: usize) -> Aligned {
+        Aligned {
+            group: Group {
+                a: vec![i],
+                b: vec![j],
+            },
+            link: Link::Moved,
+            score: 1.0,
+            evidence: Evidence::default(),
+        }
+    }
+}
+
 /// Tuning of one regime. `threshold` is the similarity a 1:1 pair must beat; each sentence beyond
 /// the first two in a group costs `extra`; moves must beat `move_threshold`.
 ///
@@ -116,10 +131,14 @@ pub(crate) struct Prepared {
     pub ops: Vec<DiffOp>,
     pub pa: Vec<Profile>,
     pub pb: Vec<Profile>,
+    /// Sentences verbatim once on each side that `ops` left unmatched (see `verbatim`).
+    pub twins: Vec<(usize, usize)>,
 }
 
 pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
-    let ops = capture_diff_slices(Algorithm::Patience, &keys(a), &keys(b));
+    let (ka, kb) = (keys(a), keys(b));
+    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let twins = crate::verbatim::unmatched_twins(&ka, &kb, &ops);
     // Sentences matched verbatim never need a profile; leaving them out also keeps document
     // frequencies about the changed material.
     let mut live_a = vec![true; a.len()];
@@ -141,7 +160,7 @@ pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
     }
     let (wa, wb) = (tokenize(a, &live_a), tokenize(b, &live_b));
     let (pa, pb) = profiles(&wa, &wb, &live_a, &live_b);
-    Prepared { ops, pa, pb }
+    Prepared { ops, pa, pb, twins }
 }
 
 /// Aligns two sentence lists. Returns groups sorted by their first old index, then new index.
@@ -185,11 +204,17 @@ pub(crate) fn align_detailed(
 ) -> (Mode, Vec<Aligned>, Vec<Weak>) {
     let prep = prepare(a, b);
     let mode = mode.unwrap_or_else(|| crate::regime::mode_of(&prep, a.len(), b.len()));
-    let Prepared { ops, pa, pb } = prep;
+    let Prepared { ops, pa, pb, twins } = prep;
     let p = Params::for_mode(mode);
     let mut out = Vec::new();
     if a.is_empty() || b.is_empty() {
         return (mode, out, Vec::new());
+    }
+    let (mut twin_a, mut twin_b) = (vec![false; a.len()], vec![false; b.len()]);
+    for &(i, j) in &twins {
+        twin_a[i] = true;
+        twin_b[j] = true;
+        out.push(Aligned::moved(i, j));
     }
     for op in ops {
         match op {
@@ -216,16 +241,34 @@ pub(crate) fn align_detailed(
                 new_index,
                 new_len,
             } => {
-                let gap = Gap::new(
-                    &pa[old_index..old_index + old_len],
-                    &pb[new_index..new_index + new_len],
-                    p,
-                );
-                for (ga, gb, score) in gap.align() {
+                // Twins are linked already; the gap aligns the sentences around them.
+                let ia: Vec<usize> = (old_index..old_index + old_len)
+                    .filter(|&i| !twin_a[i])
+                    .collect();
+                let ib: Vec<usize> = (new_index..new_index + new_len)
+                    .filter(|&j| !twin_b[j])
+                    .collect();
+                if ia.is_empty() || ib.is_empty() {
+                    continue;
+                }
+                let owned;
+                let (ga, gb) = if ia.len() == old_len && ib.len() == new_len {
+                    (
+                        &pa[old_index..old_index + old_len],
+                        &pb[new_index..new_index + new_len],
+                    )
+                } else {
+                    owned = (
+                        ia.iter().map(|&i| pa[i].clone()).collect::<Vec<_>>(),
+                        ib.iter().map(|&j| pb[j].clone()).collect::<Vec<_>>(),
+                    );
+                    (&owned.0[..], &owned.1[..])
+                };
+                for (x, y, score) in Gap::new(ga, gb, p).align() {
                     out.push(Aligned {
                         group: Group {
-                            a: ga.iter().map(|i| i + old_index).collect(),
-                            b: gb.iter().map(|j| j + new_index).collect(),
+                            a: x.iter().map(|&k| ia[k]).collect(),
+                            b: y.iter().map(|&k| ib[k]).collect(),
                         },
                         link: Link::Matched,
                         score,

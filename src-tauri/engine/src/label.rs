@@ -531,10 +531,13 @@ pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
     if old == new {
         return (Significance::None, Vec::new());
     }
+    // Reordering controls change what is read ("40" shown as "04") while every visible
+    // character stays: never cosmetic.
+    let hidden = crate::hidden::bidi_changed(old, new);
     // Size guard: a row this long is not a sentence but unsegmented text (one huge line); it gets
     // a significance but no facets rather than a slow claim analysis.
     if old.len() + new.len() > LABEL_MAX_BYTES {
-        let cosmetic = canonical_chars(&tokens(old)).eq(canonical_chars(&tokens(new)));
+        let cosmetic = !hidden && canonical_chars(&tokens(old)).eq(canonical_chars(&tokens(new)));
         let sig = if cosmetic {
             Significance::Cosmetic
         } else {
@@ -544,7 +547,7 @@ pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
     }
     let a = claims(old);
     let b = claims(new);
-    if cosmetic_with(old, new, &a, &b) {
+    if !hidden && cosmetic_with(old, new, &a, &b) {
         return (Significance::Cosmetic, Vec::new());
     }
     let mut f = BTreeSet::new();

@@ -24,6 +24,7 @@ mod compare;
 mod comparison;
 mod diff;
 mod evidence;
+pub mod hidden;
 mod label;
 mod normalize;
 mod regime;
@@ -31,6 +32,7 @@ mod segment;
 mod similarity;
 pub mod story;
 pub mod synth;
+mod verbatim;
 
 pub use align::{Group, align, align_evidence, align_with};
 pub use anchor::{
@@ -41,5 +43,6 @@ pub use compare::{CompareOptions, compare, compare_paragraphs, compare_sentences
 pub use comparison::*;
 pub use diff::word_diff;
 pub use evidence::Evidence;
+pub use hidden::{hidden_name, is_bidi_control, is_stray_control, show_hidden};
 pub use regime::detect_mode;
 pub use segment::{paragraphs, segment, segment_paragraphs};

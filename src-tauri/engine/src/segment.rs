@@ -201,11 +201,10 @@ fn word_before(para: &str, end: usize) -> &str {
     &s[k..]
 }
 
-/// The next word from byte `from` on (skipping spaces and opening punctuation).
-fn word_after(para: &str, from: usize) -> &str {
+/// The word (letters and digits) that starts at byte `from`, which holds an alphanumeric
+/// character or is the end of `para`.
+fn word_at(para: &str, from: usize) -> &str {
     let rest = &para[from..];
-    let s = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
-    let rest = &rest[s..];
     let e = rest
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(rest.len());
@@ -233,6 +232,9 @@ fn split_sentences(para: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0usize; // byte offsets from here on
     let mut i = 0usize;
+    // Where the next word starts, found once per stretch of word-free text: looking it up
+    // afresh after every terminal made a run like ". . . ." quadratic.
+    let mut next_word = 0usize;
     while i < bytes.len() {
         // ASCII bytes other than . ! ? are skipped without decoding: most of any text.
         match bytes[i..].iter().position(|&b| STOP_OR_WIDE[b as usize]) {
@@ -256,7 +258,12 @@ fn split_sentences(para: &str) -> Vec<String> {
         if char_at(para, i).is_some_and(|c| !c.is_whitespace()) {
             continue; // "3.5", "U.S.-led", "example.com"
         }
-        if !boundary(para, term_start, i) {
+        if next_word < i {
+            next_word = para[i..]
+                .find(char::is_alphanumeric)
+                .map_or(para.len(), |k| i + k);
+        }
+        if !boundary(para, term_start, word_at(para, next_word)) {
             continue;
         }
         push(&mut out, para, start, i);
@@ -285,9 +292,9 @@ fn push(out: &mut Vec<String>, para: &str, from: usize, to: usize) {
     out.push(s.to_string());
 }
 
-/// Decides whether the terminal run at `term` (ending before `after`) ends a sentence.
-fn boundary(para: &str, term: usize, after: usize) -> bool {
-    let next = word_after(para, after);
+/// Decides whether the terminal run at `term` ends a sentence; `next` is the next word after it
+/// (skipping spaces and opening punctuation), empty at the end.
+fn boundary(para: &str, term: usize, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return true;
     };

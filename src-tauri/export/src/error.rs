@@ -10,6 +10,11 @@ pub enum Error {
     NotAFolder(PathBuf),
     #[error("{} is a folder. Give a file name for the export, e.g. comparison.pdf.", .0.display())]
     TargetIsFolder(PathBuf),
+    #[error(
+        "{} is not a regular file (it is a device, pipe or socket), so the export was not written there. Choose a file name instead.",
+        .0.display()
+    )]
+    NotARegularFile(PathBuf),
     #[error("Could not write the export into {}: {source}. Choose a folder you can write to.", folder.display())]
     Write {
         folder: PathBuf,

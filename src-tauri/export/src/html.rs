@@ -177,7 +177,7 @@ fn labelled(row: &RowView, spans: &[Span], with_detail: bool) -> String {
 /// Escape text for HTML element content and double-quoted attributes.
 pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in parallax_engine::show_hidden(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -54,7 +54,7 @@ mod request;
 mod time;
 mod view;
 
-pub use atomic::write_atomically;
+pub use atomic::{follow_links, write_atomically};
 pub use error::{Error, Result};
 pub use format::{Format, export_to_file, render};
 pub use highlights::{HighlightRecord, highlights_json, highlights_markdown};

@@ -137,7 +137,7 @@ fn marked(s: &Span) -> String {
 /// Escape characters Markdown would read as syntax.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in parallax_engine::show_hidden(text).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '#' | '|'

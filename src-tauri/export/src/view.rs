@@ -2,7 +2,7 @@
 //! Shared by the PDF, HTML and Markdown writers so their marks agree; drawing and escaping are theirs.
 
 use parallax_engine::{
-    Claim, ClaimStatus, Comparison, Facet, Mode, Row, RowKind, Significance, Tag,
+    Claim, ClaimStatus, Comparison, Facet, Mode, Row, RowKind, Significance, Tag, show_hidden,
 };
 
 use crate::request::ExportRequest;
@@ -257,17 +257,17 @@ fn push(v: &mut Vec<Span>, text: &str, mark: Mark) {
     if text.is_empty() {
         return;
     }
-    // Tabs, carriage returns and other controls have no glyph; show them as the spaces they stand for.
+    // Tabs and carriage returns have no glyph; show them as the spaces they stand for. Other
+    // controls and invisible reordering characters become labelled marks (`‹RLO›`), so that
+    // nothing in the export is hidden or reordered.
     let cleaned;
-    let text = if text.chars().any(|c| c.is_control() && c != '\n') {
-        cleaned = text
-            .chars()
-            .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
-            .collect::<String>();
+    let text = if text.contains(['\t', '\r']) {
+        cleaned = text.replace(['\t', '\r'], " ");
         cleaned.as_str()
     } else {
         text
     };
+    let text = &*show_hidden(text);
     match v.last_mut() {
         Some(last) if last.mark == mark => last.text.push_str(text),
         _ => v.push(Span {

@@ -155,11 +155,14 @@ pub fn capture_markdown(
     origin: Origin,
     source_ref: &str,
     now: i64,
-) -> Option<Capture> {
+) -> crate::Result<Capture> {
     let mut html = String::new();
     let parser = pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES);
     pulldown_cmark::html::push_html(&mut html, parser);
-    let doc = dom_query::Document::fragment(html);
+    let html = crate::nesting::bound(&html).map_err(|_| crate::IngestError::NoArticle {
+        what: "a document too large to analyse, with over 200,000 elements",
+    })?;
+    let doc = dom_query::Document::fragment(html.as_ref());
     let heading = doc.select("h1").first();
     let title = if heading.exists() {
         collapse_whitespace(&heading.text())
@@ -182,7 +185,7 @@ pub fn capture_markdown(
         }
     }
     if paragraphs.is_empty() {
-        return None;
+        return Err(crate::IngestError::Empty);
     }
     let mut capture = blank_capture(origin, source_ref, now);
     capture.title = if title.is_empty() {
@@ -199,7 +202,7 @@ pub fn capture_markdown(
     }
     capture.paragraphs = paragraphs;
     capture.html = Some(sanitise(&doc.html()));
-    Some(capture)
+    Ok(capture)
 }
 
 fn blank_capture(origin: Origin, source_ref: &str, now: i64) -> Capture {
@@ -235,8 +238,13 @@ pub fn capture_extracted(
         name: UNKNOWN_OUTLET.into(),
         domain: None,
     });
+    let title = if x.title.trim().is_empty() {
+        untitled(&x.paragraphs, article_url.as_deref(), source_ref)
+    } else {
+        x.title
+    };
     Capture {
-        title: x.title,
+        title,
         byline: x.byline,
         published: x.published,
         fetched: now,
@@ -250,6 +258,26 @@ pub fn capture_extracted(
         raw_html: None,
     }
 }
+
+/// A title for a page that has none (no `<title>`, no heading): its first sentence, cut to a
+/// label's length, else its address, else its file name.
+fn untitled(paragraphs: &[String], url: Option<&str>, source_ref: &str) -> String {
+    let first = paragraphs
+        .iter()
+        .flat_map(|p| parallax_engine::segment(p))
+        .map(|s| parallax_store::cap_chars(&s.text, UNTITLED_CHARS))
+        .find(|s| s.chars().any(char::is_alphanumeric));
+    first
+        .or_else(|| url.map(str::to_string))
+        .unwrap_or_else(|| {
+            std::path::Path::new(source_ref)
+                .file_stem()
+                .map_or_else(|| "Untitled".into(), |s| s.to_string_lossy().into_owned())
+        })
+}
+
+/// How much of the first sentence becomes the title of an untitled page.
+const UNTITLED_CHARS: usize = 100;
 
 /// HTML text → capture (extraction included).
 pub fn capture_html(

@@ -119,6 +119,19 @@ pub fn header_charset(content_type: &str) -> Option<&'static Encoding> {
 
 /// Decodes `bytes` as text. `declared` is a charset from the HTTP header or `<meta>`; it is
 /// tried first after a BOM, then UTF-8, then a detected legacy encoding.
+/// The number of invalid sequences when `bytes` are UTF-8 with a few stray bytes: fewer invalid
+/// sequences than valid multi-byte characters. A legacy encoding almost never forms valid
+/// multi-byte UTF-8 by accident (its accented letters are single bytes), so decoding such a file
+/// as windows-1252 would turn every real accent into mojibake ("CafÃ©") to save one stray byte.
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut wide, mut stray) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        stray += usize::from(!chunk.invalid().is_empty());
+    }
+    (stray > 0 && stray < wide).then_some(stray)
+}
+
 pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty);
@@ -143,6 +156,15 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(text.to_owned(), UTF_8, None);
+    }
+    if let Some(stray) = mostly_utf8(bytes) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let note = Some(format!(
+            "decoded as UTF-8; {stray} stray byte{} that {} not UTF-8 shown as \u{FFFD}",
+            if stray == 1 { "" } else { "s" },
+            if stray == 1 { "is" } else { "are" }
+        ));
+        return finish(text, UTF_8, note);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -222,6 +244,28 @@ mod tests {
                 .name(),
             "Shift_JIS"
         );
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_not_read_as_windows_1252() {
+        // Every accent became mojibake ("CafÃ©") because of one stray 0x80.
+        let d = decode(
+            b"Caf\xc3\xa9 na\xc3\xafve. The council met on Tuesday. \x80 More text.\n",
+            None,
+        )
+        .unwrap();
+        assert!(
+            d.text.starts_with("Café naïve.") && d.text.contains("\u{FFFD} More"),
+            "{}",
+            d.text
+        );
+        assert_eq!(
+            d.note.as_deref(),
+            Some("decoded as UTF-8; 1 stray byte that is not UTF-8 shown as \u{FFFD}")
+        );
+        // A real windows-1252 file has no valid multi-byte sequences and is still detected.
+        let latin = decode(b"Caf\xe9 au lait, cr\xe8me br\xfbl\xe9e.", None).unwrap();
+        assert!(latin.text.starts_with("Café au lait"), "{}", latin.text);
     }
 
     #[test]

@@ -54,6 +54,10 @@ pub enum IngestError {
     NotAFeed { url: String, what: String },
     #[error("The feed at {url} could not be read ({detail}); it may be broken, try again later.")]
     MalformedFeed { url: String, detail: String },
+    #[error(
+        "Finding the article in the page at {url} took longer than {limit}; Parallax gave up on it. Save the page as a file and import that, or paste its text."
+    )]
+    TooSlow { url: String, limit: String },
     #[error("The request to {url} failed ({reason}).")]
     Network { url: String, reason: String },
     #[error("The library could not save this: {0}")]
@@ -86,6 +90,7 @@ impl IngestError {
             IngestError::InvalidUrl { .. } => "invalid_url",
             IngestError::HttpStatus { .. } => "http_status",
             IngestError::Timeout { .. } => "timeout",
+            IngestError::TooSlow { .. } => "too_slow",
             IngestError::Connect { .. } => "connect",
             IngestError::Tls { .. } => "tls",
             IngestError::TooManyRedirects { .. } => "too_many_redirects",

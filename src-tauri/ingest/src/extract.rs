@@ -36,9 +36,16 @@ const BLOCKS: &str = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td
 /// An article shorter than this (in characters of body text) is not one.
 const MIN_ARTICLE_CHARS: usize = 200;
 
+fn too_large() -> IngestError {
+    IngestError::NoArticle {
+        what: "a page too large to analyse, with over 200,000 elements",
+    }
+}
+
 /// Finds the article in `html`. `url` (absolute) resolves relative links.
 pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
-    let doc = Document::from(html);
+    let html = crate::nesting::bound(html).map_err(|_| too_large())?;
+    let doc = Document::from(html.as_ref());
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let meta = read_meta(&doc, url);
     let page_title = collapse_whitespace(&doc.select("title").text());
@@ -74,9 +81,7 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
             _ => no_article(),
         })?;
     let article = readability.parse().map_err(|e| match e {
-        ReadabilityError::TooManyElements(..) => IngestError::NoArticle {
-            what: "a page too large to analyse, with over 200,000 elements",
-        },
+        ReadabilityError::TooManyElements(..) => too_large(),
         _ => no_article(),
     })?;
 

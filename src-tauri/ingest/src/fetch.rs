@@ -19,6 +19,10 @@ pub struct FetchOptions {
     /// The most bytes read from one response (after decompression).
     pub max_bytes: u64,
     pub user_agent: String,
+    /// The longest [`Fetcher::fetch_article`] spends finding the article in a fetched page
+    /// before giving up on it (extraction is bounded, but a slow machine should not hold a
+    /// feed poll either).
+    pub analyse_timeout: Duration,
 }
 
 impl Default for FetchOptions {
@@ -28,6 +32,7 @@ impl Default for FetchOptions {
             connect_timeout: Duration::from_secs(10),
             max_redirects: 5,
             max_bytes: 20 * 1024 * 1024,
+            analyse_timeout: Duration::from_secs(10),
             user_agent: format!(
                 "Parallax/{} (news reader; +desktop)",
                 env!("CARGO_PKG_VERSION")
@@ -183,7 +188,22 @@ impl Fetcher {
                 });
             }
         };
-        page_to_capture(&page, url, origin, now)
+        // Extraction is CPU work: off the async threads, and abandoned past its budget so a
+        // feed poll moves on (the abandoned work finishes in the background and is dropped).
+        let requested = url.to_string();
+        let work =
+            tokio::task::spawn_blocking(move || page_to_capture(&page, &requested, origin, now));
+        match tokio::time::timeout(self.options.analyse_timeout, work).await {
+            Ok(Ok(result)) => result,
+            Ok(Err(join)) => Err(IngestError::Network {
+                url: url.to_string(),
+                reason: format!("reading the page failed: {join}"),
+            }),
+            Err(_) => Err(IngestError::TooSlow {
+                url: url.to_string(),
+                limit: format_duration(self.options.analyse_timeout),
+            }),
+        }
     }
 
     fn map_error(&self, url: &str, e: &reqwest::Error) -> IngestError {

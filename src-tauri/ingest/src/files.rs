@@ -52,13 +52,33 @@ pub fn read_file(path: &Path, now: i64) -> Result<Capture> {
             reason: "it is a folder, not a file".into(),
         });
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(IngestError::TooLarge {
-            size_mb: meta.len() as f64 / 1_048_576.0,
-            limit_mb: MAX_FILE_BYTES / 1_048_576,
+    // A FIFO or device reports no size (and opening a FIFO waits for a writer): only regular
+    // files are read, and never past the limit.
+    if !meta.is_file() {
+        return Err(IngestError::Io {
+            path: path.to_path_buf(),
+            reason: "it is a device, pipe or socket, not a regular file; save its contents to a file first".into(),
         });
     }
-    let bytes = std::fs::read(path).map_err(io_err)?;
+    let too_large = |len: u64| IngestError::TooLarge {
+        size_mb: len as f64 / 1_048_576.0,
+        limit_mb: MAX_FILE_BYTES / 1_048_576,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(io_err)?,
+            MAX_FILE_BYTES + 1,
+        ),
+        &mut bytes,
+    )
+    .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     read_bytes(&bytes, path, now)
 }
 
@@ -97,8 +117,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path, now: i64) -> Result<Capture> {
     let mut capture = match kind {
         FileKind::Text => capture_text(&decoded.text, &stem, Origin::File, &source, now)
             .ok_or(IngestError::Empty)?,
-        FileKind::Markdown => capture_markdown(&decoded.text, &stem, Origin::File, &source, now)
-            .ok_or(IngestError::Empty)?,
+        FileKind::Markdown => capture_markdown(&decoded.text, &stem, Origin::File, &source, now)?,
         FileKind::Html => capture_html(&decoded.text, None, Origin::File, &source, now)?,
     };
     capture.notes.extend(decoded.note);

@@ -38,6 +38,7 @@ pub mod files;
 pub mod highlights;
 pub mod library;
 pub mod metadata;
+pub mod nesting;
 pub mod original;
 pub mod outlet;
 pub mod poller;

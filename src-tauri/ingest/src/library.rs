@@ -146,8 +146,9 @@ pub fn store_capture(lib: &mut Library, c: &Capture) -> Result<Imported> {
         outcome: added.outcome,
         article_id: added.article_id,
         version_id: added.version_id,
-        title: c.title.clone(),
-        outlet: c.outlet.name.clone(),
+        // As stored: no control characters reach whoever prints this.
+        title: parallax_store::clean_label(&c.title),
+        outlet: parallax_store::clean_label(&c.outlet.name),
         notes: c.notes.clone(),
     })
 }

@@ -215,8 +215,13 @@ impl Poller {
             title: doc.title.clone(),
             etag: page.validators.etag,
             last_modified: page.validators.last_modified,
+            refetch: false,
         };
         let imported = self.import_items(feed_id, &doc, now, &mut report).await;
+        let success = PollSuccess {
+            refetch: !report.item_errors.is_empty(),
+            ..success
+        };
         self.recheck(feed_id, &imported, now, &mut report).await;
         self.with_lib(|lib| lib.record_poll_success(feed_id, &success, now))
             .map_err(store_error)?;
@@ -291,6 +296,8 @@ impl Poller {
                         title: doc.title,
                         etag: v.etag,
                         last_modified: v.last_modified,
+                        // Failed items are not recorded as seen; a 304 next time would hide them.
+                        refetch: !report.item_errors.is_empty(),
                     },
                     imported,
                 )

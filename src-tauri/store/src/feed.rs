@@ -65,6 +65,9 @@ pub struct PollSuccess {
     /// New validators; `None` keeps the stored ones (a 304 repeats none).
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// Forget the validators, so the next poll gets the whole feed even if it did not change:
+    /// some items failed and must be tried again (a 304 would hide them).
+    pub refetch: bool,
 }
 
 impl Library {
@@ -228,8 +231,8 @@ impl Library {
             let n = tx.execute(
                 "UPDATE feed SET
                     title = coalesce(?2, title),
-                    etag = coalesce(?3, etag),
-                    last_modified = coalesce(?4, last_modified),
+                    etag = CASE WHEN ?6 THEN NULL ELSE coalesce(?3, etag) END,
+                    last_modified = CASE WHEN ?6 THEN NULL ELSE coalesce(?4, last_modified) END,
                     last_polled = ?5,
                     next_poll = ?5 + interval_secs,
                     polling_until = NULL,
@@ -241,7 +244,8 @@ impl Library {
                     outcome.title,
                     outcome.etag,
                     outcome.last_modified,
-                    now
+                    now,
+                    outcome.refetch
                 ],
             )?;
             if n == 0 {

@@ -13,14 +13,63 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Prepares paragraphs for storage: trims each one, drops empty ones, and folds any blank
-/// line inside a paragraph to a single line break, so that joining with `"\n\n"` (the stored
-/// body) splits back into exactly the same paragraphs. Spacing inside a line is kept as
-/// written: a double space is part of the text a revision may fix.
+/// The most characters a stored title (or byline, or outlet name) keeps; a longer one is cut at
+/// a word and ends in "…". Pages can put anything in `<title>`, and every view, list and export
+/// shows the title whole.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// C0 and C1 control characters other than tab and line feed. They carry no text, and stored
+/// raw they would reach a terminal (ESC starts an escape sequence that can retitle the window
+/// or clear the screen) or an export.
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `text` without [stray control characters](is_stray_control).
+pub fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_stray_control) {
+        text.chars().filter(|&c| !is_stray_control(c)).collect()
+    } else {
+        text.into()
+    }
+}
+
+/// A one-line label (title, byline, outlet name) for storage: control characters dropped, line
+/// breaks and runs of spaces folded to one space, trimmed, and cut to [`MAX_TITLE_CHARS`].
+pub fn clean_label(text: &str) -> String {
+    let folded = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    cap_chars(&folded, MAX_TITLE_CHARS)
+}
+
+/// `text` cut to at most `max` characters, at the last space when there is one in the second
+/// half, with "…" marking the cut.
+pub fn cap_chars(text: &str, max: usize) -> String {
+    let Some((cut, _)) = text.char_indices().nth(max.saturating_sub(1)) else {
+        return text.to_string();
+    };
+    if text[cut..].chars().count() <= 1 {
+        return text.to_string();
+    }
+    let head = &text[..cut];
+    let at_word = head
+        .rfind(' ')
+        .filter(|&k| head[..k].chars().count() >= max / 2)
+        .map_or(head, |k| &head[..k]);
+    format!("{}…", at_word.trim_end())
+}
+
+/// Prepares paragraphs for storage: drops stray control characters, trims each one, drops
+/// empty ones, and folds any blank line inside a paragraph to a single line break, so that
+/// joining with `"\n\n"` (the stored body) splits back into exactly the same paragraphs.
+/// Spacing inside a line is kept as written: a double space is part of the text a revision may fix.
 pub fn clean_paragraphs<S: AsRef<str>>(paragraphs: &[S]) -> Vec<String> {
     paragraphs
         .iter()
-        .map(|p| fold_blank_lines(p.as_ref().trim()))
+        .map(|p| fold_blank_lines(strip_controls(p.as_ref()).trim()))
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -127,6 +176,36 @@ mod tests {
         assert_ne!(base, content_hash("Vote", &["14 people."]));
         assert_ne!(base, content_hash("Vote!", &["12 people."]));
         assert_ne!(content_hash("T", &["a b"]), content_hash("T", &["a", "b"]));
+    }
+
+    #[test]
+    fn control_characters_never_reach_stored_text() {
+        // An ESC from a page's `&#27;` would be printed raw by `list` and `search`: a window
+        // title change, a cleared screen. Tabs and line breaks are text and stay.
+        assert_eq!(
+            clean_paragraphs(&["A\u{1b}]0;pwned\u{7}\u{1b}[2J b\u{85}c\td\r\ne\u{7f}"]),
+            vec!["A]0;pwned[2J bc\td\ne".to_string()]
+        );
+        assert_eq!(
+            clean_label(" Town\u{1b}[31m\nhall \u{9b}vote "),
+            "Town [31m hall vote"
+        );
+    }
+
+    #[test]
+    fn long_labels_are_cut_at_a_word() {
+        let long = "Title word ".repeat(2_000);
+        let cut = clean_label(&long);
+        assert!(
+            cut.chars().count() <= MAX_TITLE_CHARS,
+            "{}",
+            cut.chars().count()
+        );
+        assert!(cut.ends_with("word…") || cut.ends_with("Title…"), "{cut}");
+        let one_word = "x".repeat(1_000);
+        assert_eq!(cap_chars(&one_word, 10), format!("{}…", "x".repeat(9)));
+        assert_eq!(cap_chars("exactly ten", 11), "exactly ten");
+        assert_eq!(cap_chars("", 5), "");
     }
 
     #[test]

@@ -16,10 +16,16 @@ const CLOSE: char = '\u{E001}';
 /// How many matching versions are considered before grouping; ample for a personal library.
 const MAX_MATCHES: i64 = 2_000;
 
+/// The most terms a query keeps; later ones are ignored. FTS5's ranking and snippets do work per
+/// term for every matching row, so a pasted page of text as a query took minutes; a search with
+/// this many distinct words (all of which must match) is already as narrow as it can usefully be.
+pub const MAX_TERMS: usize = 32;
+
 /// Turns what a user typed into an FTS5 query that cannot be a syntax error: each word,
 /// or each "double-quoted phrase", becomes a quoted FTS5 phrase (all must match, in any
 /// order); a trailing `*` on a word keeps prefix search. Operators, brackets, colons and
-/// stray quotes are plain text. Returns `None` when nothing searchable is left.
+/// stray quotes are plain text. A term given twice (in any case) counts once, and only the
+/// first [`MAX_TERMS`] distinct terms are kept. Returns `None` when nothing searchable is left.
 pub fn fts_query(input: &str) -> Option<String> {
     let mut terms = Vec::new();
     for (i, part) in input.split('"').enumerate() {
@@ -38,11 +44,16 @@ pub fn fts_query(input: &str) -> Option<String> {
 
 fn push_term(terms: &mut Vec<String>, text: &str, prefix: bool) {
     // A phrase with no letters or digits has no tokens; FTS5 would match nothing or fail.
-    if !text.chars().any(char::is_alphanumeric) {
+    if terms.len() >= MAX_TERMS || !text.chars().any(char::is_alphanumeric) {
         return;
     }
     let quoted = format!("\"{}\"", text.trim().replace('"', "\"\""));
-    terms.push(if prefix { format!("{quoted}*") } else { quoted });
+    let term = if prefix { format!("{quoted}*") } else { quoted };
+    // Matching ignores case (FTS5's unicode61 folds it), so "Council council" is one term.
+    let key = term.to_lowercase();
+    if !terms.iter().any(|t| t.to_lowercase() == key) {
+        terms.push(term);
+    }
 }
 
 fn snippet_parts(raw: &str) -> Vec<SnippetPart> {
@@ -187,6 +198,16 @@ mod tests {
         );
         assert_eq!(fts_query("evacu*").as_deref(), Some("\"evacu\"*"));
         assert_eq!(fts_query("  \" ** -- ").as_deref(), None);
+        // Repeats count once and the term count is capped, so a pasted page cannot make
+        // ranking and snippets do per-term work thousands of times over.
+        assert_eq!(
+            fts_query("Council council COUNCIL vote council*").as_deref(),
+            Some("\"Council\" \"vote\" \"council\"*")
+        );
+        let many: String = (0..1000).map(|i| format!("w{i} ")).collect();
+        let q = fts_query(&many.repeat(10)).unwrap();
+        assert_eq!(q.matches('"').count(), 2 * MAX_TERMS);
+        assert!(q.starts_with("\"w0\" \"w1\" ") && q.ends_with(&format!("\"w{}\"", MAX_TERMS - 1)));
     }
 
     #[test]

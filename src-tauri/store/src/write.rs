@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use crate::Library;
 use crate::error::{Error, Result};
 use crate::model::{AddOutcome, Added, Highlight, NewArticle, NewHighlight, NewVersion};
-use crate::normalise::{clean_paragraphs, content_hash, join_body};
+use crate::normalise::{clean_label, clean_paragraphs, content_hash, join_body, strip_controls};
 use crate::read::{HIGHLIGHT_COLUMNS, highlight};
 
 /// A version ready to insert: cleaned text and its hash.
@@ -18,7 +18,7 @@ struct Prepared<'a> {
 }
 
 fn prepare(new: &NewVersion) -> Result<Prepared<'_>> {
-    let title = new.title.trim().to_owned();
+    let title = clean_label(&new.title);
     if title.is_empty() {
         return Err(Error::InvalidInput(
             "The article has no title. Give it a title and try again.".into(),
@@ -49,12 +49,12 @@ fn insert_version(tx: &Transaction<'_>, article_id: i64, v: &Prepared<'_>) -> Re
             v.new
                 .byline
                 .as_deref()
-                .map(str::trim)
+                .map(clean_label)
                 .filter(|b| !b.is_empty()),
             v.new.published,
             v.new.fetched,
             v.body,
-            v.new.html,
+            v.new.html.as_deref().map(strip_controls),
             v.hash,
             v.new.source_kind.as_str(),
             v.new.source_ref,
@@ -83,7 +83,8 @@ fn clean_domain(domain: Option<&str>) -> Option<String> {
 
 /// Finds the outlet by domain, else by name (case-insensitive); `create` adds it if missing.
 fn outlet_id(tx: &Transaction<'_>, article: &NewArticle, create: bool) -> Result<Option<i64>> {
-    let name = article.outlet_name.trim();
+    let name = clean_label(&article.outlet_name);
+    let name = name.as_str();
     if name.is_empty() {
         return Err(Error::InvalidInput(
             "The article has no outlet. Say which publication it is from.".into(),

@@ -5,6 +5,7 @@
 mod accounts;
 mod accounts_corpus;
 mod fixtures;
+mod hostile;
 mod invariants;
 mod pathological;
 mod regime;

@@ -22,7 +22,9 @@ fn muted(size: f32) -> TextStyle {
 }
 
 fn one(text: impl Into<String>, style: TextStyle) -> Vec<(String, TextStyle)> {
-    vec![(text.into(), style)]
+    // Titles and provenance come from outside: their hidden characters are shown as marks.
+    let text: String = text.into();
+    vec![(parallax_engine::show_hidden(&text).into_owned(), style)]
 }
 
 /// Page 1. `shown` is the number of rows after the substantive-only filter.
@@ -304,13 +306,18 @@ fn fit(doc: &mut Doc, text: &str, max: f32, size: f32) -> String {
     if doc.shaper.width(text, FontKind::Regular, size) <= max {
         return text.to_string();
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let s: String = chars.iter().collect::<String>() + "…";
-        if doc.shaper.width(&s, FontKind::Regular, size) <= max {
-            return s;
+    // The longest prefix that fits with its "…", by bisection: shaping every shorter prefix in
+    // turn made an 11,000-character title take minutes.
+    let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let with_dots = |k: usize| format!("{}…", &text[..ends[k]]);
+    let (mut lo, mut hi) = (0, ends.len()); // prefix of `lo` chars fits; `hi` does not
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if doc.shaper.width(&with_dots(mid), FontKind::Regular, size) <= max {
+            lo = mid;
+        } else {
+            hi = mid;
         }
     }
-    "…".to_string()
+    with_dots(lo)
 }

@@ -91,3 +91,56 @@ fn unwritable_folder_is_a_clear_error_and_leaves_no_partial_file() {
         "no partial or temporary file"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_is_followed_and_stays_a_link() {
+    // Renaming over the link would replace it with a file and leave its target stale.
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.html");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.html");
+    std::os::unix::fs::symlink("real.html", &link).unwrap();
+    write_atomically(&link, b"new").unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read(&real).unwrap(), b"new");
+    // A dangling link names the file to create.
+    let dangling = dir.path().join("later.html");
+    std::os::unix::fs::symlink("made.html", &dangling).unwrap();
+    write_atomically(&dangling, b"made").unwrap();
+    assert_eq!(
+        std::fs::read(dir.path().join("made.html")).unwrap(),
+        b"made"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_device_is_refused_not_replaced() {
+    // As root, renaming over /dev/full replaced the device node with a JSON file.
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("out.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let err = write_atomically(&fifo, b"{}").unwrap_err();
+    assert!(matches!(err, Error::NotARegularFile(_)), "{err:?}");
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    // Through a link too.
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    assert!(matches!(
+        write_atomically(&link, b"{}"),
+        Err(Error::NotARegularFile(_))
+    ));
+    assert_eq!(leftovers(dir.path()).len(), 2);
+}

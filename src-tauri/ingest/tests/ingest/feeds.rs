@@ -472,3 +472,64 @@ async fn rechecks_rotate_when_there_are_more_items_than_the_budget() {
     // One re-check per poll, and the second poll takes the article the first one skipped.
     assert_eq!(hits(), (2, 2), "after one poll: {after_one:?}");
 }
+
+#[tokio::test]
+async fn failed_items_are_retried_though_the_feed_did_not_change() {
+    // A 304 answers for the feed, not its items: an item whose page failed must still be
+    // fetched again at the next poll.
+    let f = fixture();
+    let tram = f.site.lock().unwrap().articles.remove(1);
+    let first = f
+        .poller
+        .subscribe(&f.server.url("/feed.xml"), HOUR)
+        .await
+        .unwrap();
+    assert_eq!((first.new_articles, first.item_errors.len()), (1, 1));
+    f.site.lock().unwrap().articles.push(tram);
+    f.clock.advance(HOUR);
+    let r = f.poller.poll_due().await;
+    assert_eq!(r[0].status, PollStatus::Fetched, "{r:?}");
+    assert_eq!((r[0].new_articles, r[0].item_errors.len()), (1, 0));
+    // Once every item is in, the validators are kept again and the feed costs a 304.
+    f.clock.advance(HOUR);
+    assert_eq!(f.poller.poll_due().await[0].status, PollStatus::NotModified);
+}
+
+#[tokio::test]
+async fn a_page_too_slow_to_analyse_fails_its_item_and_frees_the_feed() {
+    // The analysis budget is zero here, so every item runs out of it: each fails with a
+    // message, the poll still ends, and the feed's lease is released for the next poll.
+    let f = fixture();
+    let fetcher = Fetcher::new(FetchOptions {
+        analyse_timeout: Duration::ZERO,
+        ..FetchOptions::default()
+    })
+    .unwrap();
+    let poller = Poller::new(
+        f.lib.clone(),
+        fetcher,
+        f.clock.clone() as Arc<dyn Clock>,
+        PollerConfig::default(),
+        |_| {},
+    );
+    let r = poller
+        .subscribe(&f.server.url("/feed.xml"), HOUR)
+        .await
+        .unwrap();
+    assert_eq!(r.new_articles, 0);
+    assert_eq!(r.item_errors.len(), 2, "{r:?}");
+    assert!(
+        r.item_errors
+            .iter()
+            .all(|e| e.contains("took longer than") && e.contains("gave up on it")),
+        "{r:?}"
+    );
+    assert!(
+        f.lib
+            .lock()
+            .unwrap()
+            .claim_feed(r.feed_id, T0, 600)
+            .unwrap(),
+        "the lease was released"
+    );
+}

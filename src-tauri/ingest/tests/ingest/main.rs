@@ -6,6 +6,7 @@ mod feeds;
 mod fetch;
 mod files;
 mod highlights;
+mod hostile;
 mod library;
 mod same_event;
 mod server;

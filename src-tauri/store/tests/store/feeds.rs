@@ -32,6 +32,7 @@ fn validators_survive_a_not_modified_poll() {
         title: Some("Northern Wire".into()),
         etag: Some("\"abc\"".into()),
         last_modified: Some("Sat, 14 Mar 2026 07:00:00 GMT".into()),
+        refetch: false,
     };
     lib.record_poll_success(id, &first, T0).unwrap();
     lib.record_poll_success(id, &PollSuccess::default(), T0 + 900)
@@ -51,6 +52,16 @@ fn validators_survive_a_not_modified_poll() {
     );
     assert!(lib.feeds_due(T0 + 1799).unwrap().is_empty());
     assert_eq!(lib.feeds_due(T0 + 1800).unwrap().len(), 1);
+
+    // A poll whose items failed forgets the validators, so the next request cannot get a 304
+    // that would leave those items untried until the feed itself changes.
+    let retry = PollSuccess {
+        refetch: true,
+        ..first
+    };
+    lib.record_poll_success(id, &retry, T0 + 1800).unwrap();
+    let feed = lib.get_feed(id).unwrap();
+    assert_eq!((feed.etag, feed.last_modified), (None, None));
 }
 
 #[test]

@@ -150,3 +150,78 @@ fn search_matches_word_forms_and_accents() {
         "and unrelated words still miss"
     );
 }
+
+mod hostile {
+    //! Generated hostile queries (issue 15): FTS5 syntax, thousands of terms, repeats, control
+    //! characters. None is an error, and no query keeps more than `MAX_TERMS` terms.
+
+    use parallax_store::{Library, MAX_TITLE_CHARS, fts_query};
+    use proptest::prelude::*;
+
+    use crate::common::{article, text};
+
+    fn query() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("council".to_string()),
+            Just("COUNCIL".to_string()),
+            Just("\"".to_string()),
+            Just("NEAR(".to_string()),
+            Just("*".to_string()),
+            Just("AND OR NOT".to_string()),
+            Just("title:".to_string()),
+            Just("\u{1b}[2J".to_string()),
+            "\\PC{0,12}",
+        ];
+        prop::collection::vec(word, 0..400).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+        #[test]
+        fn any_query_is_answered_with_few_terms(q in query()) {
+            let mut lib = Library::open_in_memory().unwrap();
+            lib.add_article(
+                &article("Courier", None),
+                &text("Council vote", &["The council voted on the ferry."], 1000),
+            )
+            .unwrap();
+            prop_assert!(lib.search(&q, 10).is_ok());
+            if let Some(f) = fts_query(&q) {
+                // Each kept term is one quoted phrase: an even count of unescaped quotes, two per term.
+                let quotes = f.replace("\"\"", "").matches('"').count();
+                prop_assert!(quotes <= 2 * parallax_store::MAX_SEARCH_TERMS);
+            }
+        }
+    }
+
+    #[test]
+    fn stored_titles_and_text_hold_no_controls() {
+        // Titles and bodies reach terminals (list, search) and exports: an ESC there is an
+        // escape sequence, and an uncapped title made PDF export hang.
+        let mut lib = Library::open_in_memory().unwrap();
+        let long = format!("X\u{1b}]0;pwned\u{7} {}", "Title word ".repeat(2_000));
+        lib.add_article(
+            &article("Courier\u{1b}[31m", None),
+            &text(
+                &long,
+                &["The council \u{1b}[2Jvoted\u{85} on the ferry."],
+                1000,
+            ),
+        )
+        .unwrap();
+        let listed = lib.list_articles().unwrap();
+        let title = &listed[0].title;
+        assert!(
+            title.chars().count() <= MAX_TITLE_CHARS,
+            "{}",
+            title.chars().count()
+        );
+        assert!(!title.chars().any(char::is_control), "{title:?}");
+        assert!(!listed[0].outlet.chars().any(char::is_control));
+        let hits = lib.search("ferry", 10).unwrap();
+        let snippet: String = hits[0].snippet.iter().map(|p| p.text.as_str()).collect();
+        assert!(!snippet.chars().any(char::is_control), "{snippet:?}");
+        assert!(snippet.contains("[2Jvoted"), "{snippet:?}");
+    }
+}
