@@ -35,9 +35,7 @@ pub fn about(state: State<'_, AppState>) -> About {
 
 #[tauri::command(async)]
 pub fn list_articles(state: State<'_, AppState>) -> IpcResult<Vec<ArticleSummary>> {
-    let articles = state.with(|lib| lib.list_articles());
-    crate::startup::mark("articles listed");
-    articles
+    state.with(|lib| lib.list_articles())
 }
 
 #[tauri::command(async)]

@@ -16,7 +16,10 @@ fn now() -> i64 {
 
 #[tauri::command(async)]
 pub fn library_page(state: State<'_, AppState>, query: LibraryQuery) -> IpcResult<LibraryPage> {
-    state.with(|lib| lib.library_page(&query))
+    let page = state.with(|lib| lib.library_page(&query));
+    // The library view's first call: the start-up log's "articles listed" stage.
+    crate::startup::mark("articles listed");
+    page
 }
 
 #[tauri::command(async)]
