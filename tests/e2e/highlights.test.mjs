@@ -53,6 +53,8 @@ test("select with the mouse, note, see the state on another version, undo a dele
   await revised.click();
   await waitFor(browser, "[data-testid=article-body] p[data-paragraph='0']");
   await pickVersion(browser, 1);
+  const versionId = async () => Number(/[?&]v=(\d+)/.exec(await browser.execute(() => location.hash))[1]);
+  const v1 = await versionId();
   await browser.waitUntil(async () => /600 households/.test(await (await browser.$("[data-testid=article-body]")).getText()),
     { timeout: 10000, timeoutMsg: "version 1 is shown" });
 
@@ -79,6 +81,7 @@ test("select with the mouse, note, see the state on another version, undo a dele
 
   // Version 5 corrected the number: the highlight follows, marked edited, with the change in words.
   await pickVersion(browser, 5);
+  const v5 = await versionId();
   const edited = await waitFor(browser, "[data-testid=highlight-mark][data-state=edited]", 15000);
   assert.match(await edited.getText(), /about 900 households/);
   assert.match(await (await browser.$("[data-testid=mark-state]")).getText(), /edited/);
@@ -116,4 +119,15 @@ test("select with the mouse, note, see the state on another version, undo a dele
   assert.match(md, /Note: County or mayor's figure\?/);
   assert.match(md, /now: edited \(600 → 900 households\)/);
   assert.match(md, /The Kestleford Courier/);
+
+  // The compare view of version 1 and 5: the left cell marks the highlight as made, the right one its state.
+  await browser.execute((l, r) => (location.hash = `#/compare/${l}/${r}?mode=revision`), v1, v5);
+  const made = await waitFor(browser, "[data-testid=compare-highlight][data-side=left][data-state=made]", 15000);
+  assert.match(await made.getText(), /highlight/);
+  const right = await waitFor(browser, "[data-testid=compare-highlight][data-side=right][data-state=edited]");
+  assert.match(await right.getText(), /edited: 600 → 900 households/);
+  const band = (el) => browser.execute((e) => e.closest("[data-testid=band]").dataset.band, el);
+  assert.equal(await band(made), await band(right), "both marks sit on the row the alignment links");
+  await right.scrollIntoView({ block: "center" });
+  await screenshot(browser, "highlights-compare");
 });

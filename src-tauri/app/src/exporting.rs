@@ -59,11 +59,28 @@ pub fn request(
 ) -> IpcResult<ExportRequest> {
     let (left, right, comparison) =
         load_comparison(lib, left_version_id, right_version_id, mode).map_err(store_error)?;
+    // Each highlight's state on the right version (only within one article's versions).
+    let states: std::collections::HashMap<i64, String> =
+        if left.info.article_id == right.info.article_id {
+            parallax_ingest::resolve_highlights(lib, right.info.article_id, Some(right.info.id))
+                .map_err(crate::collect::ingest_error)?
+                .into_iter()
+                .map(|r| {
+                    let line = r
+                        .state_line()
+                        .unwrap_or_else(|| "intact (highlighted on this version)".to_string());
+                    (r.highlight.id, line)
+                })
+                .collect()
+        } else {
+            Default::default()
+        };
     let mut highlights = Vec::new();
     for (v, which) in [(&left, HighlightSide::Left), (&right, HighlightSide::Right)] {
         for h in lib.highlights_of(v.info.id).map_err(store_error)? {
             highlights.push(ExportHighlight {
                 side: which,
+                state: states.get(&h.id).cloned(),
                 quote: h.quote,
                 note: h.note.unwrap_or_default(),
             });
@@ -106,4 +123,48 @@ pub fn write(req: &ExportRequest, path: &Path) -> IpcResult<Exported> {
         bytes,
         format,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use parallax_ingest::{QuoteHighlight, highlight_quote};
+    use parallax_store::{Colour, Library};
+
+    #[test]
+    fn the_appendix_gives_each_highlights_state_on_the_right_version() {
+        let mut lib = Library::open_in_memory().unwrap();
+        lib.load_sample_if_empty(1_773_600_000).unwrap();
+        let article = lib
+            .list_articles()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.version_count == 5)
+            .unwrap();
+        let v: Vec<i64> = lib
+            .versions_of(article.id)
+            .unwrap()
+            .iter()
+            .map(|v| v.id)
+            .collect();
+        let on = |version_id: i64, quote: &str| QuoteHighlight {
+            quote: quote.into(),
+            note: None,
+            colour: Colour::Yellow,
+            version_id: Some(version_id),
+            paragraph: None,
+        };
+        highlight_quote(&mut lib, article.id, &on(v[0], "about 600 households"), 1).unwrap();
+        highlight_quote(&mut lib, article.id, &on(v[4], "Orrin Dam"), 2).unwrap();
+        let req = super::request(&lib, v[0], v[4], None, super::Layout::SideBySide, false).unwrap();
+        let states: Vec<_> = req.highlights.iter().map(|h| h.state.as_deref()).collect();
+        assert_eq!(
+            states,
+            [
+                Some("edited: 600 → 900 households (highlighted in version 1)"),
+                Some("intact (highlighted on this version)"),
+            ],
+            "{:?}",
+            req.highlights
+        );
+    }
 }

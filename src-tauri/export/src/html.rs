@@ -92,6 +92,12 @@ pub fn to_html(req: &ExportRequest) -> String {
                 esc(&s),
                 esc(&hl.quote)
             ));
+            if let Some(state) = &hl.state {
+                h.push_str(&format!(
+                    "<p><strong>On the right version:</strong> {}</p>",
+                    esc(state)
+                ));
+            }
             if !hl.note.is_empty() {
                 h.push_str(&format!("<p><strong>Note:</strong> {}</p>", esc(&hl.note)));
             }

@@ -72,6 +72,9 @@ pub fn to_markdown(req: &ExportRequest) -> String {
                 escape(&s),
                 escape(&h.quote)
             ));
+            if let Some(state) = &h.state {
+                md.push_str(&format!("\n   On the right version: {}\n", escape(state)));
+            }
             if !h.note.is_empty() {
                 md.push_str(&format!("\n   Note: {}\n", escape(&h.note)));
             }

@@ -38,6 +38,10 @@ pub struct ExportHighlight {
     pub side: HighlightSide,
     pub quote: String,
     pub note: String,
+    /// What became of it on the right version, in words: "intact", "moved", "edited: 600 → 900
+    /// households", "removed" (resolved by the caller). `None` when not known (two different articles).
+    #[serde(default)]
+    pub state: Option<String>,
 }
 
 /// How the rows are laid out.

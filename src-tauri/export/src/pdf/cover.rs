@@ -234,6 +234,13 @@ pub(crate) fn appendix(doc: &mut Doc, req: &ExportRequest) {
         if doc.y > top {
             doc.rect(MARGIN_X + 4.0, top, 2.0, doc.y - top, RULE);
         }
+        if let Some(state) = &h.state {
+            let line = vec![
+                ("On the right version: ".to_string(), bold(9.0)),
+                (state.clone(), regular(9.0)),
+            ];
+            doc.paragraph(MARGIN_X + 12.0, CONTENT_W - 12.0, &line, 13.0);
+        }
         if !h.note.is_empty() {
             let note = vec![
                 ("Note: ".to_string(), bold(9.0)),

@@ -419,12 +419,14 @@ pub fn request(comparison: Comparison, layout: Layout) -> ExportRequest {
                 side: HighlightSide::Left,
                 quote: "Repairs are expected to cost 4.2 million crowns".to_string(),
                 note: "The first figure; the board's budget paper says 5.8.".to_string(),
+                state: Some("edited: 4.2 → 5.8 million crowns (highlighted in version 1)".into()),
             },
             ExportHighlight {
                 side: HighlightSide::Right,
                 quote: "Ferries will dock at the northern quay".to_string(),
                 note: "Check with the ferry operator whether this holds for the winter timetable."
                     .to_string(),
+                state: Some("intact (highlighted on this version)".into()),
             },
         ],
         layout,

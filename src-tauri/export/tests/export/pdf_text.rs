@@ -220,6 +220,17 @@ fn appendix_lists_highlights_and_notes_only_when_there_are_any() {
     for h in &req.highlights {
         assert!(last.contains(&h.quote) && last.contains(&h.note), "{last}");
     }
+    // Each highlight says what became of it on the right version.
+    assert!(
+        last.contains(
+            "On the right version: edited: 4.2 → 5.8 million crowns (highlighted in version 1)"
+        ),
+        "{last}"
+    );
+    assert!(
+        last.contains("On the right version: intact (highlighted on this version)"),
+        "{last}"
+    );
     let mut bare = req.clone();
     bare.highlights.clear();
     let pdf = save(&to_pdf(&bare).unwrap());

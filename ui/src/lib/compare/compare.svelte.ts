@@ -1,11 +1,12 @@
 //! State of one open comparison: the loaded view, the filter, the fold state, the inline toggle and the current
 //! change. The layout, filtering and navigation rules are the pure modules beside it; the components render.
 import { SvelteSet } from "svelte/reactivity";
-import type { ComparisonView, Facet, Mode, RowKind } from "../gen/bindings";
+import type { ComparisonView, Facet, Mode, ResolvedHighlight, RowKind } from "../gen/bindings";
 import { backend, errorMessage } from "../backend";
 import { countChanges, defaultFilter, visibleItems, type Filter } from "./filter";
 import { layoutBands } from "./layout";
 import { changeStops, nextStop, prevStop } from "./navigation";
+import { bandMarks } from "./highlights";
 
 export class CompareState {
   view = $state.raw<ComparisonView | null>(null);
@@ -25,11 +26,23 @@ export class CompareState {
   rendered = $state<[number, number]>([0, 0]);
   /** A request for the row list to scroll to a band; `seq` makes a repeated request for the same band count. */
   scrollRequest = $state<{ band: number; seq: number } | null>(null);
+  /** The article's highlights resolved on each side (empty between two articles or before they load). */
+  highlights = $state.raw<{ left: ResolvedHighlight[]; right: ResolvedHighlight[] }>({ left: [], right: [] });
+  highlightsError = $state<string | null>(null);
 
   bands = $derived(this.view ? layoutBands(this.view.comparison) : []);
   items = $derived(visibleItems(this.bands, this.filter, this.expanded));
   stops = $derived(changeStops(this.bands, this.filter));
   counts = $derived(countChanges(this.bands));
+  marks = $derived(
+    this.view
+      ? bandMarks(
+          this.bands,
+          { versionId: this.view.left.info.id, highlights: this.highlights.left },
+          { versionId: this.view.right.info.id, highlights: this.highlights.right },
+        )
+      : new Map(),
+  );
 
   private seq = 0;
 
@@ -46,11 +59,29 @@ export class CompareState {
       this.view = view;
       this.current = -1;
       this.expanded.clear();
+      void this.loadHighlights(view, seq);
     } catch (e) {
       if (seq !== this.seq) return;
       this.error = errorMessage(e);
     } finally {
       if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  /** After the rows are on screen: the article's highlights as they stand on each side (`highlights_on`). */
+  private async loadHighlights(view: ComparisonView, seq: number): Promise<void> {
+    this.highlights = { left: [], right: [] };
+    this.highlightsError = null;
+    const { left, right } = view;
+    if (left.info.articleId !== right.info.articleId) return;
+    try {
+      const [l, r] = await Promise.all([
+        backend().highlightsOn(left.info.articleId, left.info.id),
+        backend().highlightsOn(right.info.articleId, right.info.id),
+      ]);
+      if (seq === this.seq) this.highlights = { left: l, right: r };
+    } catch (e) {
+      if (seq === this.seq) this.highlightsError = `Highlights could not be shown: ${errorMessage(e)}`;
     }
   }
 
