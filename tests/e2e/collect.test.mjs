@@ -187,6 +187,28 @@ test("check for updates stores a revised page as a new version and links the com
   await screenshot(browser, "collect-check-for-updates");
 });
 
+test("the reader shows the kept original page in a sandboxed frame, and Escape closes it", async () => {
+  const { browser } = app;
+  const button = await waitFor(browser, "[data-testid=view-original]");
+  await button.click();
+  const frame = await waitFor(browser, "[data-testid=original-frame]", 10000);
+  assert.equal(await frame.getAttribute("sandbox"), "", "scripts, forms and same-origin are all off");
+  await screenshot(browser, "collect-original-page");
+  await browser.switchToFrame(frame);
+  try {
+    const text = await (await browser.$("body")).getText();
+    assert.match(text, /after fourteen weeks of repairs/, "the kept page of the version being read");
+    assert.match(text, /Bus fares to rise/, "the whole page, furniture included, as it was fetched");
+    assert.equal((await browser.$$("script, img, iframe, link")).length, 0, "nothing that runs or loads");
+  } finally {
+    await browser.switchToParentFrame();
+  }
+  await browser.keys("Escape");
+  await browser.waitUntil(async () => !(await (await browser.$("[data-testid=original-page]")).isExisting()), {
+    timeout: 5000, timeoutMsg: "Escape did not close the original page",
+  });
+});
+
 test("a feed is subscribed and listed; a page that is not a feed is refused with a message", async () => {
   const { browser } = app;
   await browser.execute(() => (location.hash = "#/"));

@@ -400,6 +400,7 @@ export function commands(invoke: Invoke) {
     compareVersions: (leftVersionId: number, rightVersionId: number, mode: Mode | null) => invoke<ComparisonView>("compare_versions", { leftVersionId, rightVersionId, mode }),
     exportComparison: (leftVersionId: number, rightVersionId: number, mode: Mode | null, layout: Layout, substantiveOnly: boolean, path: string) => invoke<Exported>("export_comparison", { leftVersionId, rightVersionId, mode, layout, substantiveOnly, path }),
     about: () => invoke<About>("about", {}),
+    originalPage: (versionId: number) => invoke<string>("original_page", { versionId }),
     importPaste: (title: string, outlet: string, body: string) => invoke<Imported>("import_paste", { title, outlet, body }),
     importFile: (path: string) => invoke<ImportResult>("import_file", { path }),
     importUrl: (url: string) => invoke<ImportResult>("import_url", { url }),
