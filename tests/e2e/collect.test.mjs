@@ -65,6 +65,13 @@ const server = http.createServer((req, res) => {
   if (req.url === "/tram") {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(articlePage());
+  } else if (req.url === "/front") {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html><head><title>Front page | The Lantern Gazette</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="card"><a href="/tram">Tram line reopens after bridge repairs</a></div>
+<div class="card"><a href="/b">Night market returns to Copper Lane</a></div>
+<footer>© The Lantern Gazette</footer></body></html>`);
   } else if (req.url === "/feed.xml" && feedBroken) {
     res.writeHead(500, { "content-type": "text/plain" });
     res.end("broken");
@@ -130,6 +137,28 @@ test("a URL from a local server is fetched, extracted and listed", async () => {
   assert.ok(line.ok, `the page was imported: ${line.text}`);
   assert.match(line.text, /Imported “Tram line reopens after bridge repairs” — The Lantern Gazette/);
   await screenshot(browser, "collect-import-url");
+});
+
+test("a page with no article is refused with a reason, and \"Import anyway\" stores its visible text", async () => {
+  const { browser } = app;
+  // The panel is still open from the URL import above.
+  await (await browser.$("[data-testid=import-url]")).setValue(`${base}/front`);
+  await (await browser.$("[data-testid=import-url-go]")).click();
+  await browser.waitUntil(async () => (await lines(browser))[0]?.ok === false, {
+    timeout: 20000, timeoutMsg: "the home page was not refused",
+  });
+  let [line] = await lines(browser);
+  assert.match(line.text, /No article text was found in this page \(it looks like a list of links/);
+  const anyway = await waitFor(browser, "[data-testid=import-anyway]");
+  await screenshot(browser, "collect-import-anyway-offered");
+  await anyway.click();
+  await browser.waitUntil(async () => (await lines(browser))[0]?.ok === true, {
+    timeout: 20000, timeoutMsg: "Import anyway did not store the page",
+  });
+  [line] = await lines(browser);
+  assert.match(line.text, /Imported “Front page \| The Lantern Gazette”.*all its visible text was stored/);
+  assert.equal((await browser.$$("[data-testid=import-anyway]")).length, 0, "the offer is gone once used");
+  await screenshot(browser, "collect-import-anyway-stored");
 });
 
 test("a refused file says why in the panel, and the app stays up", async () => {
