@@ -1,5 +1,13 @@
 //! "View original page": the kept page of a version, fetched on demand and wrapped for a sandboxed frame.
 import { backend, errorMessage } from "../backend";
+import type { VersionInfo } from "../gen/bindings";
+
+/** Whether a version can have a kept page: fetched pages and HTML files do; pasted text, Markdown and text never. */
+export function mayHaveOriginal(info: Pick<VersionInfo, "sourceKind" | "sourceRef">): boolean {
+  if (info.sourceKind === "url" || info.sourceKind === "feed") return true;
+  if (info.sourceKind !== "file") return false;
+  return /\.html?$/i.test(info.sourceRef ?? "");
+}
 
 /** A policy inside the frame too, so even a sanitiser slip loads nothing and runs nothing. */
 export const FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'";

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { backendFrom, setBackend } from "../backend";
-import { FRAME_POLICY, OriginalPageState, frameDocument } from "./original.svelte";
+import { FRAME_POLICY, OriginalPageState, frameDocument, mayHaveOriginal } from "./original.svelte";
+
+describe("mayHaveOriginal", () => {
+  it("offers the original page only where one can have been kept", () => {
+    expect(mayHaveOriginal({ sourceKind: "url", sourceRef: "https://example.org/a" })).toBe(true);
+    expect(mayHaveOriginal({ sourceKind: "feed", sourceRef: "item-1" })).toBe(true);
+    expect(mayHaveOriginal({ sourceKind: "file", sourceRef: "/home/me/Page.HTM" })).toBe(true);
+    expect(mayHaveOriginal({ sourceKind: "file", sourceRef: "/home/me/notes.md" })).toBe(false);
+    expect(mayHaveOriginal({ sourceKind: "file", sourceRef: null })).toBe(false);
+    expect(mayHaveOriginal({ sourceKind: "paste", sourceRef: null })).toBe(false);
+    expect(mayHaveOriginal({ sourceKind: "sample", sourceRef: null })).toBe(false);
+  });
+});
 
 describe("frameDocument", () => {
   it("puts the page behind a policy that loads and runs nothing", () => {
