@@ -153,6 +153,25 @@ mod tests {
     }
 
     #[test]
+    fn a_paywall_stub_keeps_the_teaser_and_the_offer_and_says_it_was_a_paywall() {
+        let stub = "<html><head><title>Harbour deal | Quay Post</title></head><body><article><h1>Harbour deal</h1>\
+            <p>The harbour board agreed a deal.</p><div class=\"paywall-offer\"><p>Subscribe to keep reading.</p></div>\
+            </article></body></html>";
+        let c = capture_html_anyway(stub, Some("https://quay.example/deal"), Origin::Url, "u", 1)
+            .unwrap();
+        assert_eq!(
+            c.paragraphs,
+            [
+                "Harbour deal",
+                "The harbour board agreed a deal.",
+                "Subscribe to keep reading."
+            ]
+        );
+        assert_eq!(c.url.as_deref(), Some("https://quay.example/deal"));
+        assert!(c.notes[0].contains("paywall"), "{:?}", c.notes);
+    }
+
+    #[test]
     fn a_page_with_nothing_visible_is_still_refused_as_empty() {
         let page = "<html><head><title>x</title><script>1</script></head><body><div hidden>gone</div></body></html>";
         assert!(matches!(
