@@ -65,6 +65,13 @@ const server = http.createServer((req, res) => {
   if (req.url === "/tram") {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(articlePage());
+  } else if (req.url === "/front") {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html><head><title>Front page | The Lantern Gazette</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="card"><a href="/tram">Tram line reopens after bridge repairs</a></div>
+<div class="card"><a href="/b">Night market returns to Copper Lane</a></div>
+<footer>© The Lantern Gazette</footer></body></html>`);
   } else if (req.url === "/feed.xml" && feedBroken) {
     res.writeHead(500, { "content-type": "text/plain" });
     res.end("broken");
@@ -132,6 +139,28 @@ test("a URL from a local server is fetched, extracted and listed", async () => {
   await screenshot(browser, "collect-import-url");
 });
 
+test("a page with no article is refused with a reason, and \"Import anyway\" stores its visible text", async () => {
+  const { browser } = app;
+  // The panel is still open from the URL import above.
+  await (await browser.$("[data-testid=import-url]")).setValue(`${base}/front`);
+  await (await browser.$("[data-testid=import-url-go]")).click();
+  await browser.waitUntil(async () => (await lines(browser))[0]?.ok === false, {
+    timeout: 20000, timeoutMsg: "the home page was not refused",
+  });
+  let [line] = await lines(browser);
+  assert.match(line.text, /No article text was found in this page \(it looks like a list of links/);
+  const anyway = await waitFor(browser, "[data-testid=import-anyway]");
+  await screenshot(browser, "collect-import-anyway-offered");
+  await anyway.click();
+  await browser.waitUntil(async () => (await lines(browser))[0]?.ok === true, {
+    timeout: 20000, timeoutMsg: "Import anyway did not store the page",
+  });
+  [line] = await lines(browser);
+  assert.match(line.text, /Imported “Front page \| The Lantern Gazette”.*all its visible text was stored/);
+  assert.equal((await browser.$$("[data-testid=import-anyway]")).length, 0, "the offer is gone once used");
+  await screenshot(browser, "collect-import-anyway-stored");
+});
+
 test("a refused file says why in the panel, and the app stays up", async () => {
   const { browser } = app;
   // WebKitWebDriver drops newlines typed into a textarea: set the two lines as a paste would.
@@ -185,6 +214,28 @@ test("check for updates stores a revised page as a new version and links the com
   const href = await (await browser.$("[data-testid=update-compare]")).getAttribute("href");
   assert.match(href, /#\/compare\/\d+\/\d+\?mode=revision$/);
   await screenshot(browser, "collect-check-for-updates");
+});
+
+test("the reader shows the kept original page in a sandboxed frame, and Escape closes it", async () => {
+  const { browser } = app;
+  const button = await waitFor(browser, "[data-testid=view-original]");
+  await button.click();
+  const frame = await waitFor(browser, "[data-testid=original-frame]", 10000);
+  assert.equal(await frame.getAttribute("sandbox"), "", "scripts, forms and same-origin are all off");
+  await screenshot(browser, "collect-original-page");
+  await browser.switchToFrame(frame);
+  try {
+    const text = await (await browser.$("body")).getText();
+    assert.match(text, /after fourteen weeks of repairs/, "the kept page of the version being read");
+    assert.match(text, /Bus fares to rise/, "the whole page, furniture included, as it was fetched");
+    assert.equal((await browser.$$("script, img, iframe, link")).length, 0, "nothing that runs or loads");
+  } finally {
+    await browser.switchToParentFrame();
+  }
+  await browser.keys("Escape");
+  await browser.waitUntil(async () => !(await (await browser.$("[data-testid=original-page]")).isExisting()), {
+    timeout: 5000, timeoutMsg: "Escape did not close the original page",
+  });
 });
 
 test("a feed is subscribed and listed; a page that is not a feed is refused with a message", async () => {

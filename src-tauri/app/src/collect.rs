@@ -76,10 +76,22 @@ pub fn import_paste(
 }
 
 /// One file (the UI calls this once per file, so it can show progress and a result line for each).
+/// `anyway` stores a page with no article as its visible text ("Import anyway").
 #[tauri::command(async)]
-pub fn import_file(state: State<'_, AppState>, path: String) -> IpcResult<ImportResult> {
+pub fn import_file(
+    state: State<'_, AppState>,
+    path: String,
+    anyway: Option<bool>,
+) -> IpcResult<ImportResult> {
     state.with_ipc(|lib| {
-        let reports = parallax_ingest::import_files(lib, &[typed_path(&path)], now(), |_, _, _| {});
+        let anyway = anyway.unwrap_or(false);
+        let reports = parallax_ingest::import_files_with(
+            lib,
+            &[typed_path(&path)],
+            now(),
+            anyway,
+            |_, _, _| {},
+        );
         Ok(reports
             .first()
             .map(ImportResult::from)
@@ -92,13 +104,14 @@ pub async fn import_url(
     state: State<'_, AppState>,
     collector: State<'_, Collector>,
     url: String,
+    anyway: Option<bool>,
 ) -> IpcResult<ImportResult> {
     if let Some(e) = state.status_error() {
         return Err(e);
     }
     let fetched = collector
         .fetcher()?
-        .fetch_article(url.trim(), Origin::Url, now())
+        .fetch_article_with(url.trim(), Origin::Url, now(), anyway.unwrap_or(false))
         .await;
     let result = match fetched {
         Ok(capture) => state.with_ipc(|lib| Ok(parallax_ingest::store_capture(lib, &capture)))?,
@@ -308,8 +321,8 @@ fn suggestion_groups(
 
 command_table! {
     import_paste(title: String, outlet: String, body: String) -> Imported;
-    import_file(path: String) -> ImportResult;
-    import_url(url: String) -> ImportResult;
+    import_file(path: String, anyway: Option<bool>) -> ImportResult;
+    import_url(url: String, anyway: Option<bool>) -> ImportResult;
     check_for_updates(article_id: i64) -> UpdateCheck;
     list_feeds() -> Vec<Feed>;
     subscribe_feed(url: String, interval_secs: i64) -> PollReport;

@@ -8,7 +8,7 @@ use tauri::State;
 
 use crate::about::About;
 use crate::bindings::command_table;
-use crate::error::IpcResult;
+use crate::error::{ErrorCode, IpcError, IpcResult};
 use crate::exporting::{self, Exported};
 use crate::state::AppState;
 use crate::views::{CompareSide, ComparisonView, LibraryStatus};
@@ -103,6 +103,22 @@ pub fn export_comparison(
     exporting::write(&req, std::path::Path::new(&path))
 }
 
+/// "View original page": the page kept with a version, sanitised for a sandboxed frame (nothing runs or loads).
+#[tauri::command(async)]
+pub fn original_page(state: State<'_, AppState>, version_id: i64) -> IpcResult<String> {
+    state.with_ipc(|lib| {
+        parallax_ingest::original_page(lib, version_id)
+            .map_err(crate::collect::ingest_error)?
+            .ok_or_else(|| {
+                IpcError::new(
+                    ErrorCode::NotFound,
+                    "No original page was kept for this version: it was pasted, imported from text or \
+                     Markdown, or stored before pages were kept. Its text is all there is.",
+                )
+            })
+    })
+}
+
 command_table! {
     library_status() -> crate::views::LibraryStatus;
     list_articles() -> Vec<ArticleSummary>;
@@ -115,4 +131,5 @@ command_table! {
     export_comparison(left_version_id: i64, right_version_id: i64, mode: Option<Mode>, layout: Layout,
         substantive_only: bool, path: String) -> Exported;
     about() -> About;
+    original_page(version_id: i64) -> String;
 }

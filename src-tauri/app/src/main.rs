@@ -91,6 +91,7 @@ fn main() {
             shelf::merge_outlets,
             shelf::rename_story,
             shelf::backup_library,
+            commands::original_page,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")

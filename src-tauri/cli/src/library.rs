@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use parallax_ingest::{
     Clock, FeedEvent, FetchOptions, Fetcher, IngestError, PollStatus, Poller, PollerConfig,
-    SystemClock, import_sources,
+    SystemClock, import_sources_with,
 };
 use parallax_store::{Library, SearchHit};
 use serde::Serialize;
@@ -107,6 +107,10 @@ pub struct ImportArgs {
     /// Files (.txt, .md, .html) and http(s) URLs to import.
     #[arg(required = true, value_name = "FILE|URL")]
     pub inputs: Vec<String>,
+    /// Store a page refused as having no article (a home page, a paywall stub, a cookie wall)
+    /// as all its visible text instead.
+    #[arg(long)]
+    pub anyway: bool,
     #[command(flatten)]
     pub data: DataDir,
 }
@@ -172,11 +176,12 @@ pub fn import(args: &ImportArgs) -> Result<(), LibraryError> {
     // One input at a time, each line printed and flushed as soon as it is stored: a run that
     // is stopped still says what it imported.
     for input in &args.inputs {
-        let reports = rt.block_on(import_sources(
+        let reports = rt.block_on(import_sources_with(
             &mut lib,
             &fetcher,
             std::slice::from_ref(input),
             now,
+            args.anyway,
             |_, _, _| {},
         ));
         let Some(report) = reports.into_iter().next() else {

@@ -313,3 +313,66 @@ fn reextract_reports_kept_pages_and_changes_nothing_without_apply() {
         stderr(&o)
     );
 }
+
+#[test]
+fn import_anyway_stores_the_visible_text_of_a_page_with_no_article() {
+    let data = tempfile::tempdir().unwrap();
+    let front = pages().join("section-front.html");
+    let front_arg = front.display().to_string();
+    let refused = parallax(data.path(), &["import", &front_arg]);
+    assert_ne!(refused.status.code(), Some(0));
+    assert!(
+        stderr(&refused).contains("No article text was found in this page"),
+        "{}",
+        stderr(&refused)
+    );
+    let list = parallax(data.path(), &["list", "--format", "json"]);
+    assert_eq!(stdout(&list).trim(), "[]", "a refusal stores nothing");
+
+    let o = parallax(data.path(), &["import", "--anyway", &front_arg]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line = stdout(&o);
+    assert!(
+        line.contains("imported \"Local news | Valley Times\""),
+        "{line}"
+    );
+    assert!(line.contains("all its visible text was stored"), "{line}");
+    let search = parallax(data.path(), &["search", "Millbrook half marathon"]);
+    assert!(
+        stdout(&search).contains("Local news | Valley Times"),
+        "the page's text is searchable: {}",
+        stdout(&search)
+    );
+
+    // A fetched page too, and a real article is unaffected by the flag.
+    let home = std::fs::read_to_string(&front).unwrap();
+    let article = std::fs::read_to_string(pages().join("valley-times-council.html")).unwrap();
+    let base = serve(
+        vec![
+            (
+                "/",
+                "text/html; charset=utf-8",
+                home.replace("Local news", "Front page"),
+            ),
+            ("/council", "text/html; charset=utf-8", article),
+        ],
+        2,
+    );
+    let o = parallax(
+        data.path(),
+        &[
+            "import",
+            "--anyway",
+            &format!("{base}/"),
+            &format!("{base}/council"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].contains("\"Front page | Valley Times\"") && lines[0].contains("visible text")
+    );
+    assert!(!lines[1].contains("visible text"), "{}", lines[1]);
+}

@@ -179,6 +179,18 @@ impl Fetcher {
     /// Fetches an article page and extracts it. `origin` is `Url` for a user's import and
     /// `Feed` for the poller; `now` is the capture time.
     pub async fn fetch_article(&self, url: &str, origin: Origin, now: i64) -> Result<Capture> {
+        self.fetch_article_with(url, origin, now, false).await
+    }
+
+    /// [`Fetcher::fetch_article`]; with `anyway`, a page with no article is stored as its
+    /// visible text (see [`crate::capture_html_anyway`]).
+    pub async fn fetch_article_with(
+        &self,
+        url: &str,
+        origin: Origin,
+        now: i64,
+        anyway: bool,
+    ) -> Result<Capture> {
         let page = match self.get(url, &Validators::default()).await? {
             Fetched::Page(page) => page,
             Fetched::NotModified => {
@@ -191,8 +203,9 @@ impl Fetcher {
         // Extraction is CPU work: off the async threads, and abandoned past its budget so a
         // feed poll moves on (the abandoned work finishes in the background and is dropped).
         let requested = url.to_string();
-        let work =
-            tokio::task::spawn_blocking(move || page_to_capture(&page, &requested, origin, now));
+        let work = tokio::task::spawn_blocking(move || {
+            page_to_capture_with(&page, &requested, origin, now, anyway)
+        });
         match tokio::time::timeout(self.options.analyse_timeout, work).await {
             Ok(Ok(result)) => result,
             Ok(Err(join)) => Err(IngestError::Network {
@@ -251,6 +264,17 @@ impl Fetcher {
 /// Turns a fetched page into a capture: HTML through extraction, plain text as text, anything
 /// else refused with what it is.
 pub fn page_to_capture(page: &Page, requested: &str, origin: Origin, now: i64) -> Result<Capture> {
+    page_to_capture_with(page, requested, origin, now, false)
+}
+
+/// [`page_to_capture`]; with `anyway`, an HTML page with no article becomes its visible text.
+pub fn page_to_capture_with(
+    page: &Page,
+    requested: &str,
+    origin: Origin,
+    now: i64,
+    anyway: bool,
+) -> Result<Capture> {
     let mime = page
         .content_type
         .as_deref()
@@ -285,7 +309,9 @@ pub fn page_to_capture(page: &Page, requested: &str, origin: Origin, now: i64) -
             }
         });
     let decoded = decode(&page.bytes, declared)?;
-    let mut capture = if is_html {
+    let mut capture = if is_html && anyway {
+        crate::capture_html_anyway(&decoded.text, Some(&page.url), origin, requested, now)?
+    } else if is_html {
         capture_html(&decoded.text, Some(&page.url), origin, requested, now)?
     } else {
         let fallback = crate::outlet::domain_of(&page.url).unwrap_or_else(|| page.url.clone());

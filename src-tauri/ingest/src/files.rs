@@ -41,6 +41,11 @@ pub struct FileResult {
 
 /// Reads one file into a capture. `now` is the capture time (unix seconds).
 pub fn read_file(path: &Path, now: i64) -> Result<Capture> {
+    read_file_with(path, now, false)
+}
+
+/// [`read_file`]; with `anyway`, an HTML file with no article becomes its visible text.
+pub fn read_file_with(path: &Path, now: i64, anyway: bool) -> Result<Capture> {
     let io_err = |e: std::io::Error| IngestError::Io {
         path: path.to_path_buf(),
         reason: io_reason(&e),
@@ -79,11 +84,16 @@ pub fn read_file(path: &Path, now: i64) -> Result<Capture> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    read_bytes(&bytes, path, now)
+    read_bytes_with(&bytes, path, now, anyway)
 }
 
 /// Reads file contents already in memory (e.g. dropped into the app) as if from `path`.
 pub fn read_bytes(bytes: &[u8], path: &Path, now: i64) -> Result<Capture> {
+    read_bytes_with(bytes, path, now, false)
+}
+
+/// [`read_bytes`]; with `anyway`, an HTML file with no article becomes its visible text.
+pub fn read_bytes_with(bytes: &[u8], path: &Path, now: i64, anyway: bool) -> Result<Capture> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(IngestError::TooLarge {
             size_mb: bytes.len() as f64 / 1_048_576.0,
@@ -118,6 +128,9 @@ pub fn read_bytes(bytes: &[u8], path: &Path, now: i64) -> Result<Capture> {
         FileKind::Text => capture_text(&decoded.text, &stem, Origin::File, &source, now)
             .ok_or(IngestError::Empty)?,
         FileKind::Markdown => capture_markdown(&decoded.text, &stem, Origin::File, &source, now)?,
+        FileKind::Html if anyway => {
+            crate::capture_html_anyway(&decoded.text, None, Origin::File, &source, now)?
+        }
         FileKind::Html => capture_html(&decoded.text, None, Origin::File, &source, now)?,
     };
     capture.notes.extend(decoded.note);

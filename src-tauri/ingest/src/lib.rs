@@ -42,6 +42,7 @@ pub mod nesting;
 pub mod original;
 pub mod outlet;
 pub mod poller;
+pub mod readable;
 pub mod reading;
 pub mod reextract;
 pub mod revision;
@@ -63,8 +64,8 @@ pub use highlights::{
 };
 pub use library::{
     ErrorInfo, ImportReport, ImportResult, Imported, UpdateCheck, article_url, check_for_updates,
-    import_bytes, import_files, import_paste, import_sources, is_url, store_capture,
-    store_revision, story_texts, to_store,
+    import_bytes, import_files, import_files_with, import_paste, import_sources,
+    import_sources_with, is_url, store_capture, store_revision, story_texts, to_store,
 };
 pub use metadata::{PageMeta, parse_time, read_meta};
 pub use original::{original_page, sanitise_page};
@@ -72,6 +73,7 @@ pub use outlet::OutletRef;
 pub use poller::{
     Clock, FeedEvent, ManualClock, PollReport, PollStatus, Poller, PollerConfig, SystemClock,
 };
+pub use readable::{capture_html_anyway, readable_text};
 pub use reading::{highlight_records, provenance, reading_request, record};
 pub use reextract::{ReextractReport, Reextraction, reextract};
 pub use revision::{ChangeSummary, summarise_changes};

@@ -212,14 +212,29 @@ pub async fn import_sources(
     fetcher: &Fetcher,
     inputs: &[String],
     now: i64,
+    progress: impl FnMut(usize, usize, &str),
+) -> Vec<ImportReport> {
+    import_sources_with(lib, fetcher, inputs, now, false, progress).await
+}
+
+/// [`import_sources`]; with `anyway`, a page with no article is stored as its visible text
+/// ("import anyway") instead of refused.
+pub async fn import_sources_with(
+    lib: &mut Library,
+    fetcher: &Fetcher,
+    inputs: &[String],
+    now: i64,
+    anyway: bool,
     mut progress: impl FnMut(usize, usize, &str),
 ) -> Vec<ImportReport> {
     let mut reports = Vec::with_capacity(inputs.len());
     for (i, input) in inputs.iter().enumerate() {
         let capture = if is_url(input) {
-            fetcher.fetch_article(input.trim(), Origin::Url, now).await
+            fetcher
+                .fetch_article_with(input.trim(), Origin::Url, now, anyway)
+                .await
         } else {
-            crate::files::read_file(Path::new(input), now)
+            crate::files::read_file_with(Path::new(input), now, anyway)
         };
         let result = capture.and_then(|c| store_capture(lib, &c));
         progress(i + 1, inputs.len(), input);
@@ -237,13 +252,25 @@ pub fn import_files(
     lib: &mut Library,
     paths: &[PathBuf],
     now: i64,
+    progress: impl FnMut(usize, usize, &Path),
+) -> Vec<ImportReport> {
+    import_files_with(lib, paths, now, false, progress)
+}
+
+/// [`import_files`]; with `anyway`, an HTML file with no article is stored as its visible text.
+pub fn import_files_with(
+    lib: &mut Library,
+    paths: &[PathBuf],
+    now: i64,
+    anyway: bool,
     mut progress: impl FnMut(usize, usize, &Path),
 ) -> Vec<ImportReport> {
     paths
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let result = crate::files::read_file(p, now).and_then(|c| store_capture(lib, &c));
+            let result =
+                crate::files::read_file_with(p, now, anyway).and_then(|c| store_capture(lib, &c));
             progress(i + 1, paths.len(), p);
             ImportReport {
                 source: p.display().to_string(),

@@ -36,12 +36,33 @@ export class CollectState {
 
   /** Imports files one by one (so each shows progress and its own result). Batches queue behind each other. */
   importFiles(paths: string[]): Promise<void> {
-    return this.run(paths, "file", (p) => backend().importFile(p));
+    return this.run(paths, "file", (p) => backend().importFile(p, null));
   }
 
   /** Imports web pages one by one, like files. */
   importUrls(urls: string[]): Promise<void> {
-    return this.run(urls, "page", (u) => backend().importUrl(u));
+    return this.run(urls, "page", (u) => backend().importUrl(u, null));
+  }
+
+  /** "Import anyway" on a line refused as having no article: stores the page's visible text, and the line says so. */
+  importAnyway(index: number): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      const input = this.lines[index]?.anyway;
+      if (input === undefined) return;
+      this.current = input;
+      let result: ImportResult;
+      try {
+        result = await (this.noun === "page" ? backend().importUrl(input, true) : backend().importFile(input, true));
+      } catch (e) {
+        result = { source: input, imported: null, error: { code: "library", message: errorMessage(e) } };
+      }
+      const line = resultLine(result);
+      delete line.anyway; // already tried: a second refusal is final
+      this.lines = this.lines.map((l, i) => (i === index ? line : l));
+      if (result.imported) this.changes += 1;
+      this.current = null;
+    });
+    return this.queue;
   }
 
   private run(inputs: string[], noun: "file" | "page", one: (input: string) => Promise<ImportResult>): Promise<void> {

@@ -35,6 +35,29 @@ describe("CollectState", () => {
     expect(state.changes).toBe(2);
   });
 
+  it("offers \"Import anyway\" only for a page with no article, and replaces that line with the stored result", async () => {
+    const calls: [string, unknown][] = [];
+    setBackend(backendFrom(async (cmd, args) => {
+      calls.push([cmd, args.anyway]);
+      const url = String(args.url);
+      if (url.endsWith("/gone")) return { source: url, imported: null, error: { code: "http_status", message: "404" } } as never;
+      if (!args.anyway) {
+        return { source: url, imported: null, error: { code: "no_article", message: "No article text was found in this page (it looks like a home page)." } } as never;
+      }
+      return ok(url, 4) as never;
+    }));
+    const state = new CollectState();
+    await state.importUrls(["http://127.0.0.1:9/", "http://127.0.0.1:9/gone"]);
+    expect(state.lines.map((l) => l.anyway)).toEqual(["http://127.0.0.1:9/", undefined]);
+    expect(state.changes).toBe(0);
+    await state.importAnyway(0);
+    expect(calls).toEqual([["import_url", null], ["import_url", null], ["import_url", true]]);
+    expect(state.lines[0]).toMatchObject({ ok: true, articleId: 4 });
+    expect(state.lines[0].anyway).toBeUndefined();
+    expect(state.lines[1].text).toBe("404");
+    expect(state.changes).toBe(1);
+  });
+
   it("keeps going when the library itself refuses, with the reason on the line", async () => {
     setBackend(backendFrom(async () => {
       throw { code: "library_unavailable", message: "The library is locked by another Parallax window." };

@@ -13,6 +13,8 @@ export type ResultLine = {
   text: string;
   /** The article to open, when there is one. */
   articleId?: number;
+  /** The input as given, when it was refused as having no article: "Import anyway" stores its visible text. */
+  anyway?: string;
 };
 
 /** The last part of a path (either separator) or the whole URL. */
@@ -25,7 +27,11 @@ export function sourceName(source: string): string {
 /** What happened to one file or URL, in a line a person reads. The ingest crate's messages are kept as written. */
 export function resultLine(r: ImportResult): ResultLine {
   const source = sourceName(r.source);
-  if (r.error) return { ok: false, source, text: r.error.message };
+  if (r.error) {
+    const line: ResultLine = { ok: false, source, text: r.error.message };
+    if (r.error.code === "no_article") line.anyway = r.source;
+    return line;
+  }
   const i = r.imported;
   if (!i) return { ok: false, source, text: "Nothing was imported." };
   const what =
