@@ -4,16 +4,13 @@
 
 use super::ClaimAtom;
 use super::words::{
-    Word, is_day, is_function, is_german, is_hedge, is_negation, is_person, is_speech, is_title,
-    month, multiplier, number_word, scan, unit_prefix,
+    Word, is_day, is_function, is_german, is_hedge, is_negation, is_person, is_speech, month,
+    multiplier, number_word, scan, unit_prefix,
 };
 use crate::comparison::Facet;
 
 /// Longer "sentences" are unsegmented text, not one claim: they get no atoms.
 const MAX_BYTES: usize = 20_000;
-
-/// How many words a source ("Harl County officials") may span.
-const MAX_SOURCE_WORDS: usize = 6;
 
 /// The claim atoms of one sentence, in facet order and then reading order.
 ///
@@ -50,15 +47,15 @@ pub fn claim_atoms(sentence: &str) -> Vec<ClaimAtom> {
     out.into_iter().map(|(_, a)| a).collect()
 }
 
-struct Reader<'a> {
-    s: &'a str,
-    w: Vec<Word<'a>>,
-    used: Vec<bool>,
-    german: bool,
-    out: Vec<(usize, ClaimAtom)>,
+pub(super) struct Reader<'a> {
+    pub(super) s: &'a str,
+    pub(super) w: Vec<Word<'a>>,
+    pub(super) used: Vec<bool>,
+    pub(super) german: bool,
+    pub(super) out: Vec<(usize, ClaimAtom)>,
 }
 
-fn atom(facet: Facet, text: &str, key: String, slot: &str) -> ClaimAtom {
+pub(super) fn atom(facet: Facet, text: &str, key: String, slot: &str) -> ClaimAtom {
     ClaimAtom {
         facet,
         text: text.to_string(),
@@ -120,7 +117,7 @@ fn stem(w: &str) -> String {
 }
 
 impl Reader<'_> {
-    fn span(&self, from: usize, to: usize) -> &str {
+    pub(super) fn span(&self, from: usize, to: usize) -> &str {
         let mut end = self.w[to].end;
         // "a.m." keeps its final dot.
         if matches!(self.w[to].lower.as_str(), "a.m" | "p.m") && self.s[end..].starts_with('.') {
@@ -129,16 +126,16 @@ impl Reader<'_> {
         &self.s[self.w[from].start..end]
     }
 
-    fn push(&mut self, from: usize, a: ClaimAtom) {
+    pub(super) fn push(&mut self, from: usize, a: ClaimAtom) {
         let start = self.w[from].start;
         self.out.push((start, a));
     }
 
-    fn lower(&self, i: usize) -> &str {
+    pub(super) fn lower(&self, i: usize) -> &str {
         self.w.get(i).map_or("", |w| w.lower.as_str())
     }
 
-    fn small_int(&self, i: usize) -> Option<u32> {
+    pub(super) fn small_int(&self, i: usize) -> Option<u32> {
         let w = self.w.get(i)?;
         let t = w
             .lower
@@ -356,211 +353,6 @@ impl Reader<'_> {
         None
     }
 
-    /// A clause or sentence starts at word `i`.
-    fn clause_start(&self, i: usize) -> bool {
-        if i == 0 || self.w[i].opens_clause() {
-            return true;
-        }
-        let p = &self.w[i - 1];
-        let stop = p.post.chars().any(|c| ".!?:".contains(c));
-        stop && !(is_title(&p.lower) || p.text.chars().count() == 1)
-    }
-
-    fn names(&mut self) {
-        let mut i = 0;
-        while i < self.w.len() {
-            let name_word = |w: &Word, used: bool| {
-                !used
-                    && w.capitalised()
-                    && w.text != "I"
-                    && month(&w.lower).is_none()
-                    && !is_day(&w.lower)
-            };
-            if !name_word(&self.w[i], self.used[i]) {
-                i += 1;
-                continue;
-            }
-            let mut to = i;
-            // "Mr." and "Dr." end in a dot inside the name.
-            let open = |w: &Word| !w.ends_clause() || is_title(&w.lower) && w.post == ".";
-            while open(&self.w[to]) {
-                let n = to + 1;
-                let joins = !self.german
-                    && matches!(self.lower(n), "of" | "von" | "de" | "van" | "del")
-                    && self
-                        .w
-                        .get(n + 1)
-                        .is_some_and(|x| name_word(x, self.used[n + 1]));
-                if joins && !self.w[n].ends_clause() {
-                    to = n + 1;
-                } else if self.w.get(n).is_some_and(|x| name_word(x, self.used[n])) {
-                    to = n;
-                } else {
-                    break;
-                }
-            }
-            let mut from = i;
-            if self.clause_start(i) && (to == i || is_function(&self.w[i].lower)) {
-                from += 1;
-            }
-            let titled = i > 0 && is_title(&self.w[i - 1].lower);
-            if self.german && to == from && !titled {
-                from = to + 1; // a German noun, not a name
-            }
-            if from <= to {
-                let words: Vec<String> = (from..=to)
-                    .map(|k| stem_name(&self.w[k].lower))
-                    .filter(|l| !is_title(l) && !is_function(l))
-                    .collect();
-                if !words.is_empty() {
-                    let a = atom(Facet::Name, self.span(from, to), words.join(" "), "");
-                    self.push(from, a);
-                }
-            }
-            i = to + 1;
-        }
-    }
-
-    fn quotes(&mut self, speaker: Option<String>) {
-        let mut i = 0;
-        while i < self.w.len() {
-            if !self.w[i].quoted {
-                i += 1;
-                continue;
-            }
-            let mut to = i;
-            while self.w.get(to + 1).is_some_and(|w| w.quoted) {
-                to += 1;
-            }
-            let key: Vec<&str> = (i..=to).map(|k| self.w[k].lower.as_str()).collect();
-            let mut a = atom(Facet::Quote, self.span(i, to), key.join(" "), "");
-            a.speaker = speaker.clone();
-            self.push(i, a);
-            i = to + 1;
-        }
-    }
-
-    /// The source of each attribution: "X said", "said X", "according to X", "laut X", "X zufolge".
-    fn attributions(&self) -> Vec<(usize, ClaimAtom)> {
-        let mut out = Vec::new();
-        for i in 0..self.w.len() {
-            let w = &self.w[i];
-            if w.quoted {
-                continue;
-            }
-            let l = w.lower.as_str();
-            let span = if l == "according" && self.lower(i + 1) == "to" {
-                self.forward(i + 2)
-            } else if l == "laut" && self.w.get(i + 1).is_some_and(|n| n.capitalised()) {
-                self.forward(i + 1)
-            } else if l == "zufolge" {
-                self.backward(i)
-            } else if is_speech(l) && !(self.lower(i + 1) == "to" && l == "said") {
-                let inverted = self.clause_start(i) || i > 0 && self.w[i - 1].ends_clause();
-                match self.relative_before(i) {
-                    Some(k) if inverted => self.backward_from(k - 1),
-                    // "The operator, Blue Channel Lines, said the captain …": no source after
-                    // the verb, so the one before the comma.
-                    _ if inverted => self
-                        .forward(i + 1)
-                        .or_else(|| (i > 0).then(|| self.backward_from(i - 1)).flatten()),
-                    _ => self.backward(i),
-                }
-            } else {
-                None
-            };
-            let Some((from, to)) = span else { continue };
-            let key: Vec<String> = (from..=to)
-                .map(|k| stem_name(&self.w[k].lower))
-                .filter(|l| !is_title(l) && !is_function(l))
-                .collect();
-            if key.is_empty() {
-                continue;
-            }
-            let a = atom(Facet::Attribution, self.span(from, to), key.join(" "), "");
-            out.push((self.w[from].start, a));
-        }
-        out
-    }
-
-    /// The words from `i` up to the end of the clause, at most `MAX_SOURCE_WORDS`.
-    fn forward(&self, i: usize) -> Option<(usize, usize)> {
-        self.w.get(i).filter(|w| !w.quoted)?;
-        let mut to = i;
-        while !self.w[to].ends_clause()
-            && to + 1 < self.w.len()
-            && to + 1 - i < MAX_SOURCE_WORDS
-            && !self.stops_source(to + 1)
-        {
-            to += 1;
-        }
-        // A run cut off by the length cap is a clause, not a source.
-        let ended = self.w[to].ends_clause() || to + 1 == self.w.len() || self.stops_source(to + 1);
-        ended.then_some((i, to))
-    }
-
-    /// Word `i` ends a source that runs forward: a relative pronoun, a preposition, or in
-    /// German the verb after "laut der Polizei" (a lower-case content word).
-    fn stops_source(&self, i: usize) -> bool {
-        let verb = self.german
-            && self
-                .w
-                .get(i)
-                .is_some_and(|n| !n.capitalised() && !is_function(&n.lower));
-        verb || matches!(
-            self.lower(i),
-            "that" | "who" | "which" | "dass" | "on" | "at" | "in" | "am" | "im" | "um" | "mit"
-        )
-    }
-
-    /// The words before `i` back to the start of the clause, at most `MAX_SOURCE_WORDS`. A
-    /// relative clause ("the authority, which runs the dam, confirmed") is stepped over to the
-    /// noun it describes.
-    fn backward(&self, i: usize) -> Option<(usize, usize)> {
-        let to = i.checked_sub(1)?;
-        if self.w[to].quoted || self.w[to].ends_clause() {
-            return None;
-        }
-        if let Some(k) = self.relative_before(i) {
-            return self.backward_from(k - 1).or(Some((k, to)));
-        }
-        self.backward_from(to)
-    }
-
-    /// The source ending at word `to`: back to the start of its clause.
-    fn backward_from(&self, to: usize) -> Option<(usize, usize)> {
-        if self.w[to].quoted {
-            return None;
-        }
-        let mut from = to;
-        while from > 0
-            && !self.clause_start(from)
-            && !self.w[from - 1].ends_clause()
-            && to + 1 - from < MAX_SOURCE_WORDS
-            && !matches!(
-                self.lower(from - 1),
-                "and" | "but" | "that" | "und" | "dass"
-            )
-        {
-            from -= 1;
-        }
-        Some((from, to))
-    }
-
-    /// The first word of a relative clause set off by commas that ends right before word `i`
-    /// ("…, which runs the dam, confirmed"), if there is one.
-    fn relative_before(&self, i: usize) -> Option<usize> {
-        let mut k = i.checked_sub(1)?;
-        if self.w[k].post.trim_end_matches('"') != "," && !self.w[k].post.is_empty() {
-            return None;
-        }
-        while k > 0 && !self.w[k - 1].ends_clause() {
-            k -= 1;
-        }
-        let relative = matches!(self.lower(k), "which" | "who" | "der" | "die" | "das");
-        (relative && k > 0 && self.w[k - 1].post == ",").then_some(k)
-    }
-
     fn negations(&mut self) {
         for i in 0..self.w.len() {
             if is_negation(&self.w[i].lower) {
@@ -617,10 +409,4 @@ impl Reader<'_> {
             }
         }
     }
-}
-
-fn stem_name(w: &str) -> String {
-    w.trim_end_matches("'s")
-        .trim_end_matches("\u{2019}s")
-        .to_string()
 }

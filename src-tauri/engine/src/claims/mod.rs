@@ -4,6 +4,7 @@
 //! `compare`, cosmetic-or-substantive to `label`.
 
 mod atoms;
+mod entities;
 mod pairing;
 pub(crate) mod words;
 
