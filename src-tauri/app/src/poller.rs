@@ -1,7 +1,8 @@
 //! The app's side of collecting: one HTTP client for URL imports and one background feed poller on Tauri's tokio
 //! runtime, stopped through a watch channel when the app exits. The poller's events go to the window (as the
-//! `feed-event` event) and substantive revisions become desktop notifications. Polling itself, backoff and the
-//! lease that keeps one feed from being polled twice at once are parallax-ingest's and parallax-store's.
+//! `feed-event` event); substantive revisions and changed highlights also become desktop notifications. Polling
+//! itself, backoff and the lease that keeps one feed from being polled twice at once are parallax-ingest's and
+//! parallax-store's.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -85,57 +86,33 @@ fn poller_on<R: Runtime>(
     let library = Arc::new(Mutex::new(
         Library::open_in_dir(data_dir).map_err(store_error)?,
     ));
-    let for_notices = library.clone();
     Ok(Poller::new(
         library,
         fetcher,
         Arc::new(SystemClock),
         PollerConfig::default(),
         move |event| {
-            highlight_notice(&app, &for_notices, &event);
+            highlight_notice(&app, &event);
             announce(&app, event);
         },
     ))
 }
 
-/// The name of the event that tells the window a highlighted passage changed (its payload: the notice).
-pub const HIGHLIGHT_EVENT: &str = "highlight-notice";
-
-/// When a revision edits or removes a highlighted passage: "A passage you highlighted in … changed", as a
-/// desktop notification and a window event. The poller calls back without holding the library lock.
-fn highlight_notice<R: Runtime>(app: &AppHandle<R>, library: &Mutex<Library>, event: &FeedEvent) {
-    let FeedEvent::Revised {
-        article_id,
-        old_version_id,
-        new_version_id,
-        ..
-    } = event
-    else {
+/// When a new version edits or removes a highlighted passage (the poller checks every new version, cosmetic
+/// ones included): "A passage you highlighted in … changed" as a desktop notification. The window hears of it
+/// through the `feed-event` like every other poller event.
+fn highlight_notice<R: Runtime>(app: &AppHandle<R>, event: &FeedEvent) {
+    let FeedEvent::HighlightsChanged { notice, .. } = event else {
         return;
     };
-    let lib = library.lock().unwrap_or_else(|p| p.into_inner());
-    let notice = crate::highlights::notice(&lib, *article_id, *old_version_id, *new_version_id);
-    drop(lib);
-    match notice {
-        Ok(Some(text)) => {
-            if let Err(e) = app
-                .notification()
-                .builder()
-                .title("Highlight changed")
-                .body(&text)
-                .show()
-            {
-                eprintln!("parallax: could not show a notification: {e}");
-            }
-            if let Err(e) = app.emit(HIGHLIGHT_EVENT, &text) {
-                eprintln!("parallax: could not tell the window about a changed highlight: {e}");
-            }
-        }
-        Ok(None) => {}
-        Err(e) => eprintln!(
-            "parallax: could not check highlights after a revision: {}",
-            e.message
-        ),
+    if let Err(e) = app
+        .notification()
+        .builder()
+        .title("Highlight changed")
+        .body(notice)
+        .show()
+    {
+        eprintln!("parallax: could not show a notification: {e}");
     }
 }
 

@@ -326,6 +326,9 @@ fn describe(event: &FeedEvent) -> String {
             article_id,
             ..
         } => format!("revised: \"{title}\", article {article_id}: {description}"),
+        FeedEvent::HighlightsChanged {
+            notice, article_id, ..
+        } => format!("highlights: article {article_id}: {notice}"),
         FeedEvent::FeedError { message, .. } => format!("feed error: {message}"),
     }
 }

@@ -1,8 +1,9 @@
 //! The feed poller: on tokio, with an injected [`Clock`]. Each poll takes the feed's lease
 //! in the store (so no two polls of one feed overlap, even across processes), sends
 //! ETag/Last-Modified, imports new items, re-checks items seen in the last N days for
-//! revisions, and records success or the error on the feed (with the store's exponential
-//! backoff). Events go to a callback; turning them into desktop notifications is the app's job.
+//! revisions (and for highlighted passages they changed), and records success or the error on
+//! the feed (with the store's exponential backoff). Events go to a callback; turning them into
+//! desktop notifications is the app's job.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -16,6 +17,7 @@ use crate::article::Origin;
 use crate::error::{IngestError, Result};
 use crate::feed::{FeedDoc, parse_feed};
 use crate::fetch::{Fetched, Fetcher, Validators};
+use crate::highlights::{changed_notice, highlights_changed};
 use crate::library::{UpdateCheck, store_capture, store_error, store_revision};
 use crate::revision::ChangeSummary;
 
@@ -103,6 +105,16 @@ pub enum FeedEvent {
         title: String,
         summary: ChangeSummary,
         description: String,
+    },
+    /// A re-check stored a new version (substantive or only cosmetic) that edits or removes
+    /// passages the user highlighted; `notice` is "A passage you highlighted in … changed".
+    HighlightsChanged {
+        feed_id: i64,
+        article_id: i64,
+        old_version_id: i64,
+        new_version_id: i64,
+        title: String,
+        notice: String,
     },
     /// A poll failed; the message is also stored on the feed.
     FeedError {
@@ -405,12 +417,22 @@ impl Poller {
                     let check = store_revision(lib, article_id, &capture)?;
                     lib.mark_feed_item_checked(item.id, now)
                         .map_err(store_error)?;
-                    Ok::<_, IngestError>((check, capture.title))
+                    // Under the same lock: a cosmetic fix inside a highlighted passage matters too.
+                    let notice = match &check {
+                        UpdateCheck::NewVersion {
+                            old_version_id,
+                            new_version_id,
+                            ..
+                        } => highlights_changed(lib, article_id, *old_version_id, *new_version_id)
+                            .map(|changed| changed_notice(&capture.title, &changed)),
+                        UpdateCheck::Unchanged { .. } => Ok(None),
+                    };
+                    Ok::<_, IngestError>((check, capture.title, notice))
                 }),
                 Err(e) => Err(e),
             };
             match checked {
-                Ok((UpdateCheck::Unchanged { .. }, _)) => {}
+                Ok((UpdateCheck::Unchanged { .. }, ..)) => {}
                 Ok((
                     UpdateCheck::NewVersion {
                         old_version_id,
@@ -419,6 +441,7 @@ impl Poller {
                         description,
                     },
                     title,
+                    notice,
                 )) => {
                     report.new_versions += 1;
                     if summary.is_substantive() {
@@ -427,10 +450,25 @@ impl Poller {
                             article_id,
                             old_version_id,
                             new_version_id,
-                            title,
+                            title: title.clone(),
                             summary,
                             description,
                         });
+                    }
+                    match notice {
+                        Ok(Some(notice)) => (self.notify)(FeedEvent::HighlightsChanged {
+                            feed_id,
+                            article_id,
+                            old_version_id,
+                            new_version_id,
+                            title,
+                            notice,
+                        }),
+                        Ok(None) => {}
+                        // The version is stored; only the notice is lost, so say so and go on.
+                        Err(e) => report.item_errors.push(format!(
+                            "{url}: the new version is stored, but its highlights could not be checked: {e}"
+                        )),
                     }
                 }
                 Err(e) => report.item_errors.push(format!("{url}: {e}")),

@@ -1,14 +1,16 @@
 //! The feed poller against the local server: items imported, ETag respected (304), article
 //! revisions captured (and furniture-only changes ignored), failures stored on the feed with
-//! backoff, no overlapping polls, and non-feeds refused before anything is stored.
+//! backoff, no overlapping polls, non-feeds refused before anything is stored, and highlighted
+//! passages that a new version changed reported (even when the change is cosmetic).
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use parallax_ingest::{
     Clock, FeedEvent, FetchOptions, Fetcher, ManualClock, PollStatus, Poller, PollerConfig,
+    QuoteHighlight, highlight_quote,
 };
-use parallax_store::Library;
+use parallax_store::{Colour, Library};
 
 use crate::server::{Request, Response, TestServer};
 
@@ -269,6 +271,67 @@ async fn items_imported_etag_respected_revisions_captured() {
     f.clock.advance(8 * 24 * HOUR);
     f.poller.poll_due().await;
     assert_eq!(f.server.hits("/a/ferry"), before);
+}
+
+#[tokio::test]
+async fn a_cosmetic_revision_inside_a_highlight_is_reported_issue_13() {
+    let f = fixture();
+    // Two slips on the first fetch: one inside the passage we highlight, one elsewhere.
+    {
+        let mut site = f.site.lock().unwrap();
+        let ps = &mut site.articles[0].2;
+        ps[1] = ps[1].replace("would help", "would would help");
+        ps[2] = ps[2].replace("which was often", "which was was often");
+    }
+    subscribe_hourly(&f.poller, &f).await;
+    take_events(&f);
+    let ferry = {
+        let lib = f.lib.lock().unwrap();
+        let articles = lib.list_articles().unwrap();
+        articles
+            .iter()
+            .find(|a| a.title == "Ferry plan approved")
+            .unwrap()
+            .id
+    };
+    let highlight = QuoteHighlight {
+        quote: "would would help nurses, bakers and students".into(),
+        note: None,
+        colour: Colour::Yellow,
+        version_id: None,
+        paragraph: None,
+    };
+    highlight_quote(&mut f.lib.lock().unwrap(), ferry, &highlight, T0).unwrap();
+    let versions = |id: i64| f.lib.lock().unwrap().versions_of(id).unwrap().len();
+
+    // The slip outside the highlight is fixed: a new (cosmetic) version, and nothing to tell.
+    {
+        let mut site = f.site.lock().unwrap();
+        let fixed = site.articles[0].2[2].replace("was was", "was");
+        site.articles[0].2[2] = fixed;
+    }
+    f.clock.advance(HOUR);
+    let r = f.poller.poll_due().await;
+    assert_eq!((r[0].new_versions, versions(ferry)), (1, 2), "{r:?}");
+    assert_eq!(take_events(&f), [], "cosmetic and outside every highlight");
+
+    // The slip inside it is fixed: still cosmetic (no "revised" event), but the highlighted
+    // passage no longer reads as highlighted, so the reader is told.
+    {
+        let mut site = f.site.lock().unwrap();
+        let fixed = site.articles[0].2[1].replace("would would", "would");
+        site.articles[0].2[1] = fixed;
+    }
+    f.clock.advance(HOUR);
+    let r = f.poller.poll_due().await;
+    assert_eq!((r[0].new_versions, versions(ferry)), (1, 3), "{r:?}");
+    let events = take_events(&f);
+    assert!(
+        matches!(&events[..], [FeedEvent::HighlightsChanged { article_id, notice, .. }]
+            if *article_id == ferry
+                && notice == "A passage you highlighted in “Ferry plan approved” changed."),
+        "{events:?}"
+    );
 }
 
 #[tokio::test]

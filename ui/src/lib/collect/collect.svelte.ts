@@ -99,7 +99,8 @@ export class CollectState {
     }
   }
 
-  /** What the background poller reports: new articles reload the library, revisions also get a toast. */
+  /** What the background poller reports: new articles reload the library, revisions and changed highlights
+   *  (even by a cosmetic edit) also get a toast linking the comparison. */
   onFeedEvent(event: FeedEvent) {
     if (event.kind === "newArticle") this.changes += 1;
     if (event.kind === "revised") {
@@ -107,6 +108,10 @@ export class CollectState {
       this.toast(`“${event.title}” was revised: ${event.description}.`, {
         compare: { left: event.old_version_id, right: event.new_version_id },
       });
+    }
+    if (event.kind === "highlightsChanged") {
+      this.changes += 1;
+      this.toast(event.notice, { compare: { left: event.old_version_id, right: event.new_version_id } });
     }
     if (this.panel === "feeds" || event.kind === "feedError") void this.loadFeeds();
   }

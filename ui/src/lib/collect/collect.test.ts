@@ -98,4 +98,15 @@ describe("CollectState", () => {
     expect(state.toasts[0].compare).toEqual({ left: 5, right: 6 });
     expect(state.changes).toBe(1);
   });
+
+  it("tells the reader when the poller's new version changed a highlighted passage", () => {
+    setBackend(backendFrom(async () => [] as never));
+    const state = new CollectState();
+    state.onFeedEvent({
+      kind: "highlightsChanged", feed_id: 1, article_id: 2, old_version_id: 5, new_version_id: 6,
+      title: "Ferry returns", notice: "A passage you highlighted in “Ferry returns” changed.",
+    });
+    expect(state.toasts.map((t) => t.text)).toEqual(["A passage you highlighted in “Ferry returns” changed."]);
+    expect(state.toasts[0].compare).toEqual({ left: 5, right: 6 });
+  });
 });

@@ -244,7 +244,7 @@ export type PollReport = { feedId: number, status: PollStatus, newArticles: numb
  */
 itemErrors: Array<string>, };
 
-export type FeedEvent = { "kind": "newArticle", feed_id: number, article_id: number, title: string, outlet: string, } | { "kind": "revised", feed_id: number, article_id: number, old_version_id: number, new_version_id: number, title: string, summary: ChangeSummary, description: string, } | { "kind": "feedError", feed_id: number, url: string, message: string, };
+export type FeedEvent = { "kind": "newArticle", feed_id: number, article_id: number, title: string, outlet: string, } | { "kind": "revised", feed_id: number, article_id: number, old_version_id: number, new_version_id: number, title: string, summary: ChangeSummary, description: string, } | { "kind": "highlightsChanged", feed_id: number, article_id: number, old_version_id: number, new_version_id: number, title: string, notice: string, } | { "kind": "feedError", feed_id: number, url: string, message: string, };
 
 export type SameEventGroup = { 
 /**
