@@ -33,7 +33,8 @@ impl From<IngestError> for LibraryError {
             | "too_large"
             | "undecodable"
             | "unsupported_file_type"
-            | "no_article" => 4,
+            | "no_article"
+            | "too_many_elements" => 4,
             "store" | "wrong_article" => 8,
             "quote_not_found" => crate::highlight::QUOTE_NOT_FOUND,
             "not_a_feed" | "malformed_feed" => 9,
@@ -192,8 +193,14 @@ pub fn import(args: &ImportArgs) -> Result<(), LibraryError> {
                 .and_then(|()| out.flush())
                 .map_err(output_error)?,
             Err(e) => {
+                // The app offers a button; here the way to take the offer is a flag.
+                let hint = if e.code() == "no_article" && !args.anyway {
+                    " To import it anyway, run again with --anyway."
+                } else {
+                    ""
+                };
                 let mut error = LibraryError::from(e);
-                error.message = format!("{}: {}", report.source, error.message);
+                error.message = format!("{}: {}{hint}", report.source, error.message);
                 errors.push(error);
             }
         }

@@ -321,11 +321,39 @@ fn import_anyway_stores_the_visible_text_of_a_page_with_no_article() {
     let front_arg = front.display().to_string();
     let refused = parallax(data.path(), &["import", &front_arg]);
     assert_ne!(refused.status.code(), Some(0));
+    assert_eq!(refused.status.code(), Some(4));
     assert!(
-        stderr(&refused).contains("No article text was found in this page"),
+        stderr(&refused).contains(
+            "No article text was found in this page (it looks like a list of links, such as a home or section page)"
+        ) && stderr(&refused).contains("To import it anyway, run again with --anyway."),
         "{}",
         stderr(&refused)
     );
+    // A paywall stub and a cookie wall are named as such, with the same way out.
+    for (name, kind) in [
+        (
+            "paywall-stub.html",
+            "(it looks like a paywall: the article is for subscribers",
+        ),
+        (
+            "cookie-wall.html",
+            "(it looks like a cookie or consent wall",
+        ),
+    ] {
+        let own = tempfile::tempdir().unwrap();
+        let arg = pages().join(name).display().to_string();
+        let o = parallax(own.path(), &["import", &arg]);
+        assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains(kind) && err.contains("run again with --anyway"),
+            "{err}"
+        );
+        let kept = parallax(own.path(), &["import", "--anyway", &arg]);
+        assert_eq!(kept.status.code(), Some(0), "{}", stderr(&kept));
+        let line = stdout(&kept);
+        assert!(line.contains("all its visible text was stored"), "{line}");
+    }
     let list = parallax(data.path(), &["list", "--format", "json"]);
     assert_eq!(stdout(&list).trim(), "[]", "a refusal stores nothing");
 

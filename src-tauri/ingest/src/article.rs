@@ -159,9 +159,8 @@ pub fn capture_markdown(
     let mut html = String::new();
     let parser = pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES);
     pulldown_cmark::html::push_html(&mut html, parser);
-    let html = crate::nesting::bound(&html).map_err(|_| crate::IngestError::NoArticle {
-        what: "a document too large to analyse, with over 200,000 elements",
-    })?;
+    let html = crate::nesting::bound(&html)
+        .map_err(|_| crate::IngestError::TooManyElements { what: "document" })?;
     let doc = dom_query::Document::fragment(html.as_ref());
     let heading = doc.select("h1").first();
     let title = if heading.exists() {

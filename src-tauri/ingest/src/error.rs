@@ -22,10 +22,16 @@ pub enum IngestError {
     Undecodable { detail: String },
     #[error("Parallax reads .txt, .md and .html files, not .{ext} files.")]
     UnsupportedFileType { ext: String },
+    /// A page that reads but holds no article; "import anyway" stores its visible text instead.
     #[error(
-        "No article text was found in this page (it looks like {what}); open the article's own page or paste its text."
+        "No article text was found in this page (it looks like {what}); open the article's own page or paste its text, or import it anyway to keep the text the page shows."
     )]
     NoArticle { what: &'static str },
+    /// A page or document over the element bound: not analysed at all, so not importable anyway.
+    #[error(
+        "This {what} is too large to analyse (over 200,000 elements); save only the article's part of it, or paste its text."
+    )]
+    TooManyElements { what: &'static str },
     #[error("Could not read {}: {reason}.", path.display())]
     Io { path: PathBuf, reason: String },
     #[error(
@@ -86,6 +92,7 @@ impl IngestError {
             IngestError::Undecodable { .. } => "undecodable",
             IngestError::UnsupportedFileType { .. } => "unsupported_file_type",
             IngestError::NoArticle { .. } => "no_article",
+            IngestError::TooManyElements { .. } => "too_many_elements",
             IngestError::Io { .. } => "io",
             IngestError::InvalidUrl { .. } => "invalid_url",
             IngestError::HttpStatus { .. } => "http_status",

@@ -37,9 +37,7 @@ const BLOCKS: &str = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, dd, dt, td
 const MIN_ARTICLE_CHARS: usize = 200;
 
 fn too_large() -> IngestError {
-    IngestError::NoArticle {
-        what: "a page too large to analyse, with over 200,000 elements",
-    }
+    IngestError::TooManyElements { what: "page" }
 }
 
 /// Finds the article in `html`. `url` (absolute) resolves relative links.
@@ -394,7 +392,7 @@ mod tests {
         let e = extract_article(&html, None).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "No article text was found in this page (it looks like a page too large to analyse, with over 200,000 elements); open the article's own page or paste its text."
+            "This page is too large to analyse (over 200,000 elements); save only the article's part of it, or paste its text."
         );
     }
 }

@@ -22,9 +22,8 @@ const INVISIBLE: &str = "head, script, noscript, style, template, svg, [hidden],
 /// The page's visible text, one paragraph per innermost text block, in page order; a block
 /// repeated word for word (a second copy of a menu) is kept once.
 pub fn readable_text(html: &str) -> Result<Vec<String>> {
-    let html = crate::nesting::bound(html).map_err(|_| IngestError::NoArticle {
-        what: "a page too large to analyse, with over 200,000 elements",
-    })?;
+    let html =
+        crate::nesting::bound(html).map_err(|_| IngestError::TooManyElements { what: "page" })?;
     let doc = Document::from(html.as_ref());
     doc.select(INVISIBLE).remove();
     doc.select("br").replace_with_html(" ");

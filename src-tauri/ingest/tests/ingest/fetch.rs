@@ -168,7 +168,7 @@ async fn network_failures_have_clear_messages() {
     );
     assert_eq!(
         msg("/front").await,
-        "No article text was found in this page (it looks like a list of links, such as a home or section page); open the article's own page or paste its text."
+        "No article text was found in this page (it looks like a list of links, such as a home or section page); open the article's own page or paste its text, or import it anyway to keep the text the page shows."
     );
 
     // A port nobody listens on: bind, note the port, close.

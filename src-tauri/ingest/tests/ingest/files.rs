@@ -72,11 +72,19 @@ fn bad_files_get_clear_messages() {
         ),
         (
             pages().join("section-front.html"),
-            "No article text was found in this page (it looks like a list of links, such as a home or section page); open the article's own page or paste its text.",
+            "No article text was found in this page (it looks like a list of links, such as a home or section page); open the article's own page or paste its text, or import it anyway to keep the text the page shows.",
+        ),
+        (
+            pages().join("paywall-stub.html"),
+            "No article text was found in this page (it looks like a paywall: the article is for subscribers, and the page holds only its opening); open the article's own page or paste its text, or import it anyway to keep the text the page shows.",
+        ),
+        (
+            pages().join("cookie-wall.html"),
+            "No article text was found in this page (it looks like a cookie or consent wall shown instead of the article); open the article's own page or paste its text, or import it anyway to keep the text the page shows.",
         ),
         (
             pages().join("app-shell.html"),
-            "No article text was found in this page (it looks like an empty page, perhaps one built by JavaScript); open the article's own page or paste its text.",
+            "No article text was found in this page (it looks like an empty page, perhaps one built by JavaScript); open the article's own page or paste its text, or import it anyway to keep the text the page shows.",
         ),
     ];
     for (path, expected) in &cases {
@@ -192,4 +200,68 @@ fn several_files_report_one_result_each_with_progress() {
         "The Harbour Courier"
     );
     assert_eq!(seen, vec![(1, 3, good), (2, 3, bad), (3, 3, page)]);
+}
+
+#[test]
+fn each_page_with_no_article_can_be_imported_anyway_issue_14() {
+    // The refusal names the kind of page and offers "import anyway"; taking the offer keeps the
+    // words the page shows, and says why they are not an article.
+    let cases = [
+        (
+            "section-front.html",
+            "a list of links",
+            "Market moves to Saturday mornings",
+        ),
+        (
+            "paywall-stub.html",
+            "a paywall",
+            "This story is for subscribers.",
+        ),
+        (
+            "cookie-wall.html",
+            "a cookie or consent wall",
+            "We and our partners use cookies to keep this site running.",
+        ),
+    ];
+    for (name, kind, visible) in cases {
+        let path = pages().join(name);
+        let refusal = read_file(&path, 0).unwrap_err();
+        assert_eq!(refusal.code(), "no_article", "{name}");
+        let message = refusal.to_string();
+        assert!(
+            message.contains(&format!("(it looks like {kind}")),
+            "{message}"
+        );
+        assert!(message.contains("import it anyway"), "{message}");
+        let kept = parallax_ingest::files::read_file_with(&path, 0, true).unwrap();
+        assert!(
+            kept.paragraphs.iter().any(|p| p == visible),
+            "{name}: {:?}",
+            kept.paragraphs
+        );
+        assert!(
+            kept.notes
+                .iter()
+                .any(|n| n.contains(&format!("it looks like {kind}"))),
+            "{name}: {:?}",
+            kept.notes
+        );
+    }
+}
+
+#[test]
+fn a_page_too_large_to_analyse_is_not_offered_import_anyway_issue_14() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut html = String::from("<html><body><article>");
+    html.push_str(&"<i>x</i>".repeat(201_000));
+    html.push_str("</article></body></html>");
+    let path = write(dir.path(), "huge.html", html.as_bytes());
+    for anyway in [false, true] {
+        let e = parallax_ingest::files::read_file_with(&path, 0, anyway).unwrap_err();
+        assert_eq!(e.code(), "too_many_elements");
+        assert_eq!(
+            e.to_string(),
+            "This page is too large to analyse (over 200,000 elements); save only the article's part of it, or paste its text."
+        );
+    }
 }
