@@ -91,6 +91,8 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
         .filter(|b| !b.is_empty());
     let content = Document::fragment(article.content.to_string());
     content.select("br").replace_with_html(" ");
+    // Text beside blocks in a container (no <p> of its own) is paragraphs too.
+    crate::loose::wrap_loose_text(&content);
     let blocks: Vec<NodeRef> = content
         .select(BLOCKS)
         .nodes()
@@ -369,6 +371,30 @@ pub fn sanitise(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_set_loose_beside_headings_is_kept_issue_14() {
+        // A deals-style page: each item's description is bare text in the section, not a <p>.
+        let html = "<html><head><title>Harbour market deals</title></head><body><article>\
+            <h1>Harbour market deals</h1><section class=\"article-page\">The fish market on Quay Street \
+            opens its winter stalls this week, and several traders have cut their prices early.<br>\
+            <h2>Smoked mackerel for 3 crowns</h2>The smokehouse by the slipway sells its mackerel at \
+            half price until Sunday, while the ovens are being rebuilt.<br><ul><li><a href=\"/m\">\
+            Go to the smokehouse</a></li></ul><h2>Oysters by the dozen</h2>Twelve oysters now cost \
+            less than ten did last winter, because the beds off Gull Point had a good year.\
+            </section></article></body></html>";
+        let e = extract_article(html, None).unwrap();
+        assert_eq!(
+            e.paragraphs,
+            [
+                "The fish market on Quay Street opens its winter stalls this week, and several traders have cut their prices early.",
+                "Smoked mackerel for 3 crowns",
+                "The smokehouse by the slipway sells its mackerel at half price until Sunday, while the ovens are being rebuilt.",
+                "Oysters by the dozen",
+                "Twelve oysters now cost less than ten did last winter, because the beds off Gull Point had a good year.",
+            ]
+        );
+    }
 
     #[test]
     fn a_paywall_or_cookie_wall_is_named_in_the_refusal() {

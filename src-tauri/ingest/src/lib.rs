@@ -37,6 +37,7 @@ pub mod fetch;
 pub mod files;
 pub mod highlights;
 pub mod library;
+mod loose;
 pub mod metadata;
 pub mod nesting;
 pub mod original;
