@@ -122,7 +122,12 @@ pub fn extract_article(html: &str, url: Option<&str>) -> Result<Extracted> {
             byline.as_deref() == Some(b.as_str()) || meta.byline.as_deref() == Some(b.as_str())
         };
         let links = link_chars_in(node);
-        if is_title || is_byline || is_link_line(&text, links) || is_boilerplate_paragraph(&text) {
+        if is_title
+            || is_byline
+            || is_link_line(&text, links)
+            || is_link_list(node, &text, links)
+            || is_boilerplate_paragraph(&text)
+        {
             node.remove_from_parent();
         } else {
             link_chars += links;
@@ -206,6 +211,19 @@ fn is_link_line(text: &str, link_chars: usize) -> bool {
     link_chars * 10 >= text.chars().count() * 9
         && text.split_whitespace().count() <= 20
         && !text.starts_with("http")
+}
+
+/// A block of three or more links, mostly link text, with at most a label or two beside each
+/// ("DON'T MISS", "[VIDEO]", "|"): a list of other stories set inside the article. A sentence
+/// that cites several sources has more words of its own than that.
+fn is_link_list(node: &NodeRef, text: &str, link_chars: usize) -> bool {
+    let links: Vec<NodeRef> = node.descendants_it().filter(|d| d.has_name("a")).collect();
+    let link_words: usize = links
+        .iter()
+        .map(|a| a.text().split_whitespace().count())
+        .sum();
+    let own_words = text.split_whitespace().count().saturating_sub(link_words);
+    links.len() >= 3 && link_chars * 4 >= text.chars().count() * 3 && own_words <= 2 * links.len()
 }
 
 fn link_chars_in(node: &NodeRef) -> usize {
@@ -394,6 +412,26 @@ mod tests {
                 "Twelve oysters now cost less than ten did last winter, because the beds off Gull Point had a good year.",
             ]
         );
+    }
+
+    #[test]
+    fn a_list_of_other_stories_inside_the_article_is_dropped_issue_14() {
+        let prose = "<p>The ferry board met on Tuesday and agreed to run a night service across the \
+            sound from March, after two years of petitions from shift workers on the island.</p>";
+        let html = format!(
+            "<html><head><title>Night ferry agreed</title></head><body><article><h1>Night ferry agreed</h1>{prose}\
+            <p><strong>DON'T MISS</strong><br><a href=\"/a\">Harbour crane to be replaced next year</a> \
+            [VIDEO]<br><a href=\"/b\">Lighthouse keeper retires after forty winters</a> [INSIGHT]<br>\
+            <a href=\"/c\">Gull Point beach closed for the storm season</a> [NEWS]</p>\
+            <p>The service was backed by <a href=\"/u\">the nurses' union</a>, <a href=\"/h\">the hospital \
+            trust</a> and <a href=\"/s\">the island school</a>, whose staff often missed the last boat.</p>\
+            </article></body></html>"
+        );
+        let e = extract_article(&html, None).unwrap();
+        // The list goes; the sentence citing three sources through links stays.
+        assert_eq!(e.paragraphs.len(), 2, "{:?}", e.paragraphs);
+        assert!(e.paragraphs[0].starts_with("The ferry board met"));
+        assert!(e.paragraphs[1].starts_with("The service was backed by the nurses' union"));
     }
 
     #[test]
