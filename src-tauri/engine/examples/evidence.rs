@@ -29,7 +29,7 @@ fn main() {
         for (g, score, e) in links {
             let out = serde_json::json!({
                 "id": rec["id"], "mode": format!("{used:?}"), "a": g.a, "b": g.b, "score": score,
-                "words": e.words, "grams": e.grams, "anchors": e.anchors, "conflicts": e.conflicts,
+                "words": e.words, "grams": e.grams, "anchors": e.anchors, "conflicts": e.conflicts, "content": e.content,
             });
             println!("{out}");
         }

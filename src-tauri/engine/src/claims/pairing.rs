@@ -58,6 +58,17 @@ pub(crate) fn same(a: &ClaimAtom, b: &ClaimAtom) -> bool {
                 _ => false,
             }
         }
+        // A partial quote of the same words ("a wound to the whole city" inside "It is a wound
+        // to the whole city") quotes the same remark; four words keep a stock phrase from counting.
+        Facet::Quote => {
+            let (x, y) = (format!(" {} ", a.key), format!(" {} ", b.key));
+            let (short, long) = if x.len() <= y.len() {
+                (&x, &y)
+            } else {
+                (&y, &x)
+            };
+            short.split_whitespace().count() >= 4 && long.contains(short.as_str())
+        }
         _ => false,
     }
 }

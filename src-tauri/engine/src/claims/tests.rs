@@ -290,3 +290,20 @@ fn status_names_match_the_json() {
         assert_eq!(serde_json::to_value(s).unwrap(), s.name());
     }
 }
+
+#[test]
+fn a_partial_quote_of_the_same_words_is_the_same_quote() {
+    let c = compare_claims(
+        "Its director called the theft \"a wound to the whole city\".",
+        "\"It is a wound to the whole city,\" the director said.",
+    );
+    let q = c.iter().find(|x| x.facet == Facet::Quote).expect("a quote");
+    assert_eq!(q.status, ClaimStatus::Same);
+    // A short stock phrase inside a longer quote is not taken for the same remark.
+    let c = compare_claims(
+        "He said it was \"a good day\".",
+        "\"It was a good day for the club and its fans,\" he said.",
+    );
+    let q = c.iter().find(|x| x.facet == Facet::Quote).expect("a quote");
+    assert_ne!(q.status, ClaimStatus::Same);
+}
