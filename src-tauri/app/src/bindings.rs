@@ -73,6 +73,7 @@ pub fn typescript() -> String {
         .chain(crate::collect::signatures(&cfg))
         .chain(crate::highlights::signatures(&cfg))
         .chain(crate::shelf::signatures(&cfg))
+        .chain(crate::first_screen::signatures(&cfg))
     {
         let params: Vec<String> = sig
             .args
@@ -95,7 +96,7 @@ pub fn typescript() -> String {
 
 /// Every type that crosses IPC. svelte-check fails on a referenced type missing here.
 fn declarations(cfg: &Config) -> Vec<String> {
-    use crate::{about, collect, error, exporting, highlights, views};
+    use crate::{about, collect, error, exporting, first_screen, highlights, views};
     use parallax_engine as engine;
     use parallax_export as export;
     use parallax_ingest as ingest;
@@ -115,6 +116,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ingest::ResolvedHighlight, highlights::HighlightItem,
         about::About,
         store::LibraryQuery, store::LibrarySort, store::Shelf, store::LibraryPage, store::StoryHead, store::Emptied,
+        first_screen::FirstScreen, first_screen::StoryRows,
     )
 }
 
@@ -160,6 +162,11 @@ mod tests {
                 crate::shelf::signatures(&cfg)
                     .into_iter()
                     .map(|s| ("shelf", s)),
+            )
+            .chain(
+                crate::first_screen::signatures(&cfg)
+                    .into_iter()
+                    .map(|s| ("first_screen", s)),
             );
         for (module, sig) in crate::commands::signatures(&cfg)
             .into_iter()

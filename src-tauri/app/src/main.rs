@@ -9,6 +9,7 @@ mod collect;
 mod commands;
 mod error;
 mod exporting;
+mod first_screen;
 mod highlights;
 mod poller;
 mod shelf;
@@ -92,6 +93,7 @@ fn main() {
             shelf::rename_story,
             shelf::backup_library,
             commands::original_page,
+            first_screen::first_screen,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")

@@ -58,12 +58,16 @@ pub(crate) fn chip_style(kind: RowKind) -> TextStyle {
     TextStyle {
         background: Some(bg),
         chip: true,
+        label: true,
         ..TextStyle::plain(FontKind::Bold, CHIP_SIZE, fg)
     }
 }
 
 pub(crate) fn detail_style() -> TextStyle {
-    TextStyle::plain(FontKind::Regular, DETAIL_SIZE, MUTED)
+    TextStyle {
+        label: true,
+        ..TextStyle::plain(FontKind::Regular, DETAIL_SIZE, MUTED)
+    }
 }
 
 /// Runs for one cell: label chip, detail, then the text.

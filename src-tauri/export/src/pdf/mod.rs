@@ -1,6 +1,7 @@
 //! The PDF writer: lays the comparison out on A4 pages (cover, body in either layout, appendix, header and
 //! footer) and paints them with krilla. What the rows say is decided in `crate::view`.
 
+mod bidi;
 mod body;
 mod cover;
 mod page;

@@ -2,11 +2,14 @@
 //! Break opportunities come from the Unicode line-breaking algorithm (UAX #14, `unicode-linebreak`) and widths
 //! from the font's own advances (shaped with rustybuzz, the shaper krilla itself uses). Page placement is the
 //! layout module's job. Each character comes from the first face of a fallback chain that has it (see
-//! `fonts/README.md`), so CJK text inside a Latin sentence gets real glyphs instead of boxes.
+//! `fonts/README.md`), so CJK text inside a Latin sentence gets real glyphs instead of boxes. Lines holding
+//! right-to-left text are put into visual order by `bidi.rs`.
 
 use std::collections::HashMap;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::bidi;
 
 static REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
 static BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
@@ -67,6 +70,9 @@ pub(crate) struct TextStyle {
     pub underline: bool,
     /// Drawn as a label chip: the background reaches a little beyond the letters.
     pub chip: bool,
+    /// The app's own words (a row's label and detail), not the article's: they do not decide whether a
+    /// paragraph reads left to right or right to left.
+    pub label: bool,
 }
 
 impl TextStyle {
@@ -79,6 +85,7 @@ impl TextStyle {
             strike: false,
             underline: false,
             chip: false,
+            label: false,
         }
     }
 }
@@ -143,13 +150,30 @@ impl Shaper {
         let mut glyphs = Vec::with_capacity(text.len());
         let mut total = 0.0;
         for (start, end, face) in self.face_runs(Face::of(font), text) {
-            total += self.shape_in(face, text, start, end, &mut glyphs);
+            // Right-to-left letters are measured as drawn (Arabic joins); `bidi` orders them on the line.
+            let rtl = bidi::has_rtl(&text[start..end]);
+            total += self.shape_in(face, text, start, end, rtl, &mut glyphs);
         }
         let result = (glyphs, total);
         if text.len() <= 64 {
             self.cache.insert((font, text.to_string()), result.clone());
         }
         result
+    }
+
+    /// Shapes `text` in one direction, glyphs in drawing order (left to right): for right-to-left text the
+    /// fallback-face stretches come last-first and each is shaped right to left. Not cached (only bidi lines).
+    pub(super) fn shape_dir(&mut self, font: FontKind, text: &str, rtl: bool) -> (Vec<Glyph>, f32) {
+        let mut runs = self.face_runs(Face::of(font), text);
+        if rtl {
+            runs.reverse();
+        }
+        let mut glyphs = Vec::with_capacity(text.len());
+        let mut total = 0.0;
+        for (start, end, face) in runs {
+            total += self.shape_in(face, text, start, end, rtl, &mut glyphs);
+        }
+        (glyphs, total)
     }
 
     /// Splits `text` into (start, end, face) runs: each character takes the first face that has a glyph for it.
@@ -182,6 +206,7 @@ impl Shaper {
         text: &str,
         start: usize,
         end: usize,
+        rtl: bool,
         glyphs: &mut Vec<Glyph>,
     ) -> f32 {
         let font = &self.faces[face.index()];
@@ -189,17 +214,25 @@ impl Shaper {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(&text[start..end]);
         buffer.guess_segment_properties();
-        buffer.set_direction(rustybuzz::Direction::LeftToRight);
+        buffer.set_direction(if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
         let out = rustybuzz::shape(font, &[], buffer);
         let infos = out.glyph_infos();
         let pos = out.glyph_positions();
+        // A glyph shows the text from its cluster to the next cluster up (right-to-left glyphs come in
+        // decreasing cluster order, so "next in the buffer" would not do).
+        let mut clusters: Vec<u32> = infos.iter().map(|g| g.cluster).collect();
+        clusters.sort_unstable();
+        clusters.dedup();
         let mut total = 0.0;
         for i in 0..infos.len() {
             let from = start + infos[i].cluster as usize;
-            let to = infos[i + 1..]
-                .iter()
-                .find(|g| g.cluster != infos[i].cluster)
-                .map_or(end, |g| start + g.cluster as usize);
+            let to = clusters
+                .get(clusters.partition_point(|&c| c <= infos[i].cluster))
+                .map_or(end, |&c| start + c as usize);
             let advance = pos[i].x_advance as f32 / upem;
             total += advance;
             glyphs.push(Glyph {
@@ -262,8 +295,19 @@ impl Shaper {
                 lines.push(Line::default());
             }
         }
+        // Where each line's text starts in `full` (all of it is placed, in order, before trimming).
+        let mut starts = Vec::with_capacity(lines.len());
+        let mut at = 0;
         for line in &mut lines {
+            starts.push(at);
+            at += line.runs.iter().map(|r| r.text.len()).sum::<usize>();
             trim_trailing_space(line);
+        }
+        if bidi::has_rtl(&full) {
+            let info = unicode_bidi::BidiInfo::new(&full, bidi::base_level(runs));
+            for (line, &start) in lines.iter_mut().zip(&starts) {
+                bidi::to_visual(self, &full, &info, line, start, max_width);
+            }
         }
         lines.retain(|l| !l.runs.is_empty());
         lines

@@ -471,3 +471,38 @@ pub fn cjk() -> Comparison {
     );
     b.finish()
 }
+
+/// The fictional pier story in Hebrew and Arabic (right to left), with one changed figure in each and a
+/// left-to-right sentence quoting both.
+pub fn rtl() -> Comparison {
+    let mut b = Builder::new(Mode::Revision);
+    b.unchanged(
+        "המזח הישן במפרץ מרלו ייסגר לתיקונים, כך מסרה רשות הנמל.",
+        0,
+        0,
+    );
+    b.edited(
+        &[
+            ("התיקונים צפויים לעלות ", "4.2", "5.8"),
+            (" מיליון כתר.", "", ""),
+        ],
+        0,
+        0,
+        Significance::Substantive,
+        vec![Facet::Number],
+    );
+    b.unchanged("قال مجلس الميناء إن الرصيف القديم سيغلق للإصلاح.", 1, 1);
+    b.edited(
+        &[("ستستغرق الأعمال ", "ستة", "تسعة"), (" أشهر.", "", "")],
+        1,
+        1,
+        Significance::Substantive,
+        vec![Facet::Number],
+    );
+    b.unchanged(
+        "Mixed line: the board (רשות הנמל, مجلس الميناء) met on Tuesday.",
+        2,
+        2,
+    );
+    b.finish()
+}

@@ -384,6 +384,18 @@ articleCount: number, };
 
 export type Emptied = { articles: number, versions: number, };
 
+export type FirstScreen = { status: LibraryStatus, outlets: Array<Outlet>, stories: Array<StoryHead>, 
+/**
+ * The list's page asked for (`list`).
+ */
+page: LibraryPage, 
+/**
+ * The first rows of each shown story, newest story first.
+ */
+storyRows: Array<StoryRows>, };
+
+export type StoryRows = { storyId: number, page: LibraryPage, };
+
 /** Calls one command; the Tauri backend passes `invoke` from @tauri-apps/api, tests a fake. */
 export type Invoke = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
@@ -437,6 +449,7 @@ export function commands(invoke: Invoke) {
     mergeOutlets: (from: number, into: number) => invoke<null>("merge_outlets", { from, into }),
     renameStory: (storyId: number, title: string) => invoke<null>("rename_story", { storyId, title }),
     backupLibrary: (path: string) => invoke<number>("backup_library", { path }),
+    firstScreen: (list: LibraryQuery, storiesShown: number, storyRows: number) => invoke<FirstScreen>("first_screen", { list, storiesShown, storyRows }),
   };
 }
 

@@ -5,7 +5,8 @@ import type {
   ArticleSummary, LibraryPage, LibraryQuery, LibrarySort, Outlet, SearchHit, Shelf, StoryHead,
 } from "../gen/bindings";
 import { backend, errorMessage } from "../backend";
-import { PageCache } from "./rows";
+import { PAGE, PageCache } from "./rows";
+import { takeFirstScreen } from "./first";
 
 /** Stories shown above the list, newest first, and rows shown per story; the rest is one filter away. */
 export const STORIES_SHOWN = 12;
@@ -80,6 +81,27 @@ export class LibraryState {
     } finally {
       if (seq === this.loadSeq) this.loading = false;
     }
+  }
+
+  /** Shows the first screen fetched with the window's status when it answers this list; else loads as usual. */
+  async loadFirst() {
+    const first = takeFirstScreen(this.pageQuery(0, PAGE));
+    if (!first) return this.load();
+    const cache = new PageCache((offset, limit) => backend().libraryPage(this.pageQuery(offset, limit)));
+    cache.put(first.page);
+    this.outlets = first.outlets;
+    this.stories = first.stories;
+    this.storyRows = Object.fromEntries(first.storyRows.map((r) => [r.storyId, r.page.articles]));
+    this.cache = cache;
+    this.total = cache.total;
+    this.pagesSeen += 1;
+    this.error = null;
+    this.loading = false;
+  }
+
+  /** The query of the first screen's list: the list under no filters, with its first stories' rows. */
+  static firstQuery(): LibraryQuery {
+    return new LibraryState().pageQuery(0, PAGE);
   }
 
   /** Makes sure rows [start, end) are loaded (the list calls this as it scrolls). */

@@ -59,6 +59,13 @@ export class PageCache {
     await Promise.all(waits);
   }
 
+  /** Keeps a page fetched elsewhere (the first screen's), as if this cache had asked for it. */
+  put(page: LibraryPage) {
+    if (page.offset % PAGE !== 0) return;
+    this.pages.set(page.offset / PAGE, page.articles);
+    this.total = page.total;
+  }
+
   /** How many pages are held (the DOM holds only the rows on screen; this bounds the memory behind them). */
   get loadedPages(): number {
     return this.pages.size;
