@@ -50,6 +50,9 @@ pub struct BackupArgs {
 const DAY: i64 = 86_400;
 const START: i64 = 1_767_225_600; // 2026-01-01
 
+/// Articles written per transaction by the generator.
+const BATCH: usize = 500;
+
 pub fn backup(args: &BackupArgs) -> Result<(), LibraryError> {
     let lib = args.data.open()?;
     let bytes = lib.backup_to(&args.out)?;
@@ -94,54 +97,63 @@ pub fn generate(args: &GenArgs) -> Result<(), LibraryError> {
     let days = (args.articles as i64 / 300).max(1);
     let started = Instant::now();
     let (mut written, mut versions, mut stories, mut event_no) = (0usize, 0usize, 0usize, 0usize);
+    // Articles are written BATCH at a time in one transaction (one commit and one full-text
+    // segment per batch), each still through the import and suggestion paths an import takes.
     while written < args.articles {
-        let at = START + (d.below((days * DAY) as usize) as i64);
-        let event = Event::new(&mut d, at);
-        event_no += 1;
-        let tellers = d.between(1, 4).min(args.articles - written);
-        let first = d.below(outlets.len());
-        let mut ids = Vec::new();
-        for k in 0..tellers {
-            let outlet = &outlets[(first + k * 5) % outlets.len()];
-            let when = at + d.below(2 * DAY as usize) as i64;
-            let (title, paragraphs) = account(&mut d, &event);
-            let url = format!("https://{}/{event_no}-{k}", outlet.1);
-            let id = store(&mut lib, outlet, &url, &title, paragraphs.clone(), when)?;
-            ids.push(id);
-            written += 1;
-            // One article in six is revised, one to four times, over the following days.
-            if d.chance(1.0 / 6.0) {
-                for round in 1..=d.between(1, 4) {
-                    let version = NewVersion {
-                        title: title.clone(),
-                        byline: None,
-                        published: Some(when),
-                        fetched: when + round as i64 * 7200,
-                        paragraphs: revise(&mut d, &event, &paragraphs, round),
-                        html: None,
-                        source_kind: SourceKind::Feed,
-                        source_ref: Some(url.clone()),
-                    };
-                    lib.add_version(id, &version)?;
-                    versions += 1;
+        let until = (written + BATCH).min(args.articles);
+        lib.batch(|lib| {
+            while written < until {
+                let at = START + (d.below((days * DAY) as usize) as i64);
+                let event = Event::new(&mut d, at);
+                event_no += 1;
+                let tellers = d.between(1, 4).min(args.articles - written);
+                let first = d.below(outlets.len());
+                let mut ids = Vec::new();
+                for k in 0..tellers {
+                    let outlet = &outlets[(first + k * 5) % outlets.len()];
+                    let when = at + d.below(2 * DAY as usize) as i64;
+                    let (title, paragraphs) = account(&mut d, &event);
+                    let url = format!("https://{}/{event_no}-{k}", outlet.1);
+                    let id = store(lib, outlet, &url, &title, paragraphs.clone(), when)?;
+                    ids.push(id);
+                    written += 1;
+                    // One article in six is revised, one to four times, over the following days.
+                    if d.chance(1.0 / 6.0) {
+                        for round in 1..=d.between(1, 4) {
+                            let version = NewVersion {
+                                title: title.clone(),
+                                byline: None,
+                                published: Some(when),
+                                fetched: when + round as i64 * 7200,
+                                paragraphs: revise(&mut d, &event, &paragraphs, round),
+                                html: None,
+                                source_kind: SourceKind::Feed,
+                                source_ref: Some(url.clone()),
+                            };
+                            lib.add_version(id, &version)?;
+                            versions += 1;
+                        }
+                    }
+                    // As an import does, once the article holds its text (after its revisions, to write faster).
+                    index_article(lib, id, DEFAULT_THRESHOLD)?;
+                }
+                if ids.len() > 1 && d.chance(0.1) {
+                    let story =
+                        lib.create_story(&format!("{} {}", event.place, event.thing), at)?;
+                    for id in &ids {
+                        lib.add_to_story(story, *id, at)?;
+                    }
+                    stories += 1;
+                }
+                if written % 5000 < tellers {
+                    eprintln!(
+                        "  {written} articles ({:.0} s)",
+                        started.elapsed().as_secs_f64()
+                    );
                 }
             }
-            // As an import does, once the article holds its text (after its revisions, to write faster).
-            index_article(&mut lib, id, DEFAULT_THRESHOLD)?;
-        }
-        if ids.len() > 1 && d.chance(0.1) {
-            let story = lib.create_story(&format!("{} {}", event.place, event.thing), at)?;
-            for id in &ids {
-                lib.add_to_story(story, *id, at)?;
-            }
-            stories += 1;
-        }
-        if written % 5000 < tellers {
-            eprintln!(
-                "  {written} articles ({:.0} s)",
-                started.elapsed().as_secs_f64()
-            );
-        }
+            Ok::<_, LibraryError>(())
+        })?;
     }
     println!(
         "wrote {written} articles ({versions} later versions, {event_no} events, {stories} stories, {} outlets) in {:.1} s",
