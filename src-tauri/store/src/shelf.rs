@@ -56,6 +56,9 @@ pub struct LibraryQuery {
     pub revised_only: bool,
     /// Only articles not yet read.
     pub unread_only: bool,
+    /// Only articles with a substantive change between two of their versions (a number, a
+    /// name, a quote...; not only typos). Articles still waiting to be compared are left out.
+    pub substantive_only: bool,
     pub offset: i64,
     pub limit: i64,
 }
@@ -96,6 +99,9 @@ fn filters(q: &LibraryQuery) -> (String, String, Vec<Value>) {
     if q.unread_only {
         clauses.push("a.read_at IS NULL");
     }
+    if q.substantive_only {
+        clauses.push("a.substantive = 1");
+    }
     (join, format!("WHERE {}", clauses.join(" AND ")), params)
 }
 
@@ -135,6 +141,31 @@ impl Library {
             total,
             offset: q.offset,
             articles: rows.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+}
+
+impl Library {
+    /// Up to `limit` revised articles whose versions were not yet compared for substantive
+    /// changes (after an import, a trashed or restored version, or in a library from before the
+    /// filter existed), oldest first.
+    pub fn substantive_pending(&self, limit: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM article WHERE substantive IS NULL AND version_count > 1
+             ORDER BY id LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records whether an article's versions differ substantively (what the engine found;
+    /// the store cannot compare texts). Any later change to its versions resets it to unknown.
+    pub fn set_substantive(&mut self, article_id: i64, substantive: bool) -> Result<()> {
+        self.write(|tx| {
+            let n = tx
+                .prepare_cached("UPDATE article SET substantive = ?1 WHERE id = ?2")?
+                .execute(rusqlite::params![substantive, article_id])?;
+            crate::write::not_found_if_zero(n, "article", article_id)
         })
     }
 }
