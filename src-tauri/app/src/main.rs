@@ -37,6 +37,7 @@ fn main() {
             std::thread::spawn(move || {
                 tauri::Manager::state::<state::AppState>(&handle).load_sample();
                 startup::mark("sample checked");
+                shelf::fill_substantive(&tauri::Manager::state::<state::AppState>(&handle));
             });
             poller::setup(app)
         })

@@ -14,6 +14,27 @@ fn now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
+/// Revised articles compared per turn of [`fill_substantive`]: each turn holds the library for a few
+/// tens of milliseconds, short enough that a command waiting behind it does not show.
+const SUBSTANTIVE_STEP: i64 = 8;
+
+/// Fills "has substantive changes" for the articles still waiting (a library from before the filter, versions
+/// trashed or restored), a few at a time with pauses, after the window has had its start-up. Runs on its own
+/// thread until nothing is waiting or the library cannot be used.
+pub fn fill_substantive(state: &AppState) {
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    loop {
+        let done = state.with_ipc(|lib| {
+            parallax_ingest::check_pending_substantive(lib, SUBSTANTIVE_STEP)
+                .map_err(crate::collect::ingest_error)
+        });
+        match done {
+            Ok(n) if n > 0 => std::thread::sleep(std::time::Duration::from_millis(20)),
+            _ => return,
+        }
+    }
+}
+
 #[tauri::command(async)]
 pub fn library_page(state: State<'_, AppState>, query: LibraryQuery) -> IpcResult<LibraryPage> {
     let page = state.with(|lib| lib.library_page(&query));

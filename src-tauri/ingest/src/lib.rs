@@ -77,6 +77,8 @@ pub use poller::{
 pub use readable::{capture_html_anyway, readable_text};
 pub use reading::{highlight_records, provenance, reading_request, record};
 pub use reextract::{ReextractReport, Reextraction, reextract};
-pub use revision::{ChangeSummary, summarise_changes};
+pub use revision::{
+    ChangeSummary, check_pending_substantive, check_substantive, summarise_changes,
+};
 pub use same_event::{WINDOW_SECS, index_article, index_pending, stored_suggestions};
 pub use stories::{DEFAULT_THRESHOLD, SameEvent, StoryText, group_suggestions, suggest_same_event};

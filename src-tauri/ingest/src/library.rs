@@ -160,6 +160,10 @@ fn index_for_suggestions(lib: &mut Library, added: &parallax_store::Added) {
     if added.outcome != AddOutcome::Duplicate {
         let _ = crate::same_event::index_article(lib, added.article_id, crate::DEFAULT_THRESHOLD);
     }
+    // Likewise "has substantive changes": left unknown on failure, checked later.
+    if added.outcome == AddOutcome::NewVersion {
+        let _ = crate::revision::check_substantive(lib, added.article_id);
+    }
 }
 
 /// Pasted text (title, outlet, body) → stored article. An empty body is refused.

@@ -2,7 +2,11 @@
 //! "check for updates" answer needs ("2 substantive changes: a number, a quote"). The real
 //! claim-level comparison is the engine's; [`summarise_changes`] is the one place that calls it.
 
+use parallax_store::Library;
 use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::library::store_error;
 
 /// A short account of the differences between two versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -65,6 +69,42 @@ pub fn summarise_changes(old: &[String], new: &[String]) -> ChangeSummary {
         cosmetic: summary.cosmetic,
         facets: words,
     }
+}
+
+/// Compares an article's versions, each with the one before (title first, then the body), and
+/// records in the library whether any pair differs substantively, so the library view can filter
+/// on it in SQL. Stops at the first substantive pair. Returns what it recorded.
+pub fn check_substantive(lib: &mut Library, article_id: i64) -> Result<bool> {
+    let versions = lib.versions_of(article_id).map_err(store_error)?;
+    let mut previous: Option<Vec<String>> = None;
+    let mut substantive = false;
+    for info in &versions {
+        let v = lib.get_version(info.id).map_err(store_error)?;
+        let mut text = Vec::with_capacity(v.paragraphs.len() + 1);
+        text.push(v.info.title.clone());
+        text.extend(v.paragraphs);
+        if let Some(old) = &previous
+            && summarise_changes(old, &text).is_substantive()
+        {
+            substantive = true;
+            break;
+        }
+        previous = Some(text);
+    }
+    lib.set_substantive(article_id, substantive)
+        .map_err(store_error)?;
+    Ok(substantive)
+}
+
+/// Checks up to `limit` revised articles not compared yet (after imports, trashed or restored
+/// versions, or in a library from before the filter), so an old library catches up in steps.
+/// Returns how many it checked.
+pub fn check_pending_substantive(lib: &mut Library, limit: i64) -> Result<usize> {
+    let ids = lib.substantive_pending(limit).map_err(store_error)?;
+    for &id in &ids {
+        check_substantive(lib, id)?;
+    }
+    Ok(ids.len())
 }
 
 #[cfg(test)]

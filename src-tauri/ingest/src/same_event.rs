@@ -28,6 +28,12 @@ const MIN_SHARED: i64 = 3;
 /// Candidates scored per import, best-sharing first; bounds the work per import at any size.
 const MAX_CANDIDATES: i64 = 16;
 
+/// Postings read per key term on each side of the article's time, nearest first. A rare term
+/// (a place, a name) has far fewer within the window, so only common terms are cut, and what
+/// they lose is the accounts furthest away in time; without the cap a common term read every
+/// article of the window (thousands in a big library) on each import.
+const POSTINGS_PER_TERM: i64 = 100;
+
 /// Indexes one article (new, or with a new latest version) and stores its pairs scoring at least
 /// `threshold`. Returns how many pairs it stored.
 pub fn index_article(lib: &mut Library, article_id: i64, threshold: f64) -> Result<usize> {
@@ -49,7 +55,14 @@ pub fn index_article(lib: &mut Library, article_id: i64, threshold: f64) -> Resu
 
     let window = (subject.at - WINDOW_SECS, subject.at + WINDOW_SECS);
     let candidates = lib
-        .suggestion_candidates(&subject, &key, window, MIN_SHARED, MAX_CANDIDATES)
+        .suggestion_candidates(
+            &subject,
+            &key,
+            window,
+            MIN_SHARED,
+            MAX_CANDIDATES,
+            POSTINGS_PER_TERM,
+        )
         .map_err(store_error)?;
     let mut pairs = Vec::new();
     for c in candidates {

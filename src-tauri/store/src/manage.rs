@@ -3,7 +3,7 @@
 //! transaction; FTS, stories, highlights and feed items follow through the schema's triggers
 //! and cascades. Asking the reader to confirm is the UI's job.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Library;
 use crate::error::{Error, Result};
@@ -20,7 +20,7 @@ pub struct Emptied {
     pub versions: i64,
 }
 
-fn set_mark(tx: &Transaction<'_>, column: &str, ids: &[i64], at: Option<i64>) -> Result<usize> {
+fn set_mark(tx: &Connection, column: &str, ids: &[i64], at: Option<i64>) -> Result<usize> {
     let mut stmt = tx.prepare(&format!("UPDATE article SET {column} = ?1 WHERE id = ?2"))?;
     let mut changed = 0;
     for &id in ids {

@@ -15,6 +15,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0003_raw_page",
         include_str!("migrations/0003_raw_page.sql"),
     ),
+    (
+        "0004_substantive",
+        include_str!("migrations/0004_substantive.sql"),
+    ),
 ];
 
 /// The schema version this build writes and understands.

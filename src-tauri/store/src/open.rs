@@ -112,6 +112,7 @@ impl Library {
         Ok(Library {
             conn,
             path: Some(path.to_path_buf()),
+            in_batch: false,
         })
     }
 
@@ -120,7 +121,11 @@ impl Library {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", true)?;
         migrate(&mut conn)?;
-        Ok(Library { conn, path: None })
+        Ok(Library {
+            conn,
+            path: None,
+            in_batch: false,
+        })
     }
 }
 

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rusqlite::OptionalExtension;
+
 use crate::Library;
 use crate::error::Result;
 use crate::model::{SearchHit, SnippetPart};
@@ -15,6 +17,11 @@ const CLOSE: char = '\u{E001}';
 
 /// How many matching versions are considered before grouping; ample for a personal library.
 const MAX_MATCHES: i64 = 2_000;
+
+/// The most matching versions ranked by relevance: a word found in most of a big library (tens of
+/// thousands of versions) is ranked over its newest this many matches, which bounds the cost of
+/// ranking; a narrower query, the usual kind, is ranked over all its matches as before.
+const RANK_WINDOW: i64 = 5_000;
 
 /// The most terms a query keeps; later ones are ignored. FTS5's ranking and snippets do work per
 /// term for every matching row, so a pasted page of text as a query took minutes; a search with
@@ -100,16 +107,27 @@ impl Library {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare(
+        // The oldest version among the newest RANK_WINDOW matches (a walk of the doclist, no
+        // ranking), when there are more matches than that.
+        let floor: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM version_fts WHERE version_fts MATCH ?1
+                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
+            )?
+            .query_row(rusqlite::params![fts, RANK_WINDOW - 1], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
+        let mut stmt = self.conn.prepare_cached(
             "SELECT v.id, v.article_id
              FROM version_fts JOIN version v ON v.id = version_fts.rowid
              JOIN article a ON a.id = v.article_id
-             WHERE version_fts MATCH ?1 AND a.trashed_at IS NULL
+             WHERE version_fts MATCH ?1 AND version_fts.rowid >= ?3 AND a.trashed_at IS NULL
              ORDER BY bm25(version_fts, 3.0, 1.0), v.id DESC
              LIMIT ?2",
         )?;
         let matches: Vec<Match> = stmt
-            .query_map(rusqlite::params![fts, MAX_MATCHES], |r| {
+            .query_map(rusqlite::params![fts, MAX_MATCHES, floor], |r| {
                 Ok(Match {
                     version_id: r.get(0)?,
                     article_id: r.get(1)?,

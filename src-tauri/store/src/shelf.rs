@@ -56,6 +56,9 @@ pub struct LibraryQuery {
     pub revised_only: bool,
     /// Only articles not yet read.
     pub unread_only: bool,
+    /// Only articles with a substantive change between two of their versions (a number, a
+    /// name, a quote...; not only typos). Articles still waiting to be compared are left out.
+    pub substantive_only: bool,
     pub offset: i64,
     pub limit: i64,
 }
@@ -96,6 +99,9 @@ fn filters(q: &LibraryQuery) -> (String, String, Vec<Value>) {
     if q.unread_only {
         clauses.push("a.read_at IS NULL");
     }
+    if q.substantive_only {
+        clauses.push("a.substantive = 1");
+    }
     (join, format!("WHERE {}", clauses.join(" AND ")), params)
 }
 
@@ -116,17 +122,25 @@ impl Library {
             rusqlite::params_from_iter(params.iter()),
             |r| r.get(0),
         )?;
-        let order = match (q.shelf, q.sort) {
-            (Shelf::Trash, _) => "ORDER BY a.trashed_at DESC, a.id DESC",
-            (_, LibrarySort::Newest) => "ORDER BY a.latest_fetched DESC, a.id DESC",
-            (_, LibrarySort::Outlet) => {
-                "ORDER BY o.name COLLATE NOCASE, a.latest_fetched DESC, a.id DESC"
-            }
-            (_, LibrarySort::MostRevised) => {
-                "ORDER BY a.version_count DESC, a.latest_fetched DESC, a.id DESC"
-            }
+        // By outlet (outside the trash), the outlets are walked in name order (index
+        // `outlet_name`) and each outlet's articles newest first (index
+        // `article_outlet_newest`), so the first page reads ~100 rows instead of sorting them all.
+        let (from, order) = match (q.shelf, q.sort) {
+            (Shelf::Trash, _) => ("article a", "ORDER BY a.trashed_at DESC, a.id DESC"),
+            (_, LibrarySort::Newest) => ("article a", "ORDER BY a.latest_fetched DESC, a.id DESC"),
+            (_, LibrarySort::Outlet) => (
+                "outlet o CROSS JOIN article a ON a.outlet_id = o.id",
+                "ORDER BY o.name COLLATE NOCASE, o.id, a.latest_fetched DESC, a.id DESC",
+            ),
+            (_, LibrarySort::MostRevised) => (
+                "article a",
+                "ORDER BY a.version_count DESC, a.latest_fetched DESC, a.id DESC",
+            ),
         };
-        let sql = article_summary_sql(&join, &filter, &format!("{order} LIMIT ? OFFSET ?"));
+        // The window's ids come from the article rows alone (an index walk); only those ~100
+        // are joined to their version and outlet, so a deep offset skips rows cheaply.
+        let ids = format!("SELECT a.id FROM {from} {join} {filter} {order} LIMIT ? OFFSET ?");
+        let sql = article_summary_sql("", &format!("WHERE a.id IN ({ids})"), order);
         params.push(Value::Integer(q.limit));
         params.push(Value::Integer(q.offset));
         let mut stmt = self.conn.prepare(&sql)?;
@@ -135,6 +149,31 @@ impl Library {
             total,
             offset: q.offset,
             articles: rows.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+}
+
+impl Library {
+    /// Up to `limit` revised articles whose versions were not yet compared for substantive
+    /// changes (after an import, a trashed or restored version, or in a library from before the
+    /// filter existed), oldest first.
+    pub fn substantive_pending(&self, limit: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM article WHERE substantive IS NULL AND version_count > 1
+             ORDER BY id LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records whether an article's versions differ substantively (what the engine found;
+    /// the store cannot compare texts). Any later change to its versions resets it to unknown.
+    pub fn set_substantive(&mut self, article_id: i64, substantive: bool) -> Result<()> {
+        self.write(|tx| {
+            let n = tx
+                .prepare_cached("UPDATE article SET substantive = ?1 WHERE id = ?2")?
+                .execute(rusqlite::params![substantive, article_id])?;
+            crate::write::not_found_if_zero(n, "article", article_id)
         })
     }
 }

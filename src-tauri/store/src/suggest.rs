@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, params, params_from_iter};
+use rusqlite::{OptionalExtension, params};
 
 use crate::Library;
 use crate::error::{Error, Result};
@@ -43,22 +43,21 @@ impl Library {
     /// The article as the suggestion indexer sees it (its latest version's text).
     pub fn index_subject(&self, article_id: i64) -> Result<IndexSubject> {
         self.conn
-            .query_row(
+            .prepare_cached(
                 "SELECT a.id, a.outlet_id, coalesce(v.published, a.first_seen), v.title, v.body,
                         a.suggest_at
                  FROM article a JOIN version v ON v.id = a.latest_version_id WHERE a.id = ?1",
-                [article_id],
-                |r| {
-                    Ok(IndexSubject {
-                        article_id: r.get(0)?,
-                        outlet_id: r.get(1)?,
-                        at: r.get(2)?,
-                        title: r.get(3)?,
-                        body: r.get(4)?,
-                        indexed_at: r.get(5)?,
-                    })
-                },
-            )
+            )?
+            .query_row([article_id], |r| {
+                Ok(IndexSubject {
+                    article_id: r.get(0)?,
+                    outlet_id: r.get(1)?,
+                    at: r.get(2)?,
+                    title: r.get(3)?,
+                    body: r.get(4)?,
+                    indexed_at: r.get(5)?,
+                })
+            })
             .optional()?
             .ok_or(Error::NotFound {
                 what: "article",
@@ -82,20 +81,15 @@ impl Library {
             .query_row("SELECT n FROM suggest_df WHERE term = ''", [], |r| r.get(0))
             .optional()?
             .unwrap_or(0);
-        let mut out: HashMap<String, i64> = terms.iter().map(|t| ((*t).to_owned(), 0)).collect();
-        // One query per chunk rather than per term (SQLite allows many more parameters than this).
-        for chunk in terms.chunks(500) {
-            let marks = vec!["?"; chunk.len()].join(", ");
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT term, n FROM suggest_df WHERE term IN ({marks})"
-            ))?;
-            let rows = stmt.query_map(params_from_iter(chunk.iter()), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })?;
-            for row in rows {
-                let (t, n) = row?;
-                out.insert(t, n);
-            }
+        // One cached statement, one index seek a term: cheaper than an IN list whose SQL text
+        // (and so its prepared statement) changes with every article's term count.
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT n FROM suggest_df WHERE term = ?1")?;
+        let mut out = HashMap::with_capacity(terms.len());
+        for t in terms {
+            let n: i64 = stmt.query_row([t], |r| r.get(0)).optional()?.unwrap_or(0);
+            out.insert((*t).to_owned(), n);
         }
         Ok((docs, out))
     }
@@ -113,11 +107,9 @@ impl Library {
         pairs: &[(i64, f64)],
     ) -> Result<()> {
         self.write(|tx| {
-            let first: bool = tx.query_row(
-                "SELECT suggest_at IS NULL FROM article WHERE id = ?1",
-                [article_id],
-                |r| r.get(0),
-            )?;
+            let first: bool = tx
+                .prepare_cached("SELECT suggest_at IS NULL FROM article WHERE id = ?1")?
+                .query_row([article_id], |r| r.get(0))?;
             if first {
                 let mut up = tx.prepare_cached(
                     "INSERT INTO suggest_df (term, n) VALUES (?1, 1)
@@ -129,10 +121,8 @@ impl Library {
                     up.execute([t])?;
                 }
             }
-            tx.execute(
-                "DELETE FROM suggest_term WHERE article_id = ?1",
-                [article_id],
-            )?;
+            tx.prepare_cached("DELETE FROM suggest_term WHERE article_id = ?1")?
+                .execute([article_id])?;
             {
                 let mut post = tx.prepare_cached(
                     "INSERT OR IGNORE INTO suggest_term (term, at, article_id) VALUES (?1, ?2, ?3)",
@@ -141,10 +131,8 @@ impl Library {
                     post.execute(params![t, at, article_id])?;
                 }
             }
-            tx.execute(
-                "DELETE FROM same_event WHERE (a = ?1 OR b = ?1) AND dismissed = 0",
-                [article_id],
-            )?;
+            tx.prepare_cached("DELETE FROM same_event WHERE (a = ?1 OR b = ?1) AND dismissed = 0")?
+                .execute([article_id])?;
             {
                 let mut pair = tx.prepare_cached(
                     "INSERT OR IGNORE INTO same_event (a, b, score) VALUES (?1, ?2, ?3)",
@@ -156,16 +144,17 @@ impl Library {
                     }
                 }
             }
-            tx.execute(
-                "UPDATE article SET suggest_at = ?1 WHERE id = ?2",
-                params![at, article_id],
-            )?;
+            tx.prepare_cached("UPDATE article SET suggest_at = ?1 WHERE id = ?2")?
+                .execute(params![at, article_id])?;
             Ok(())
         })
     }
 
     /// Articles of other outlets, not in the trash, indexed within `[from, to]`, sharing at
-    /// least `min_shared` of `terms`; most shared first, at most `limit`.
+    /// least `min_shared` of `terms`; most shared first, at most `limit`. Each term reads at most
+    /// `per_term` postings on each side of `subject.at`, nearest in time first, so a term that
+    /// half the library is indexed under costs no more than a rare one (and a rare one, a place
+    /// or a name, is what finds an account of the same event).
     pub fn suggestion_candidates(
         &self,
         subject: &IndexSubject,
@@ -173,39 +162,61 @@ impl Library {
         window: (i64, i64),
         min_shared: i64,
         limit: i64,
+        per_term: i64,
     ) -> Result<Vec<Candidate>> {
-        if terms.is_empty() {
-            return Ok(Vec::new());
+        let mut later = self.conn.prepare_cached(
+            "SELECT article_id FROM suggest_term WHERE term = ?1 AND at >= ?2 AND at <= ?3
+             ORDER BY at, article_id LIMIT ?4",
+        )?;
+        let mut earlier = self.conn.prepare_cached(
+            "SELECT article_id FROM suggest_term WHERE term = ?1 AND at >= ?2 AND at < ?3
+             ORDER BY at DESC, article_id DESC LIMIT ?4",
+        )?;
+        let mut shared: HashMap<i64, i64> = HashMap::new();
+        let mut distinct: Vec<&str> = terms.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for t in distinct {
+            let after = later.query_map(
+                params![t, subject.at.max(window.0), window.1, per_term],
+                |r| r.get::<_, i64>(0),
+            )?;
+            let before = earlier.query_map(
+                params![t, window.0, subject.at.min(window.1 + 1), per_term],
+                |r| r.get::<_, i64>(0),
+            )?;
+            for id in after.chain(before) {
+                *shared.entry(id?).or_default() += 1;
+            }
         }
-        let marks = vec!["?"; terms.len()].join(", ");
-        let sql = format!(
-            "SELECT st.article_id, count(*) AS shared FROM suggest_term st
-             JOIN article a ON a.id = st.article_id
-             WHERE st.term IN ({marks}) AND st.at BETWEEN ? AND ?
-               AND st.article_id <> ? AND a.outlet_id <> ? AND a.trashed_at IS NULL
-             GROUP BY st.article_id HAVING shared >= ?
-             ORDER BY shared DESC, st.article_id LIMIT ?"
-        );
-        let mut values: Vec<rusqlite::types::Value> =
-            terms.iter().map(|t| (*t).to_owned().into()).collect();
-        for n in [
-            window.0,
-            window.1,
-            subject.article_id,
-            subject.outlet_id,
-            min_shared,
-            limit,
-        ] {
-            values.push(n.into());
+        shared.remove(&subject.article_id);
+        let mut ranked: Vec<Candidate> = shared
+            .into_iter()
+            .filter(|(_, n)| *n >= min_shared)
+            .map(|(article_id, shared)| Candidate { article_id, shared })
+            .collect();
+        ranked.sort_by(|x, y| {
+            y.shared
+                .cmp(&x.shared)
+                .then(x.article_id.cmp(&y.article_id))
+        });
+        let mut eligible = self.conn.prepare_cached(
+            "SELECT outlet_id <> ?2 AND trashed_at IS NULL FROM article WHERE id = ?1",
+        )?;
+        let mut out = Vec::new();
+        for c in ranked {
+            if out.len() as i64 >= limit {
+                break;
+            }
+            let ok: bool = eligible
+                .query_row(params![c.article_id, subject.outlet_id], |r| r.get(0))
+                .optional()?
+                .unwrap_or(false);
+            if ok {
+                out.push(c);
+            }
         }
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
-            Ok(Candidate {
-                article_id: r.get(0)?,
-                shared: r.get(1)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(out)
     }
 
     /// The best `limit` undismissed suggestions whose articles are both out of the trash.

@@ -1,7 +1,7 @@
 //! Changes to the library (`&mut self`), each in one transaction: imports with dedupe,
 //! stories, highlights, metadata. Feed state changes live in `feed.rs`.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::Library;
 use crate::error::{Error, Result};
@@ -38,38 +38,35 @@ fn prepare(new: &NewVersion) -> Result<Prepared<'_>> {
     })
 }
 
-fn insert_version(tx: &Transaction<'_>, article_id: i64, v: &Prepared<'_>) -> Result<i64> {
-    tx.execute(
+fn insert_version(tx: &Connection, article_id: i64, v: &Prepared<'_>) -> Result<i64> {
+    tx.prepare_cached(
         "INSERT INTO version (article_id, title, byline, published, fetched, body, html,
                               content_hash, source_kind, source_ref)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            article_id,
-            v.title,
-            v.new
-                .byline
-                .as_deref()
-                .map(clean_label)
-                .filter(|b| !b.is_empty()),
-            v.new.published,
-            v.new.fetched,
-            v.body,
-            v.new.html.as_deref().map(strip_controls),
-            v.hash,
-            v.new.source_kind.as_str(),
-            v.new.source_ref,
-        ],
-    )?;
+    )?
+    .execute(params![
+        article_id,
+        v.title,
+        v.new
+            .byline
+            .as_deref()
+            .map(clean_label)
+            .filter(|b| !b.is_empty()),
+        v.new.published,
+        v.new.fetched,
+        v.body,
+        v.new.html.as_deref().map(strip_controls),
+        v.hash,
+        v.new.source_kind.as_str(),
+        v.new.source_ref,
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 
-fn existing_version(tx: &Transaction<'_>, article_id: i64, hash: &str) -> Result<Option<i64>> {
+fn existing_version(tx: &Connection, article_id: i64, hash: &str) -> Result<Option<i64>> {
     Ok(tx
-        .query_row(
-            "SELECT id FROM version WHERE article_id = ?1 AND content_hash = ?2",
-            params![article_id, hash],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM version WHERE article_id = ?1 AND content_hash = ?2")?
+        .query_row(params![article_id, hash], |r| r.get(0))
         .optional()?)
 }
 
@@ -82,7 +79,7 @@ fn clean_domain(domain: Option<&str>) -> Option<String> {
 }
 
 /// Finds the outlet by domain, else by name (case-insensitive); `create` adds it if missing.
-fn outlet_id(tx: &Transaction<'_>, article: &NewArticle, create: bool) -> Result<Option<i64>> {
+fn outlet_id(tx: &Connection, article: &NewArticle, create: bool) -> Result<Option<i64>> {
     let name = clean_label(&article.outlet_name);
     let name = name.as_str();
     if name.is_empty() {
@@ -93,7 +90,8 @@ fn outlet_id(tx: &Transaction<'_>, article: &NewArticle, create: bool) -> Result
     let domain = clean_domain(article.outlet_domain.as_deref());
     if let Some(d) = &domain
         && let Some(id) = tx
-            .query_row("SELECT id FROM outlet WHERE domain = ?1", [d], |r| r.get(0))
+            .prepare_cached("SELECT id FROM outlet WHERE domain = ?1")?
+            .query_row([d], |r| r.get(0))
             .optional()?
     {
         return Ok(Some(id));
@@ -296,14 +294,14 @@ impl Library {
 
 /// The body of [`Library::add_article`], for callers that already hold a transaction.
 pub(crate) fn import_in(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     article: &NewArticle,
     version: &NewVersion,
 ) -> Result<Added> {
     import(tx, article, &prepare(version)?)
 }
 
-fn import(tx: &Transaction<'_>, article: &NewArticle, prepared: &Prepared<'_>) -> Result<Added> {
+fn import(tx: &Connection, article: &NewArticle, prepared: &Prepared<'_>) -> Result<Added> {
     let url = article
         .url
         .as_deref()
@@ -311,7 +309,8 @@ fn import(tx: &Transaction<'_>, article: &NewArticle, prepared: &Prepared<'_>) -
         .filter(|u| !u.is_empty());
     if let Some(url) = url
         && let Some(article_id) = tx
-            .query_row("SELECT id FROM article WHERE url = ?1", [url], |r| r.get(0))
+            .prepare_cached("SELECT id FROM article WHERE url = ?1")?
+            .query_row([url], |r| r.get(0))
             .optional()?
     {
         return add_to(tx, article_id, prepared);
@@ -335,10 +334,8 @@ fn import(tx: &Transaction<'_>, article: &NewArticle, prepared: &Prepared<'_>) -
         });
     }
     let outlet = outlet_id(tx, article, true)?.expect("outlet_id creates a missing outlet");
-    tx.execute(
-        "INSERT INTO article (outlet_id, url, first_seen) VALUES (?1, ?2, ?3)",
-        params![outlet, url, prepared.new.fetched],
-    )?;
+    tx.prepare_cached("INSERT INTO article (outlet_id, url, first_seen) VALUES (?1, ?2, ?3)")?
+        .execute(params![outlet, url, prepared.new.fetched])?;
     let article_id = tx.last_insert_rowid();
     let version_id = insert_version(tx, article_id, prepared)?;
     Ok(Added {
@@ -348,7 +345,7 @@ fn import(tx: &Transaction<'_>, article: &NewArticle, prepared: &Prepared<'_>) -
     })
 }
 
-fn add_to(tx: &Transaction<'_>, article_id: i64, prepared: &Prepared<'_>) -> Result<Added> {
+fn add_to(tx: &Connection, article_id: i64, prepared: &Prepared<'_>) -> Result<Added> {
     if let Some(version_id) = existing_version(tx, article_id, &prepared.hash)? {
         return Ok(Added {
             outcome: AddOutcome::Duplicate,
@@ -366,7 +363,7 @@ fn add_to(tx: &Transaction<'_>, article_id: i64, prepared: &Prepared<'_>) -> Res
 
 /// Fails with `NotFound { what, id }` unless table `what` has a row with that id. `what` is one of
 /// the store's own table names (never user input), so it can stand in the SQL text.
-pub(crate) fn require_row(tx: &Transaction<'_>, what: &'static str, id: i64) -> Result<()> {
+pub(crate) fn require_row(tx: &Connection, what: &'static str, id: i64) -> Result<()> {
     let found: bool = tx.query_row(
         &format!("SELECT EXISTS (SELECT 1 FROM {what} WHERE id = ?1)"),
         [id],

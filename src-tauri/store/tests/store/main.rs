@@ -2,6 +2,7 @@
 //! Every test says why its assertions matter.
 
 mod bad_input;
+mod batch;
 mod common;
 mod feeds;
 mod library;

@@ -368,7 +368,12 @@ revisedOnly: boolean,
 /**
  * Only articles not yet read.
  */
-unreadOnly: boolean, offset: number, limit: number, };
+unreadOnly: boolean, 
+/**
+ * Only articles with a substantive change between two of their versions (a number, a
+ * name, a quote...; not only typos). Articles still waiting to be compared are left out.
+ */
+substantiveOnly: boolean, offset: number, limit: number, };
 
 export type LibrarySort = "newest" | "outlet" | "mostRevised";
 

@@ -19,10 +19,12 @@ export interface Filters {
   storyId: number | null;
   revisedOnly: boolean;
   unreadOnly: boolean;
+  substantiveOnly: boolean;
 }
 
 export const NO_FILTERS: Filters = {
   shelf: "library", sort: "newest", outletId: null, storyId: null, revisedOnly: false, unreadOnly: false,
+  substantiveOnly: false,
 };
 
 export class LibraryState {
@@ -52,7 +54,7 @@ export class LibraryState {
     const f = this.filters;
     return {
       shelf: f.shelf, sort: f.sort, outletId: f.outletId, storyId: f.storyId, looseOnly: this.storiesApart,
-      revisedOnly: f.revisedOnly, unreadOnly: f.unreadOnly, offset, limit, ...extra,
+      revisedOnly: f.revisedOnly, unreadOnly: f.unreadOnly, substantiveOnly: f.substantiveOnly, offset, limit, ...extra,
     };
   }
 
