@@ -10,3 +10,4 @@ mod hostile;
 mod library;
 mod same_event;
 mod server;
+mod story_view;
