@@ -73,6 +73,7 @@ pub fn typescript() -> String {
         .chain(crate::collect::signatures(&cfg))
         .chain(crate::highlights::signatures(&cfg))
         .chain(crate::shelf::signatures(&cfg))
+        .chain(crate::story::signatures(&cfg))
     {
         let params: Vec<String> = sig
             .args
@@ -95,7 +96,7 @@ pub fn typescript() -> String {
 
 /// Every type that crosses IPC. svelte-check fails on a referenced type missing here.
 fn declarations(cfg: &Config) -> Vec<String> {
-    use crate::{about, collect, error, exporting, highlights, views};
+    use crate::{about, collect, error, exporting, highlights, story, views};
     use parallax_engine as engine;
     use parallax_export as export;
     use parallax_ingest as ingest;
@@ -115,6 +116,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ingest::ResolvedHighlight, highlights::HighlightItem,
         about::About,
         store::LibraryQuery, store::LibrarySort, store::Shelf, store::LibraryPage, store::StoryHead, store::Emptied,
+        story::StoryView, engine::story::Story, engine::story::Account, engine::story::StoryClaim, engine::story::Cell,
+        engine::story::Coverage, engine::story::Dispute, engine::story::DisputeValue, engine::story::StorySummary,
+        engine::story::FacetRows, engine::ClaimAtom,
     )
 }
 
@@ -160,6 +164,11 @@ mod tests {
                 crate::shelf::signatures(&cfg)
                     .into_iter()
                     .map(|s| ("shelf", s)),
+            )
+            .chain(
+                crate::story::signatures(&cfg)
+                    .into_iter()
+                    .map(|s| ("story", s)),
             );
         for (module, sig) in crate::commands::signatures(&cfg)
             .into_iter()

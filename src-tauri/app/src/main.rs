@@ -14,6 +14,7 @@ mod poller;
 mod shelf;
 mod startup;
 mod state;
+mod story;
 mod views;
 
 fn main() {
@@ -92,6 +93,8 @@ fn main() {
             shelf::rename_story,
             shelf::backup_library,
             commands::original_page,
+            story::story_view,
+            story::export_story,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")
