@@ -80,17 +80,23 @@ impl StoryExport {
         c.disputes
             .iter()
             .map(|d| {
-                let values: Vec<String> = d
-                    .values
+                // An account giving several values is named once: "one / three (Wire)".
+                let mut by_account: Vec<(usize, Vec<String>)> = Vec::new();
+                for v in &d.values {
+                    let text = if v.text == UNHEDGED {
+                        "stated plainly".to_string()
+                    } else {
+                        show_hidden(&v.text).into_owned()
+                    };
+                    match by_account.iter_mut().find(|(k, _)| *k == v.account) {
+                        Some((_, list)) if list.contains(&text) => {}
+                        Some((_, list)) => list.push(text),
+                        None => by_account.push((v.account, vec![text])),
+                    }
+                }
+                let values: Vec<String> = by_account
                     .iter()
-                    .map(|v| {
-                        let text = if v.text == UNHEDGED {
-                            "stated plainly"
-                        } else {
-                            v.text.as_str()
-                        };
-                        format!("{} ({})", show_hidden(text), self.name(v.account))
-                    })
+                    .map(|(k, texts)| format!("{} ({})", texts.join(" / "), self.name(*k)))
                     .collect();
                 format!("{} disputed: {}", noun(d.facet), values.join(" · "))
             })
@@ -313,4 +319,51 @@ pub fn export_story_to_file(req: &StoryExport, format: Format, path: &Path) -> R
     let bytes = story_render(req, format)?;
     crate::write_atomically(path, &bytes)?;
     Ok(bytes.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use parallax_engine::story::story;
+
+    use super::StoryExport;
+
+    #[test]
+    fn an_account_with_two_values_is_named_once_and_a_plain_statement_reads_in_words() {
+        let mut req = StoryExport {
+            title: "t".into(),
+            accounts: vec![],
+            story: story(&[
+                ("Courier", "Three gates failed."),
+                ("Wire", "One gate failed."),
+            ]),
+        };
+        let claim = parallax_engine::story::StoryClaim {
+            cells: req.story.claims[0].cells.clone(),
+            status: parallax_engine::story::Coverage::All,
+            disputes: vec![parallax_engine::story::Dispute {
+                facet: parallax_engine::Facet::Number,
+                slot: String::new(),
+                values: [(0, "three"), (1, "one"), (1, "three"), (1, "one")]
+                    .map(|(account, text)| parallax_engine::story::DisputeValue {
+                        account,
+                        text: text.into(),
+                    })
+                    .to_vec(),
+            }],
+        };
+        assert_eq!(
+            req.disputes(&claim),
+            ["Number disputed: three (Courier) · one / three (Wire)"]
+        );
+        let mut hedged = claim.clone();
+        hedged.disputes[0].facet = parallax_engine::Facet::Hedge;
+        hedged.disputes[0].values.truncate(2);
+        hedged.disputes[0].values[1].text = "(none)".into();
+        assert_eq!(
+            req.disputes(&hedged),
+            ["Hedge disputed: three (Courier) · stated plainly (Wire)"]
+        );
+        req.story.claims[0] = claim;
+        assert_eq!(req.name(1), "Wire", "without provenance, the engine's name");
+    }
 }
