@@ -39,13 +39,15 @@ fn noun(facet: parallax_engine::Facet) -> &'static str {
 }
 
 impl StoryExport {
-    /// The account's name: its outlet, else the engine's name for it.
+    /// The account's name as the loader gave it (a second account of one outlet is numbered), else its outlet.
     pub(crate) fn name(&self, k: usize) -> &str {
-        self.accounts
+        self.story
+            .accounts
             .get(k)
-            .map(|a| a.outlet.as_str())
+            .map(|a| a.name.as_str())
             .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| self.story.accounts[k].name.as_str())
+            .or_else(|| self.accounts.get(k).map(|a| a.outlet.as_str()))
+            .unwrap_or("?")
     }
 
     /// The story in words, facets named as the app names them: "3 accounts · 24 claims · 9 in every
@@ -364,6 +366,6 @@ mod tests {
             ["Hedge disputed: three (Courier) · stated plainly (Wire)"]
         );
         req.story.claims[0] = claim;
-        assert_eq!(req.name(1), "Wire", "without provenance, the engine's name");
+        assert_eq!(req.name(1), "Wire", "the engine's name for the account");
     }
 }

@@ -98,3 +98,27 @@ fn bad_picks_and_one_article_stories_are_refused_with_a_reason() {
         "{err}"
     );
 }
+
+#[test]
+fn a_second_account_of_one_outlet_is_numbered_so_disputes_stay_unambiguous() {
+    let (mut lib, id) = sample();
+    // The sample's revised article is also the Courier's: add it to the story.
+    let revised = lib
+        .list_articles()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.version_count == 5)
+        .unwrap();
+    lib.add_to_story(id, revised.id, 5).unwrap();
+    let s = story_accounts(&lib, id, &[]).unwrap();
+    let names: Vec<&str> = s.story.accounts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names.len(), 4);
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.starts_with("The Kestleford Courier"))
+            .count(),
+        2
+    );
+    assert!(names.contains(&"The Kestleford Courier (2)"), "{names:?}");
+}

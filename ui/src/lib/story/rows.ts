@@ -42,6 +42,11 @@ export interface StoryRow {
   longest: number;
 }
 
+/** The accounts' names: their outlets, a second account of one outlet numbered ("Courier (2)") by the loader. */
+export function accountNames(view: StoryView): string[] {
+  return view.accounts.map((a, k) => view.story.accounts[k]?.name || a.outlet);
+}
+
 /** When an account's text was first out: its published time, else when it was fetched. */
 export function accountTime(a: CompareSide): { at: number; published: boolean } {
   return a.info.published != null ? { at: a.info.published, published: true } : { at: a.info.fetched, published: false };
@@ -90,7 +95,7 @@ export function markAtoms(text: string, atoms: ClaimAtom[], disputed: (a: ClaimA
 /** Display rows of a story view, in the engine's order (reading order of the earliest account). */
 export function buildRows(view: StoryView): StoryRow[] {
   const { story, accounts } = view;
-  const names = accounts.map((a) => a.outlet);
+  const names = accountNames(view);
   const times = accounts.map(accountTime);
   return story.claims.map((claim, index) => {
     const disputedValue = (account: number, a: ClaimAtom) =>
@@ -211,6 +216,6 @@ export function headerText(view: StoryView): string {
   s.alone.forEach((n, k) => {
     if (n > 0 && (most < 0 || n > s.alone[most])) most = k;
   });
-  if (most >= 0) parts.push(`${view.accounts[most]?.outlet ?? view.story.accounts[most].name} alone carries ${s.alone[most]}`);
+  if (most >= 0) parts.push(`${accountNames(view)[most]} alone carries ${s.alone[most]}`);
   return parts.join(" · ");
 }
