@@ -142,3 +142,26 @@ test("the story exports as a landscape PDF naming the three outlets and the disp
   await browser.keys("Escape");
   await waitFor(browser, "[data-testid=story-open]", 15000);
 });
+
+test("an article with several versions takes part with the version picked (latest by default)", async () => {
+  const { browser } = app;
+  // The sample's revised Courier article (five versions) is suggested for the story: add it.
+  await browser.execute(() => (location.hash = "#/"));
+  await (await waitFor(browser, "[data-testid=suggestion-add]", 15000)).click();
+  const open = await waitFor(browser, "[data-testid=story-open]", 15000);
+  await browser.waitUntil(async () => /Compare all 4 accounts/.test(await open.getText()), { timeout: 15000 });
+  await open.click();
+  const picker = await waitFor(browser, "[data-testid=story-version]", 15000);
+  assert.match(await picker.getValue(), /^\d+$/);
+  const heads = async () => (await browser.$$("[data-testid=story-account]")).map((h) => h.getText());
+  assert.ok((await Promise.all(await heads())).some((t) => t.startsWith("The Kestleford Courier (2)")), "one outlet's second account is numbered");
+  await browser.waitUntil(async () => (await picker.getText()).includes("1 of 5"), { timeout: 15000 });
+  assert.match(await (await picker.$("option:checked")).getText(), /^5 of 5/, "the latest version by default");
+  await picker.selectByIndex(0);
+  await browser.waitUntil(async () => /^#\/story\/\d+\?v=\d+$/.test(await browser.execute(() => location.hash)), { timeout: 15000 });
+  await browser.waitUntil(
+    async () => /^1 of 5/.test(await (await (await browser.$("[data-testid=story-version]")).$("option:checked")).getText()),
+    { timeout: 15000, timeoutMsg: "the story did not reload with version 1" },
+  );
+  await screenshot(browser, "story-version");
+});
