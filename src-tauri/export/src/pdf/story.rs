@@ -18,6 +18,8 @@ const DISPUTE_INK: Rgb = Rgb(110, 70, 0);
 const NUM_W: f32 = 20.0;
 const GAP: f32 = 8.0;
 const PAD: f32 = 3.5;
+/// Height a provenance block needs (six labelled fields, a long URL or hash on two lines).
+const PROVENANCE_H: f32 = 175.0;
 
 fn plain(font: FontKind, size: f32, color: Rgb) -> TextStyle {
     TextStyle::plain(font, size, color)
@@ -85,6 +87,8 @@ fn cover(doc: &mut Doc, req: &StoryExport) {
     let per_row = if doc.w > doc.h { 4 } else { 2 };
     let col_w = (w - GAP * 2.0 * (per_row as f32 - 1.0)) / per_row as f32;
     for (r, chunk) in req.accounts.chunks(per_row).enumerate() {
+        // A row of provenance blocks stays on one page (each block is about 150 points high).
+        doc.ensure(PROVENANCE_H);
         let top = doc.y;
         let mut bottom = top;
         for (j, side) in chunk.iter().enumerate() {
