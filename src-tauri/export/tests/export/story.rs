@@ -89,6 +89,15 @@ fn two_accounts_print_portrait_and_ten_accounts_still_fit() {
     let pdf = save(&parallax_export::story_pdf(&ten).unwrap());
     let all = squash(&text(&pdf.path, 1, pages(&pdf.path), None));
     assert!(all.contains("Outlet 10"), "{all}");
+    // Every account's provenance block stays whole on one page: its heading and its last field together.
+    for p in 1..=pages(&pdf.path) {
+        let page = text(&pdf.path, p, p, None);
+        assert_eq!(
+            page.matches("ACCOUNT ").count(),
+            page.matches("CONTENT HASH").count(),
+            "a provenance block broke across pages at page {p}:\n{page}"
+        );
+    }
 }
 
 #[test]
