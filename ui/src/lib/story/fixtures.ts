@@ -50,7 +50,7 @@ export function storyView(): StoryView {
       summary: {
         accounts: 3, claims: 5, in_all: 2, disputed: 2,
         disputed_by_facet: [{ facet: "number", rows: 1 }, { facet: "attribution", rows: 1 }],
-        alone: [0, 0, 1], missing: [1, 2, 1],
+        alone: [0, 0, 1], missing: [0, 1, 1],
         text: "3 accounts · 5 claims · 2 in every account · 2 disputed (number 1, attribution 1) · Bay Bulletin alone carries 1",
       },
     },

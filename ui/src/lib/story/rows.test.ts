@@ -74,7 +74,7 @@ describe("story rows", () => {
     expect(idx({ disputedOnly: true, missingFrom: 1 })).toEqual([4]);
   });
 
-  it("lists per outlet what it leaves out, matching the engine's counts of missing and lone claims", () => {
+  it("lists per outlet every claim another account carries and it leaves out, lone claims of others included", () => {
     const lists = omissions(rows, 3).map((l) => l.map((r) => r.index));
     expect(lists).toEqual([[2], [2, 4], [1]]);
     expect(rowGist(rows[1])).toBe("The fire began at noon.");
