@@ -11,7 +11,7 @@ mod text;
 
 pub use body::{ADDED_BG, REMOVED_BG};
 pub use reading::reading_pdf;
-pub use story::story_pdf;
+pub use story::{DISPUTED_BG, story_pdf};
 
 use crate::error::Result;
 use crate::request::{ExportRequest, Layout};

@@ -12,8 +12,8 @@ use super::text::{FontKind, Rgb, TextStyle};
 use crate::error::Result;
 use crate::story::StoryExport;
 
-/// Background of a disputed value; bold and underline carry the mark without colour.
-pub(crate) const DISPUTED_BG: (u8, u8, u8) = (255, 228, 160);
+/// Background of a disputed value in the story PDF (tests look for it); bold and underline carry the mark without colour.
+pub const DISPUTED_BG: (u8, u8, u8) = (255, 228, 160);
 const DISPUTE_INK: Rgb = Rgb(110, 70, 0);
 const NUM_W: f32 = 20.0;
 const GAP: f32 = 8.0;

@@ -5,7 +5,7 @@ use parallax_engine::story::story;
 use parallax_export::{Format, StoryExport, story_json, story_markdown, story_render};
 
 use crate::fixture::{BULLETIN, GAZETTE, WIRE, story_export, story_side as side};
-use crate::poppler::{pages, save, squash, text};
+use crate::poppler::{pages, raster, save, squash, text};
 
 #[test]
 fn the_story_pdf_is_landscape_and_names_outlets_disputes_omissions_and_provenance() {
@@ -132,4 +132,21 @@ fn markdown_and_json_carry_the_table_the_disputes_and_the_provenance() {
     // HTML is not a story format: a clear refusal, not an empty file.
     let err = story_render(&req, Format::Html).unwrap_err().to_string();
     assert!(err.contains("PDF, Markdown or JSON"), "{err}");
+}
+
+#[test]
+fn disputed_values_are_tinted_in_the_table_and_nowhere_in_the_omissions() {
+    let pdf = save(&parallax_export::story_pdf(&story_export()).unwrap());
+    let n = pages(&pdf.path);
+    // Page 2 is the claim table: the disputed figures carry the tint (bold and underline carry it in greyscale).
+    let table = raster(&pdf.path, 2, 60);
+    assert!(
+        table.count(parallax_export::DISPUTED_BG, 4) > 100,
+        "disputed values are marked on the table page"
+    );
+    assert_eq!(
+        raster(&pdf.path, n, 60).count(parallax_export::DISPUTED_BG, 4),
+        0,
+        "the omissions page lists claims without marks"
+    );
 }
