@@ -519,3 +519,21 @@ pub fn story_export() -> StoryExport {
         ]),
     }
 }
+
+/// Ten accounts (the three fictional texts, repeated) under ten outlet names: the widest story table.
+pub fn story_export_ten() -> StoryExport {
+    let names: Vec<String> = (1..=10).map(|i| format!("Outlet {i}")).collect();
+    let texts: Vec<(&str, &str)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), [GAZETTE, WIRE, BULLETIN][i % 3]))
+        .collect();
+    StoryExport {
+        title: "Ten accounts".into(),
+        accounts: names
+            .iter()
+            .map(|n| story_side(n, "2026-05-03T06:00:00Z", "dd44"))
+            .collect(),
+        story: story(&texts),
+    }
+}

@@ -2,9 +2,9 @@
 //! engine, exported as PDF (read back with pdftotext and pdfinfo), Markdown and JSON.
 
 use parallax_engine::story::story;
-use parallax_export::{Format, StoryExport, story_json, story_markdown, story_render};
+use parallax_export::{Format, story_json, story_markdown, story_render};
 
-use crate::fixture::{BULLETIN, GAZETTE, WIRE, story_export, story_side as side};
+use crate::fixture::{GAZETTE, WIRE, story_export, story_export_ten};
 use crate::poppler::{pages, raster, save, squash, text};
 
 #[test]
@@ -72,20 +72,7 @@ fn two_accounts_print_portrait_and_ten_accounts_still_fit() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&info.stdout).contains("595.28 x 841.89"));
-    let names: Vec<String> = (1..=10).map(|i| format!("Outlet {i}")).collect();
-    let texts: Vec<(&str, &str)> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.as_str(), [GAZETTE, WIRE, BULLETIN][i % 3]))
-        .collect();
-    let ten = StoryExport {
-        title: "Ten accounts".into(),
-        accounts: names
-            .iter()
-            .map(|n| side(n, "2026-05-03T06:00:00Z", "dd44"))
-            .collect(),
-        story: story(&texts),
-    };
+    let ten = story_export_ten();
     let pdf = save(&parallax_export::story_pdf(&ten).unwrap());
     let all = squash(&text(&pdf.path, 1, pages(&pdf.path), None));
     assert!(all.contains("Outlet 10"), "{all}");
