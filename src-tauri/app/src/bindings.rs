@@ -74,6 +74,7 @@ pub fn typescript() -> String {
         .chain(crate::highlights::signatures(&cfg))
         .chain(crate::shelf::signatures(&cfg))
         .chain(crate::first_screen::signatures(&cfg))
+        .chain(crate::story::signatures(&cfg))
     {
         let params: Vec<String> = sig
             .args
@@ -96,7 +97,7 @@ pub fn typescript() -> String {
 
 /// Every type that crosses IPC. svelte-check fails on a referenced type missing here.
 fn declarations(cfg: &Config) -> Vec<String> {
-    use crate::{about, collect, error, exporting, first_screen, highlights, views};
+    use crate::{about, collect, error, exporting, first_screen, highlights, story, views};
     use parallax_engine as engine;
     use parallax_export as export;
     use parallax_ingest as ingest;
@@ -117,6 +118,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         about::About,
         store::LibraryQuery, store::LibrarySort, store::Shelf, store::LibraryPage, store::StoryHead, store::Emptied,
         first_screen::FirstScreen, first_screen::StoryRows,
+        story::StoryView, engine::story::Story, engine::story::Account, engine::story::StoryClaim, engine::story::Cell,
+        engine::story::Coverage, engine::story::Dispute, engine::story::DisputeValue, engine::story::StorySummary,
+        engine::story::FacetRows, engine::ClaimAtom,
     )
 }
 
@@ -167,6 +171,11 @@ mod tests {
                 crate::first_screen::signatures(&cfg)
                     .into_iter()
                     .map(|s| ("first_screen", s)),
+            )
+            .chain(
+                crate::story::signatures(&cfg)
+                    .into_iter()
+                    .map(|s| ("story", s)),
             );
         for (module, sig) in crate::commands::signatures(&cfg)
             .into_iter()

@@ -15,6 +15,7 @@ mod poller;
 mod shelf;
 mod startup;
 mod state;
+mod story;
 mod views;
 
 fn main() {
@@ -95,6 +96,8 @@ fn main() {
             shelf::backup_library,
             commands::original_page,
             first_screen::first_screen,
+            story::story_view,
+            story::export_story,
         ])
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")

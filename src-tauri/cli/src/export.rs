@@ -190,7 +190,7 @@ fn file_name(p: &Path) -> String {
 
 /// Provenance of a plain file: its name, first line, modification time and the SHA-256 of its bytes
 /// (checkable with `sha256sum`).
-fn side(path: &Path, text: &str, hash: &[u8], label: &str) -> ExportSide {
+pub(crate) fn side(path: &Path, text: &str, hash: &[u8], label: &str) -> ExportSide {
     let first = text
         .lines()
         .map(str::trim)

@@ -35,7 +35,7 @@ impl From<IngestError> for LibraryError {
             | "unsupported_file_type"
             | "no_article"
             | "too_many_elements" => 4,
-            "store" | "wrong_article" => 8,
+            "store" | "wrong_article" | "too_few_accounts" | "not_in_story" => 8,
             "quote_not_found" => crate::highlight::QUOTE_NOT_FOUND,
             "not_a_feed" | "malformed_feed" => 9,
             _ => 7,

@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use parallax_engine::story::{Coverage, Story, story};
+use parallax_export::{ExportSide, StoryExport};
+use sha2::{Digest, Sha256};
 
 use crate::error::CliError;
 use crate::input::read_text;
@@ -37,19 +39,27 @@ pub struct StoryArgs {
     /// the file name).
     #[arg(long, value_delimiter = ',')]
     pub names: Option<Vec<String>>,
+    /// Also write the story as a PDF to this file: the claim table (landscape for three or more
+    /// accounts) with the disputes in words, what each outlet leaves out, every account's provenance.
+    #[arg(long, value_name = "OUT")]
+    pub pdf: Option<PathBuf>,
+    /// Also write the story's Markdown export (provenance, claim table, omissions) to this file.
+    #[arg(long, value_name = "OUT")]
+    pub md: Option<PathBuf>,
 }
 
 pub fn run(args: &StoryArgs) -> Result<(), CliError> {
-    let mut accounts: Vec<(String, String)> = match args.story {
-        Some(id) => match library_accounts(&args.data, id) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("parallax: {e}");
-                std::process::exit(e.code);
-            }
-        },
-        None => file_accounts(&args.files)?,
-    };
+    let (mut accounts, sides, title): (Vec<(String, String)>, Vec<ExportSide>, String) =
+        match args.story {
+            Some(id) => match library_accounts(&args.data, id) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("parallax: {e}");
+                    std::process::exit(e.code);
+                }
+            },
+            None => file_accounts(&args.files)?,
+        };
     if let Some(names) = &args.names {
         if names.len() != accounts.len() {
             return Err(CliError::Usage(format!(
@@ -67,6 +77,7 @@ pub fn run(args: &StoryArgs) -> Result<(), CliError> {
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
     let s = story(&refs);
+    write_exports(args, &s, sides, title)?;
     let out = match args.format {
         Format::Json => {
             serde_json::to_string_pretty(&s).map_err(|e| CliError::Output(e.to_string()))?
@@ -79,40 +90,73 @@ pub fn run(args: &StoryArgs) -> Result<(), CliError> {
     writeln!(w, "{}", out.trim_end()).map_err(|e| CliError::Output(e.to_string()))
 }
 
-/// (name, body) of each file: the header's outlet, else the file name.
-fn file_accounts(files: &[PathBuf]) -> Result<Vec<(String, String)>, CliError> {
-    files
-        .iter()
-        .map(|path| {
-            let text = read_text(path)?;
-            let (outlet, body) = split_header(&text);
-            Ok((outlet.unwrap_or_else(|| file_name(path)), body.to_string()))
-        })
-        .collect()
+/// (name, body) of each file (the header's outlet, else the file name), each file's provenance, and
+/// the export title.
+fn file_accounts(files: &[PathBuf]) -> Result<Accounts, CliError> {
+    let mut accounts = Vec::new();
+    let mut sides = Vec::new();
+    for path in files {
+        let text = read_text(path)?;
+        let (outlet, body) = split_header(&text);
+        let name = outlet.unwrap_or_else(|| file_name(path));
+        let hash = Sha256::digest(std::fs::read(path).unwrap_or_default());
+        let mut side = crate::export::side(path, body, &hash, "file");
+        side.outlet = name.clone();
+        accounts.push((name, body.to_string()));
+        sides.push(side);
+    }
+    let title = format!("Story of {} accounts", files.len());
+    Ok((accounts, sides, title))
 }
 
-/// (outlet, latest text) of each article of a library story, earliest published (else
-/// fetched) first.
-fn library_accounts(data: &DataDir, id: i64) -> Result<Vec<(String, String)>, LibraryError> {
+/// (outlet, text) of each article of a library story at its latest version, earliest published
+/// (else fetched) first, with each version's provenance and the story's title.
+fn library_accounts(data: &DataDir, id: i64) -> Result<Accounts, LibraryError> {
     let lib = data.open()?;
-    let mut articles = lib.get_story(id)?.articles;
-    if articles.len() < 2 {
-        return Err(LibraryError {
-            message: format!(
-                "story {id} holds {} article(s); a story view needs at least two. Add another outlet's account to it in the app.",
-                articles.len()
-            ),
-            code: 8,
-        });
-    }
-    articles.sort_by_key(|a| (a.published.unwrap_or(a.latest_fetched), a.id));
-    articles
+    let loaded = parallax_ingest::story_accounts(&lib, id, &[])?;
+    let accounts = loaded
+        .story
+        .accounts
         .iter()
-        .map(|a| {
-            let v = lib.latest_version(a.id)?;
-            Ok((a.outlet.clone(), v.paragraphs.join("\n\n")))
-        })
-        .collect()
+        .zip(&loaded.versions)
+        .map(|(a, v)| (a.name.clone(), v.paragraphs.join("\n\n")))
+        .collect();
+    let sides = loaded
+        .versions
+        .iter()
+        .map(parallax_ingest::provenance)
+        .collect();
+    Ok((accounts, sides, loaded.title))
+}
+
+/// Accounts as (name, text), their provenance, and the story's title.
+type Accounts = (Vec<(String, String)>, Vec<ExportSide>, String);
+
+/// `--pdf` and `--md`: the story's exports, written atomically.
+fn write_exports(
+    args: &StoryArgs,
+    s: &Story,
+    accounts: Vec<ExportSide>,
+    title: String,
+) -> Result<(), CliError> {
+    if args.pdf.is_none() && args.md.is_none() {
+        return Ok(());
+    }
+    let req = StoryExport {
+        title,
+        accounts,
+        story: s.clone(),
+    };
+    for (path, format) in [
+        (&args.pdf, parallax_export::Format::Pdf),
+        (&args.md, parallax_export::Format::Markdown),
+    ] {
+        let Some(path) = path else { continue };
+        let bytes = parallax_export::export_story_to_file(&req, format, path)
+            .map_err(|e| CliError::Output(e.to_string()))?;
+        eprintln!("wrote {} ({} KB)", path.display(), bytes.div_ceil(1024));
+    }
+    Ok(())
 }
 
 /// A leading block of `key: value` lines ended by `---`: the outlet it names and the body after.

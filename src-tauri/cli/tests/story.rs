@@ -18,6 +18,22 @@ fn sample(name: &str) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// A library holding the sample (its story of three accounts): the folder, the story's id, the folder as text.
+fn sample_library() -> (tempfile::TempDir, i64, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = parallax_store::Library::open_in_dir(dir.path()).unwrap();
+    lib.load_sample_if_empty(1_773_500_000).unwrap();
+    let id = lib
+        .list_stories()
+        .unwrap()
+        .iter()
+        .find(|s| s.articles.len() == 3)
+        .expect("the sample story")
+        .id;
+    let data = dir.path().to_string_lossy().into_owned();
+    (dir, id, data)
+}
+
 #[test]
 fn json_names_the_accounts_and_the_disputed_evacuation_figure() {
     let (c, w, m) = (
@@ -105,18 +121,7 @@ fn bad_arguments_say_what_to_do() {
 
 #[test]
 fn a_library_story_is_read_from_its_articles() {
-    let dir = tempfile::tempdir().unwrap();
-    let id = {
-        let mut lib = parallax_store::Library::open_in_dir(dir.path()).unwrap();
-        lib.load_sample_if_empty(1_773_500_000).unwrap();
-        let stories = lib.list_stories().unwrap();
-        stories
-            .iter()
-            .find(|s| s.articles.len() == 3)
-            .expect("the sample story")
-            .id
-    };
-    let data = dir.path().to_string_lossy().into_owned();
+    let (_dir, id, data) = sample_library();
     let o = parallax(&[
         "story",
         "--story",
@@ -158,4 +163,93 @@ fn a_library_story_is_read_from_its_articles() {
     let o = parallax(&["story", "--story", "999999", "--data-dir", &data]);
     assert_eq!(o.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&o.stderr).contains("No story with id 999999"));
+}
+
+#[test]
+fn pdf_and_markdown_exports_name_the_outlets_and_the_disputed_figure() {
+    let (c, w, m) = (
+        sample("courier.txt"),
+        sample("wire.txt"),
+        sample("meridian.txt"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, md) = (dir.path().join("story.pdf"), dir.path().join("story.md"));
+    let o = parallax(&[
+        "story",
+        &c,
+        &w,
+        &m,
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--md",
+        md.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("3 accounts · "),
+        "stdout still has the listing"
+    );
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        md.contains("| # | The Kestleford Courier | Northern Wire | The Meridian Daily |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Number disputed: 3,400 Kestleford residents (The Kestleford Courier)"),
+        "{md}"
+    );
+    // Each file's provenance: the SHA-256 of its bytes, checkable with sha256sum.
+    assert!(md.contains("content hash `sha256:"), "{md}");
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for outlet in [
+        "The Kestleford Courier",
+        "Northern Wire",
+        "The Meridian Daily",
+    ] {
+        assert!(text.contains(outlet), "{outlet} not in the PDF");
+    }
+    assert!(text.contains("2,100 people (Northern Wire)"), "{text}");
+    // A folder that does not exist: a clear error, exit 6, no file.
+    let o = parallax(&["story", &c, &w, "--pdf", "/no/such/folder/s.pdf"]);
+    assert_eq!(
+        o.status.code(),
+        Some(6),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does not exist"));
+}
+
+#[test]
+fn a_library_story_exports_with_each_versions_provenance() {
+    let (dir, id, data) = sample_library();
+    let md = dir.path().join("story.md");
+    let o = parallax(&[
+        "story",
+        "--story",
+        &id.to_string(),
+        "--data-dir",
+        &data,
+        "--md",
+        md.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        md.starts_with("# Orrin Dam spillway failure"),
+        "the story's title: {md}"
+    );
+    assert!(
+        md.contains("https://northernwire.example/"),
+        "the stored URL: {md}"
+    );
+    assert!(md.contains("published: 2026-03-14T07:20:00Z"), "{md}");
 }

@@ -21,6 +21,17 @@ fn pdf_side_by_side(bencher: divan::Bencher, name: &str) {
     bencher.bench(|| to_pdf(divan::black_box(&req)).unwrap());
 }
 
+/// The story PDF (issue 12): `three` is the harbour-fire fixture (3 pages, landscape), `ten` the same texts as
+/// ten accounts (the widest table).
+#[divan::bench(args = ["three", "ten"], sample_count = 20)]
+fn pdf_story(bencher: divan::Bencher, name: &str) {
+    let req = match name {
+        "three" => fixture::story_export(),
+        _ => fixture::story_export_ten(),
+    };
+    bencher.bench(|| parallax_export::story_pdf(divan::black_box(&req)).unwrap());
+}
+
 #[divan::bench(sample_count = 20)]
 fn pdf_inline_long_38(bencher: divan::Bencher) {
     let req = fixture::request(fixture::long(38), Layout::Inline);

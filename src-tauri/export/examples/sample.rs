@@ -30,5 +30,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             )?;
         }
     }
+    let story = fixture::story_export();
+    write_atomically(&dir.join("story.pdf"), &parallax_export::story_pdf(&story)?)?;
+    write_atomically(
+        &dir.join("story.md"),
+        parallax_export::story_markdown(&story).as_bytes(),
+    )?;
     Ok(())
 }

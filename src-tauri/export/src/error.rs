@@ -25,6 +25,10 @@ pub enum Error {
         "The PDF could not be produced ({0}). Please report this with the comparison that caused it."
     )]
     Pdf(String),
+    #[error(
+        "A story exports as PDF, Markdown or JSON, not {0}. Choose a file name ending in .pdf, .md or .json."
+    )]
+    Unsupported(&'static str),
     #[error("The comparison could not be written as JSON ({0}).")]
     Json(#[from] serde_json::Error),
 }

@@ -51,6 +51,7 @@ mod markdown;
 mod pdf;
 mod reading;
 mod request;
+mod story;
 mod time;
 mod view;
 
@@ -61,7 +62,8 @@ pub use highlights::{HighlightRecord, highlights_json, highlights_markdown};
 pub use html::to_html;
 pub use json::{ExportDocument, to_json};
 pub use markdown::to_markdown;
-pub use pdf::{ADDED_BG, REMOVED_BG, reading_pdf, to_pdf};
+pub use pdf::{ADDED_BG, DISPUTED_BG, REMOVED_BG, reading_pdf, story_pdf, to_pdf};
 pub use reading::{HighlightColour, ReadingHighlight, ReadingRequest};
 pub use request::{ExportHighlight, ExportRequest, ExportSide, HighlightSide, Layout};
+pub use story::{StoryExport, export_story_to_file, story_json, story_markdown, story_render};
 pub use time::rfc3339_utc;

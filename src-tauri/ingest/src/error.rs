@@ -80,6 +80,14 @@ pub enum IngestError {
         "Version {version_id} belongs to another article, not article {article_id}; pick one of article {article_id}'s versions."
     )]
     WrongArticle { version_id: i64, article_id: i64 },
+    #[error(
+        "Story {story_id} holds {count} article(s); a story view needs at least two. Add another outlet's account of the event to it in the library."
+    )]
+    TooFewAccounts { story_id: i64, count: usize },
+    #[error(
+        "Version {version_id} is not a version of any article in story {story_id}; pick a version of one of the story's articles."
+    )]
+    NotInStory { version_id: i64, story_id: i64 },
 }
 
 impl IngestError {
@@ -109,6 +117,8 @@ impl IngestError {
             IngestError::Store(_) => "store",
             IngestError::QuoteNotFound { .. } => "quote_not_found",
             IngestError::WrongArticle { .. } => "wrong_article",
+            IngestError::TooFewAccounts { .. } => "too_few_accounts",
+            IngestError::NotInStory { .. } => "not_in_story",
         }
     }
 }

@@ -49,6 +49,7 @@ pub mod reextract;
 pub mod revision;
 pub mod same_event;
 pub mod stories;
+pub mod story_view;
 
 pub use article::{
     Capture, Origin, UNKNOWN_OUTLET, capture_html, capture_markdown, capture_paste, capture_text,
@@ -82,3 +83,4 @@ pub use revision::{
 };
 pub use same_event::{WINDOW_SECS, index_article, index_pending, stored_suggestions};
 pub use stories::{DEFAULT_THRESHOLD, SameEvent, StoryText, group_suggestions, suggest_same_event};
+pub use story_view::{StoryAccounts, story_accounts};

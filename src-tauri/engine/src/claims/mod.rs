@@ -18,7 +18,7 @@ use ts_rs::TS;
 use crate::comparison::Facet;
 
 /// One thing a sentence asserts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ClaimAtom {
     pub facet: Facet,
     /// The atom as it reads in the sentence ("3,400 residents", "2:40 a.m.", "Mayor Ruth Adeyemi").

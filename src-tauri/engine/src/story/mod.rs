@@ -7,13 +7,15 @@ mod disputes;
 mod rows;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::claims::{ClaimAtom, claim_atoms};
 use crate::comparison::{Facet, Sentence};
 use crate::segment::segment;
 
 /// Every account's sentences and the claim rows that group them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(rename = "StoryAlignment")]
 pub struct Story {
     pub accounts: Vec<Account>,
     /// Claim rows in reading order of the first account; rows it lacks stand where they stand
@@ -23,7 +25,7 @@ pub struct Story {
 }
 
 /// One account: its name and its sentences (indexed by [`Cell::sentences`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Account {
     pub name: String,
     pub sentences: Vec<Sentence>,
@@ -31,7 +33,7 @@ pub struct Account {
 
 /// One claim row: one cell per account, in account order (empty where the account leaves the
 /// claim out), how many accounts carry it, and where they disagree.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct StoryClaim {
     pub cells: Vec<Cell>,
     pub status: Coverage,
@@ -39,7 +41,7 @@ pub struct StoryClaim {
 }
 
 /// What one account says in one claim row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Cell {
     /// Index into [`Story::accounts`].
     pub account: usize,
@@ -50,7 +52,7 @@ pub struct Cell {
 }
 
 /// How many accounts carry a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Coverage {
     /// Every account.
@@ -62,7 +64,7 @@ pub enum Coverage {
 }
 
 /// One slot where accounts of a row give different values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Dispute {
     pub facet: Facet,
     /// What the values are about ("person", "time"), empty when the facet has one slot.
@@ -72,14 +74,14 @@ pub struct Dispute {
     pub values: Vec<DisputeValue>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DisputeValue {
     pub account: usize,
     pub text: String,
 }
 
 /// Counts for a story's header.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct StorySummary {
     pub accounts: usize,
     pub claims: usize,
@@ -97,7 +99,7 @@ pub struct StorySummary {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FacetRows {
     pub facet: Facet,
     pub rows: usize,

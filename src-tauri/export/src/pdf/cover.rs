@@ -4,7 +4,7 @@
 use parallax_engine::RowKind;
 
 use super::body::{INK, MUTED, RULE, body_style, chip_style, detail_style, mark_style};
-use super::page::{CONTENT_W, Doc, MARGIN_X, Op, PAGE_H, PAGE_W};
+use super::page::{CONTENT_W, Doc, MARGIN_X, Op};
 use super::text::{FontKind, Rgb, TextStyle};
 use crate::request::{ExportRequest, ExportSide, HighlightSide};
 use crate::view::Mark;
@@ -64,8 +64,9 @@ pub(crate) fn cover(doc: &mut Doc, req: &ExportRequest, shown: usize) {
 
 pub(crate) fn heading(doc: &mut Doc, text: &str) {
     doc.ensure(40.0);
-    doc.paragraph(MARGIN_X, CONTENT_W, &one(text, bold(12.0)), 16.0);
-    doc.rect(MARGIN_X, doc.y, CONTENT_W, 0.6, RULE);
+    let w = doc.content_w();
+    doc.paragraph(MARGIN_X, w, &one(text, bold(12.0)), 16.0);
+    doc.rect(MARGIN_X, doc.y, w, 0.6, RULE);
     doc.y += 6.0;
 }
 
@@ -261,35 +262,36 @@ pub(crate) fn header_footer(doc: &mut Doc, req: &ExportRequest) {
 /// "Parallax · title" left and `right` right in the header from page 2 on; "n / N" in every footer.
 pub(crate) fn running_heads(doc: &mut Doc, title: &str, right: &str) {
     let total = doc.pages.len();
+    let (content_w, page_w, page_h) = (doc.content_w(), doc.w, doc.h);
     let small = muted(7.5);
     let right = right.to_string();
     let right_w = doc
         .shaper
         .width(&right, FontKind::Regular, 7.5)
-        .min(CONTENT_W / 2.0);
+        .min(content_w / 2.0);
     let left = fit(
         doc,
         &format!("Parallax · {title}"),
-        CONTENT_W - right_w - 20.0,
+        content_w - right_w - 20.0,
         7.5,
     );
-    let right = fit(doc, &right, CONTENT_W / 2.0, 7.5);
+    let right = fit(doc, &right, content_w / 2.0, 7.5);
     for n in 0..total {
         let mut ops: Vec<Op> = Vec::new();
         let folio = format!("{} / {}", n + 1, total);
         let w = doc.shaper.width(&folio, FontKind::Regular, 8.0);
-        let lines = doc.lines(&one(folio, muted(8.0)), CONTENT_W);
-        push_line(&mut ops, (PAGE_W - w) / 2.0, PAGE_H - 26.0, &lines[0]);
+        let lines = doc.lines(&one(folio, muted(8.0)), content_w);
+        push_line(&mut ops, (page_w - w) / 2.0, page_h - 26.0, &lines[0]);
         if n > 0 {
-            let l = doc.lines(&one(left.clone(), small), CONTENT_W);
+            let l = doc.lines(&one(left.clone(), small), content_w);
             push_line(&mut ops, MARGIN_X, 34.0, &l[0]);
             let rw = doc.shaper.width(&right, FontKind::Regular, 7.5);
-            let r = doc.lines(&one(right.clone(), small), CONTENT_W);
-            push_line(&mut ops, PAGE_W - MARGIN_X - rw, 34.0, &r[0]);
+            let r = doc.lines(&one(right.clone(), small), content_w);
+            push_line(&mut ops, page_w - MARGIN_X - rw, 34.0, &r[0]);
             ops.push(Op::Rect {
                 x: MARGIN_X,
                 y: 40.0,
-                w: CONTENT_W,
+                w: content_w,
                 h: 0.5,
                 color: RULE,
             });

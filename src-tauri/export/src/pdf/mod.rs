@@ -7,10 +7,12 @@ mod cover;
 mod page;
 mod reading;
 mod render;
+mod story;
 mod text;
 
 pub use body::{ADDED_BG, REMOVED_BG};
 pub use reading::reading_pdf;
+pub use story::{DISPUTED_BG, story_pdf};
 
 use crate::error::Result;
 use crate::request::{ExportRequest, Layout};

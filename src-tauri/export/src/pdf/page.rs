@@ -34,6 +34,9 @@ pub(crate) struct Doc {
     pub shaper: Shaper,
     /// Drawn at the top of every page started by [`Doc::new_page`] (e.g. column headings), with its height.
     pub page_top: Option<(Vec<Op>, f32)>,
+    /// Page width and height in points (A4 portrait unless [`Doc::landscape`]).
+    pub w: f32,
+    pub h: f32,
 }
 
 impl Doc {
@@ -43,7 +46,23 @@ impl Doc {
             y: BODY_TOP,
             shaper: Shaper::new(),
             page_top: None,
+            w: PAGE_W,
+            h: PAGE_H,
         }
+    }
+
+    /// A document of A4 landscape pages (wide tables such as a story of several accounts).
+    pub fn landscape() -> Self {
+        Doc {
+            w: PAGE_H,
+            h: PAGE_W,
+            ..Doc::new()
+        }
+    }
+
+    /// Width between the margins of this document's pages.
+    pub fn content_w(&self) -> f32 {
+        self.w - 2.0 * MARGIN_X
     }
 
     pub fn ops(&mut self) -> &mut Vec<Op> {
@@ -61,7 +80,7 @@ impl Doc {
 
     /// Room left on the current page, in points.
     pub fn room(&self) -> f32 {
-        BODY_BOTTOM - self.y
+        self.h - (PAGE_H - BODY_BOTTOM) - self.y
     }
 
     /// Start a new page unless `h` points still fit.

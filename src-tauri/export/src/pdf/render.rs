@@ -17,11 +17,21 @@ use super::page::{Op, PAGE_H, PAGE_W};
 use super::text::{Face, Glyph, Rgb};
 use crate::error::{Error, Result};
 
-/// Paint `pages`; `outline` lists bookmarks as (title, page index).
+/// Paint `pages` on A4 portrait; `outline` lists bookmarks as (title, page index).
 pub(crate) fn render(
     pages: &[Vec<Op>],
     title: &str,
     outline: &[(String, usize)],
+) -> Result<Vec<u8>> {
+    render_sized(pages, title, outline, (PAGE_W, PAGE_H))
+}
+
+/// [`render`] on pages of `size` (width, height) points.
+pub(crate) fn render_sized(
+    pages: &[Vec<Op>],
+    title: &str,
+    outline: &[(String, usize)],
+    size: (f32, f32),
 ) -> Result<Vec<u8>> {
     let fonts = Face::ALL
         .iter()
@@ -39,7 +49,7 @@ pub(crate) fn render(
             .producer("Parallax (krilla)".to_string()),
     );
     let settings =
-        PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| Error::Pdf("bad page size".into()))?;
+        PageSettings::from_wh(size.0, size.1).ok_or_else(|| Error::Pdf("bad page size".into()))?;
     for ops in pages {
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();

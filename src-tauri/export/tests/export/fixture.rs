@@ -4,10 +4,13 @@
 
 #![allow(dead_code)]
 
+use parallax_engine::story::story;
 use parallax_engine::{
     Comparison, Facet, Mode, Row, RowKind, Segment, Sentence, Significance, Summary, Tag,
 };
-use parallax_export::{ExportHighlight, ExportRequest, ExportSide, HighlightSide, Layout};
+use parallax_export::{
+    ExportHighlight, ExportRequest, ExportSide, HighlightSide, Layout, StoryExport,
+};
 
 fn seg(text: &str, tag: Tag) -> Segment {
     Segment {
@@ -505,4 +508,67 @@ pub fn rtl() -> Comparison {
         2,
     );
     b.finish()
+}
+
+/// Three fictional outlets' accounts of a fictional harbour fire (issue 12's story exports): the figure is
+/// disputed (3,400 / 2,100 / thousands), the source of the start time too, and each account has a claim
+/// another leaves out.
+pub const GAZETTE: &str = "About 3,400 residents left the harbour district on Sunday. \
+The fire started in a grain store at 2:40 a.m., the fire brigade said. \
+Crews from three towns fought it until dawn.\n\n\
+The mayor will visit the district on Monday.";
+pub const WIRE: &str = "Some 2,100 residents left the harbour district on Sunday. \
+The fire started in a grain store at 2:40 a.m., police said. \
+A ferry service was cancelled.";
+pub const BULLETIN: &str = "Thousands of residents left the harbour district on Sunday. \
+Crews from three towns fought the fire until dawn. \
+A ferry service was cancelled.";
+
+pub fn story_side(outlet: &str, published: &str, hash: &str) -> ExportSide {
+    ExportSide {
+        outlet: outlet.into(),
+        title: format!("{outlet}: harbour fire"),
+        url: Some(format!(
+            "https://{}.example/fire",
+            outlet.to_lowercase().replace(' ', "-")
+        )),
+        published: Some(published.into()),
+        fetched: Some("2026-05-03T12:00:00Z".into()),
+        content_hash: format!("sha256:{hash}"),
+        version_label: "version 1 of 1".into(),
+    }
+}
+
+pub fn story_export() -> StoryExport {
+    StoryExport {
+        title: "Harbour fire".into(),
+        accounts: vec![
+            story_side("Harbour Gazette", "2026-05-03T06:00:00Z", "aa11"),
+            story_side("Coast Wire", "2026-05-03T07:00:00Z", "bb22"),
+            story_side("Bay Bulletin", "2026-05-03T09:00:00Z", "cc33"),
+        ],
+        story: story(&[
+            ("Harbour Gazette", GAZETTE),
+            ("Coast Wire", WIRE),
+            ("Bay Bulletin", BULLETIN),
+        ]),
+    }
+}
+
+/// Ten accounts (the three fictional texts, repeated) under ten outlet names: the widest story table.
+pub fn story_export_ten() -> StoryExport {
+    let names: Vec<String> = (1..=10).map(|i| format!("Outlet {i}")).collect();
+    let texts: Vec<(&str, &str)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), [GAZETTE, WIRE, BULLETIN][i % 3]))
+        .collect();
+    StoryExport {
+        title: "Ten accounts".into(),
+        accounts: names
+            .iter()
+            .map(|n| story_side(n, "2026-05-03T06:00:00Z", "dd44"))
+            .collect(),
+        story: story(&texts),
+    }
 }

@@ -8,4 +8,5 @@ mod pdf_scripts;
 mod pdf_text;
 mod poppler;
 mod reading;
+mod story;
 mod write;

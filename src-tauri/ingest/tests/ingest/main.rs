@@ -11,3 +11,4 @@ mod library;
 mod same_event;
 mod server;
 mod substantive;
+mod story_view;

@@ -41,15 +41,20 @@ export class ExportState {
   constructor(private system: ExportSystem) {}
 
   async run(target: ExportTarget, substantiveOnly: boolean): Promise<void> {
+    await this.exportTo(suggestedName(target.title, this.format), (path) =>
+      backend().exportComparison(target.left, target.right, target.mode, this.layout, substantiveOnly, path),
+    );
+  }
+
+  /** Asks where to save (suggesting `defaultName`), then lets `write` export there; shared by every export. */
+  async exportTo(defaultName: string, write: (path: string) => Promise<Exported>): Promise<void> {
     this.error = null;
     this.done = null;
-    const path = await this.system.save(suggestedName(target.title, this.format), this.format);
+    const path = await this.system.save(defaultName, this.format);
     if (!path) return;
     this.busy = true;
     try {
-      this.done = await backend().exportComparison(
-        target.left, target.right, target.mode, this.layout, substantiveOnly, path,
-      );
+      this.done = await write(path);
     } catch (e) {
       this.error = errorMessage(e);
     } finally {

@@ -401,6 +401,98 @@ storyRows: Array<StoryRows>, };
 
 export type StoryRows = { storyId: number, page: LibraryPage, };
 
+export type StoryView = { storyId: number, title: string, accounts: Array<CompareSide>, story: StoryAlignment, };
+
+export type StoryAlignment = { accounts: Array<Account>, 
+/**
+ * Claim rows in reading order of the first account; rows it lacks stand where they stand
+ * in the account that carries them.
+ */
+claims: Array<StoryClaim>, summary: StorySummary, };
+
+export type Account = { name: string, sentences: Array<Sentence>, };
+
+export type StoryClaim = { cells: Array<Cell>, status: Coverage, disputes: Array<Dispute>, };
+
+export type Cell = { 
+/**
+ * Index into [`Story::accounts`].
+ */
+account: number, 
+/**
+ * Indices into that account's sentences, ascending; empty when it leaves the claim out.
+ */
+sentences: Array<number>, 
+/**
+ * The claim atoms of those sentences, in sentence order.
+ */
+atoms: Array<ClaimAtom>, };
+
+export type Coverage = "all" | "some" | "one";
+
+export type Dispute = { facet: Facet, 
+/**
+ * What the values are about ("person", "time"), empty when the facet has one slot.
+ */
+slot: string, 
+/**
+ * Each account's value as it reads, in account order ("(none)": the account asserts the
+ * claim without a hedge while another hedges it).
+ */
+values: Array<DisputeValue>, };
+
+export type DisputeValue = { account: number, text: string, };
+
+export type StorySummary = { accounts: number, claims: number, 
+/**
+ * Rows every account carries.
+ */
+in_all: number, 
+/**
+ * Rows with at least one dispute.
+ */
+disputed: number, 
+/**
+ * Disputed rows per facet, in facet order; facets without disputes are left out.
+ */
+disputed_by_facet: Array<FacetRows>, 
+/**
+ * Per account (in account order), the rows only it carries.
+ */
+alone: Array<number>, 
+/**
+ * Per account, the rows other accounts carry and it leaves out.
+ */
+missing: Array<number>, 
+/**
+ * The header in words: "3 accounts · 24 claims · 9 in every account · 6 disputed (number 3)".
+ */
+text: string, };
+
+export type FacetRows = { facet: Facet, rows: number, };
+
+export type ClaimAtom = { facet: Facet, 
+/**
+ * The atom as it reads in the sentence ("3,400 residents", "2:40 a.m.", "Mayor Ruth Adeyemi").
+ */
+text: string, 
+/**
+ * Normalised value: atoms with equal keys (or keys that name the same entity) say the same.
+ * Numbers: the value ("3400", "0.25"); times "02:40"; names and sources lower-cased
+ * without titles or articles.
+ */
+key: string, 
+/**
+ * What the atom is about, for pairing differing atoms: a number's unit or counted noun
+ * ("resident", "cubic metre"), a date's kind ("time", "year", "day", "date"); empty when
+ * the facet has one slot.
+ */
+slot: string, 
+/**
+ * Who a quote is attributed to in the same sentence, if anyone.
+ */
+speaker: string | null, };
+
 /** Calls one command; the Tauri backend passes `invoke` from @tauri-apps/api, tests a fake. */
 export type Invoke = <T>(command: string, args: Record<string, unknown>) => Promise<T>;
 
@@ -455,6 +547,8 @@ export function commands(invoke: Invoke) {
     renameStory: (storyId: number, title: string) => invoke<null>("rename_story", { storyId, title }),
     backupLibrary: (path: string) => invoke<number>("backup_library", { path }),
     firstScreen: (list: LibraryQuery, storiesShown: number, storyRows: number) => invoke<FirstScreen>("first_screen", { list, storiesShown, storyRows }),
+    storyView: (storyId: number, versions: Array<number> | null) => invoke<StoryView>("story_view", { storyId, versions }),
+    exportStory: (storyId: number, versions: Array<number> | null, path: string) => invoke<Exported>("export_story", { storyId, versions, path }),
   };
 }
 

@@ -4,8 +4,9 @@
 export type Route =
   | { name: "library"; query?: string }
   | { name: "article"; articleId: number; versionId?: number }
-  | { name: "compare"; left: number; right: number; mode?: "revision" | "accounts" }
-  | { name: "highlights" };
+  | { name: "compare"; left: number; right: number; mode?: "revision" | "accounts"; at?: number }
+  | { name: "highlights" }
+  | { name: "story"; storyId: number; versions?: number[] };
 
 function positiveInt(s: string | undefined | null): number | undefined {
   if (!s || !/^\d+$/.test(s)) return undefined;
@@ -28,7 +29,14 @@ export function parseRoute(hash: string): Route {
     const right = positiveInt(parts[2]);
     const m = params.get("mode");
     const mode = m === "revision" || m === "accounts" ? m : undefined;
-    if (left && right) return { name: "compare", left, right, mode };
+    const at = params.get("at");
+    const atIndex = at !== null && /^\d+$/.test(at) ? Number(at) : undefined;
+    if (left && right) return { name: "compare", left, right, mode, ...(atIndex === undefined ? {} : { at: atIndex }) };
+  }
+  if (parts[0] === "story") {
+    const storyId = positiveInt(parts[1]);
+    const versions = (params.get("v") ?? "").split(",").map(positiveInt).filter((v) => v !== undefined);
+    if (storyId) return versions.length > 0 ? { name: "story", storyId, versions } : { name: "story", storyId };
   }
   if (parts[0] === "highlights") return { name: "highlights" };
   const q = params.get("q");
@@ -42,8 +50,18 @@ export function formatRoute(route: Route): string {
     case "article":
       return `#/article/${route.articleId}` + (route.versionId ? `?v=${route.versionId}` : "");
     case "compare":
-      return `#/compare/${route.left}/${route.right}` + (route.mode ? `?mode=${route.mode}` : "");
+      return `#/compare/${route.left}/${route.right}` + query([
+        ["mode", route.mode],
+        ["at", route.at === undefined ? undefined : String(route.at)],
+      ]);
     case "highlights":
       return "#/highlights";
+    case "story":
+      return `#/story/${route.storyId}` + (route.versions?.length ? `?v=${route.versions.join(",")}` : "");
   }
+}
+
+function query(pairs: [string, string | undefined][]): string {
+  const set = pairs.filter((p): p is [string, string] => p[1] !== undefined);
+  return set.length ? `?${set.map(([k, v]) => `${k}=${v}`).join("&")}` : "";
 }
