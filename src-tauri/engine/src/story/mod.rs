@@ -1,9 +1,11 @@
-//! The story: N ≥ 2 accounts of one event grouped claim by claim. Every pair of accounts is
-//! aligned by the two-text engine, the links join sentences into claim rows (connected
-//! components, so A~B and B~C put A, B and C in one row), and each row names the slots where
-//! accounts give different values. Pure; rendering is left to callers.
+//! The story: N ≥ 2 accounts of one event grouped claim by claim. Pairs of accounts (every
+//! pair, or each account with its nearest in a large story) are aligned by the two-text
+//! engine, the links join sentences into claim rows (connected components, so A~B and B~C put
+//! A, B and C in one row), and each row names the slots where accounts give different values.
+//! Pure; rendering is left to callers.
 
 mod disputes;
+mod neighbours;
 mod rows;
 
 use serde::{Deserialize, Serialize};
@@ -123,10 +125,7 @@ pub fn story(accounts: &[(&str, &str)]) -> Story {
         .iter()
         .map(|s| s.iter().map(|x| x.text.clone()).collect())
         .collect();
-    let atoms: Vec<Vec<Vec<ClaimAtom>>> = texts
-        .iter()
-        .map(|s| s.iter().map(|x| claim_atoms(x)).collect())
-        .collect();
+    let atoms = atoms_of(&texts);
     let claims: Vec<StoryClaim> = rows::claim_rows(&texts)
         .into_iter()
         .map(|row| {
@@ -170,6 +169,55 @@ pub fn story(accounts: &[(&str, &str)]) -> Story {
         claims,
         summary,
     }
+}
+
+/// The claim atoms of every sentence of every account. Outlets often carry the same sentence
+/// word for word (agency copy), so each distinct sentence is read once.
+fn atoms_of(texts: &[Vec<String>]) -> Vec<Vec<Vec<ClaimAtom>>> {
+    let mut distinct: Vec<&str> = texts.iter().flatten().map(String::as_str).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let read = on_all_cores(&distinct, |s| claim_atoms(s));
+    texts
+        .iter()
+        .map(|t| {
+            t.iter()
+                .map(|s| {
+                    let k = distinct.binary_search(&s.as_str()).unwrap_or_default();
+                    read[k].clone()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `f` of each item, in item order, the items shared out over the cores.
+fn on_all_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |w| w.get())
+        .min(items.len());
+    if workers <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let f = &f;
+    let mut out: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                scope.spawn(move || {
+                    (w..items.len())
+                        .step_by(workers)
+                        .map(|k| (k, f(&items[k])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    out.sort_by_key(|(k, _)| *k);
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 fn summarise(accounts: &[Account], claims: &[StoryClaim]) -> StorySummary {

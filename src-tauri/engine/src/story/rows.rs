@@ -1,5 +1,5 @@
-//! Claim rows from pairwise alignments: every pair of accounts is aligned, the links are joined
-//! strongest first into connected components (a component never takes more than
+//! Claim rows from pairwise alignments: the pairs `neighbours` picks are aligned, the links are
+//! joined strongest first into connected components (a component never takes more than
 //! [`MAX_PER_ACCOUNT`] sentences of one account), and the components are put in reading order.
 
 use crate::align::align_detailed;
@@ -73,15 +73,10 @@ pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
     for t in texts {
         offsets.push(offsets.last().unwrap() + t.len());
     }
-    // Links between accounts i < j: the nodes of each aligned group, with its score. The pair
-    // alignments are independent, so they run on all cores; the sort below fixes the order.
-    let pairs: Vec<(usize, usize)> = (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-        .collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |w| w.get())
-        .min(pairs.len())
-        .max(1);
+    // Links between the accounts of each aligned pair: the nodes of each aligned group, with
+    // its score. The pair alignments are independent, so they run on all cores; the sort below
+    // fixes the order.
+    let pairs = super::neighbours::pairs(texts);
     let link_pair = |&(i, j): &(usize, usize)| -> Vec<Link> {
         let (_, aligned, _) = align_detailed(&texts[i], &texts[j], None, true);
         aligned
@@ -98,23 +93,10 @@ pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
             })
             .collect()
     };
-    let mut links: Vec<Link> = if workers == 1 {
-        pairs.iter().flat_map(link_pair).collect()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|w| {
-                    let mine: Vec<&(usize, usize)> =
-                        pairs.iter().skip(w).step_by(workers).collect();
-                    scope.spawn(move || mine.into_iter().flat_map(link_pair).collect::<Vec<Link>>())
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
-    };
+    let mut links: Vec<Link> = super::on_all_cores(&pairs, link_pair)
+        .into_iter()
+        .flatten()
+        .collect();
     // Strongest first; ties in account-pair order, then reading order, so the result is stable.
     links.sort_by(|x, y| {
         y.0.total_cmp(&x.0)
