@@ -349,6 +349,9 @@ pub(crate) fn assertion_facets(text: &str) -> Vec<Facet> {
 /// British/American and similar spelling variants, folded to one form.
 fn fold_spelling(w: &str) -> String {
     let n = w.chars().count();
+    if !has_variant(w, n) {
+        return w.to_string();
+    }
     let mut s = w.replace('ß', "ss");
     if n >= 6 {
         for (from, to) in [
@@ -378,6 +381,17 @@ fn fold_spelling(w: &str) -> String {
         }
     }
     s
+}
+
+/// Whether [`fold_spelling`] may change `w` (of `n` characters): most words have none of the
+/// variants and are taken as they are.
+fn has_variant(w: &str, n: usize) -> bool {
+    const ENDINGS: [&str; 10] = [
+        "isation", "ising", "ised", "ises", "yse", "ysed", "lled", "lling", "ogue", "ise",
+    ];
+    w.contains('ß')
+        || n >= 6 && ENDINGS.iter().any(|e| w.ends_with(e))
+        || n >= 5 && (w.contains("our") || w.ends_with("tre"))
 }
 
 fn is_vowel(c: char) -> bool {

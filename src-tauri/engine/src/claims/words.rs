@@ -113,11 +113,7 @@ pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
         let text = &sentence[start..end];
         out.push(Word {
             text,
-            lower: text
-                .chars()
-                .map(fold_char)
-                .flat_map(char::to_lowercase)
-                .collect(),
+            lower: lower_word(text),
             start,
             end,
             pre: fold(if n == 0 { gap } else { pre }),
@@ -130,6 +126,18 @@ pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
         w.post = fold(&sentence[prev_end..]);
     }
     out
+}
+
+/// A word lower-cased with quotes and dashes folded. A word of ASCII letters, digits and inner
+/// punctuation folds to itself, so ASCII lower-casing is the whole work there.
+fn lower_word(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn any(list: &[&str], w: &str) -> bool {
@@ -439,4 +447,23 @@ pub(crate) fn is_person(w: &str) -> bool {
             | "bewohner"
             | "anwohner"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_lower_as_the_general_path_does(w in "[A-Za-z0-9,.:'-]{1,16}") {
+            let general: String = w.chars().map(fold_char).flat_map(char::to_lowercase).collect();
+            proptest::prop_assert_eq!(lower_word(&w), general);
+        }
+    }
+
+    #[test]
+    fn other_words_fold_quotes_and_lower_case() {
+        assert_eq!(lower_word("O\u{2019}NEILL"), "o'neill");
+        assert_eq!(lower_word("Äpfel"), "äpfel");
+    }
 }
