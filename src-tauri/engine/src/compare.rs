@@ -45,12 +45,15 @@ pub fn compare_paragraphs(old: &[String], new: &[String], options: &CompareOptio
 
 /// Compares two already segmented sentence lists.
 pub fn compare_sentences(
-    left: Vec<Sentence>,
-    right: Vec<Sentence>,
+    mut left: Vec<Sentence>,
+    mut right: Vec<Sentence>,
     options: &CompareOptions,
 ) -> Comparison {
-    let a: Vec<String> = left.iter().map(|s| s.text.clone()).collect();
-    let b: Vec<String> = right.iter().map(|s| s.text.clone()).collect();
+    // The texts are lent to the aligner and put back at the end, not copied.
+    let take = |s: &mut [Sentence]| -> Vec<String> {
+        s.iter_mut().map(|x| std::mem::take(&mut x.text)).collect()
+    };
+    let (a, b) = (take(&mut left), take(&mut right));
     let fixed = match options.mode {
         ModeChoice::Auto => None,
         ModeChoice::Revision => Some(Mode::Revision),
@@ -89,7 +92,19 @@ pub fn compare_sentences(
         {
             (significance, facets) = (Significance::Cosmetic, Vec::new());
         }
-        let segments = word_diff(&old, &new, deadline);
+        let segments = if old == new {
+            // An unchanged row reads as its text: the joined text itself, not a copy.
+            if old.is_empty() {
+                Vec::new()
+            } else {
+                vec![Segment {
+                    text: old,
+                    tag: Tag::Equal,
+                }]
+            }
+        } else {
+            word_diff(&old, &new, deadline)
+        };
         let r = rows.len();
         x.group.a.iter().for_each(|&i| left_row[i] = r);
         x.group.b.iter().for_each(|&j| right_row[j] = r);
@@ -132,6 +147,12 @@ pub fn compare_sentences(
     }
     let rows = reading_order(rows, &left_row, &right_row);
     let summary = summarise(&rows);
+    drop(known);
+    let put_back = |s: &mut [Sentence], texts: Vec<String>| {
+        s.iter_mut().zip(texts).for_each(|(x, t)| x.text = t);
+    };
+    put_back(&mut left, a);
+    put_back(&mut right, b);
     Comparison {
         mode,
         left,
