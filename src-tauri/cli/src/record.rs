@@ -3,11 +3,10 @@
 //! resuming and writing are left to `batch`.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use parallax_engine::{
-    CompareOptions, Comparison, Mode, Row, RowKind, Sentence, Significance, Summary, compare,
-    compare_sentences,
+    ClaimStatus, CompareOptions, Comparison, Mode, Row, RowKind, Sentence, Significance, Summary,
+    compare, compare_sentences,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -239,7 +238,7 @@ fn render(
             left_sentences: c.left.len(),
             right_sentences: c.right.len(),
             summary: &c.summary,
-            claims: claim_differences(&c.rows)?,
+            claims: Some(claim_differences(&c.rows)),
         })?,
         Fields::Rows => serde_json::to_string(&RowsLine {
             mode: c.mode,
@@ -266,63 +265,28 @@ fn render(
     Ok(line)
 }
 
-/// Whether the engine's rows carry a `claims` list (`{facet, status, left, right}`): read from a
-/// serialised row, so this works whether or not the engine in this build reports claims.
-fn rows_carry_claims() -> bool {
-    static CARRY: OnceLock<bool> = OnceLock::new();
-    *CARRY.get_or_init(|| {
-        let c = compare(
-            "The mayor said 12 homes.",
-            "The mayor said 40 homes.",
-            &CompareOptions::default(),
-        );
-        c.rows
-            .first()
-            .and_then(|r| serde_json::to_value(r).ok())
-            .is_some_and(|v| v.get("claims").is_some())
-    })
-}
-
 /// Counts the claims whose status is not `same`, by facet and status, over the changed rows.
-/// `None` when the engine reports no claims at all.
-fn claim_differences(rows: &[Row]) -> serde_json::Result<Option<Vec<ClaimCount>>> {
-    if !rows_carry_claims() {
-        return Ok(None);
-    }
+fn claim_differences(rows: &[Row]) -> Vec<ClaimCount> {
     let mut counts: Vec<ClaimCount> = Vec::new();
     // A row whose text did not change (unchanged, or moved as it was) asserts the same claims.
     for r in rows.iter().filter(|r| r.significance != Significance::None) {
-        let v = serde_json::to_value(r)?;
-        let Some(Value::Array(claims)) = v.get("claims") else {
-            continue;
-        };
-        for claim in claims {
-            let field = |k: &str| {
-                claim
-                    .get(k)
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string()
-            };
-            let (facet, status) = (field("facet"), field("status"));
-            if status == "same" || status.is_empty() {
-                continue;
-            }
+        for claim in r.claims.iter().filter(|c| c.status != ClaimStatus::Same) {
+            let (facet, status) = (claim.facet.name(), claim.status.name());
             match counts
                 .iter_mut()
                 .find(|c| c.facet == facet && c.status == status)
             {
                 Some(c) => c.count += 1,
                 None => counts.push(ClaimCount {
-                    facet,
-                    status,
+                    facet: facet.to_string(),
+                    status: status.to_string(),
                     count: 1,
                 }),
             }
         }
     }
     counts.sort();
-    Ok(Some(counts))
+    counts
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Building a [`Comparison`]: segment both texts, align them, order the rows, word-diff and label
 //! each row, and count. Rendering the result is left to the callers (CLI, app, export).
 
+use std::cell::OnceCell;
 use std::time::{Duration, Instant};
 
 use crate::align::{Link, align_detailed};
@@ -44,12 +45,15 @@ pub fn compare_paragraphs(old: &[String], new: &[String], options: &CompareOptio
 
 /// Compares two already segmented sentence lists.
 pub fn compare_sentences(
-    left: Vec<Sentence>,
-    right: Vec<Sentence>,
+    mut left: Vec<Sentence>,
+    mut right: Vec<Sentence>,
     options: &CompareOptions,
 ) -> Comparison {
-    let a: Vec<String> = left.iter().map(|s| s.text.clone()).collect();
-    let b: Vec<String> = right.iter().map(|s| s.text.clone()).collect();
+    // The texts are lent to the aligner and put back at the end, not copied.
+    let take = |s: &mut [Sentence]| -> Vec<String> {
+        s.iter_mut().map(|x| std::mem::take(&mut x.text)).collect()
+    };
+    let (a, b) = (take(&mut left), take(&mut right));
     let fixed = match options.mode {
         ModeChoice::Auto => None,
         ModeChoice::Revision => Some(Mode::Revision),
@@ -62,16 +66,7 @@ pub fn compare_sentences(
     let atoms = |texts: &[String], idx: &[usize]| -> Vec<ClaimAtom> {
         idx.iter().flat_map(|&i| claim_atoms(&texts[i])).collect()
     };
-    let names: std::cell::OnceCell<KnownNames> = std::cell::OnceCell::new();
-    let known = || {
-        names.get_or_init(|| {
-            let all = |t: &[String]| -> Vec<Vec<ClaimAtom>> {
-                t.iter().map(|s| claim_atoms(s)).collect()
-            };
-            KnownNames::new(&all(&a), &all(&b))
-        })
-    };
-
+    let known = KnownNames::new(&a, &b);
     let mut rows: Vec<Row> = Vec::with_capacity(a.len().max(b.len()));
     let mut left_row = vec![usize::MAX; a.len()];
     let mut right_row = vec![usize::MAX; b.len()];
@@ -93,11 +88,23 @@ pub fn compare_sentences(
             compare_atoms(&atoms(&a, &x.group.a), &atoms(&b, &x.group.b), mode)
         };
         if significance == Significance::Substantive
-            && repairs_known_name(&old, &new, |w| known().elsewhere(w, &x.group.a, &x.group.b))
+            && repairs_known_name(&old, &new, |w| known.elsewhere(w, &x.group.a, &x.group.b))
         {
             (significance, facets) = (Significance::Cosmetic, Vec::new());
         }
-        let segments = word_diff(&old, &new, deadline);
+        let segments = if old == new {
+            // An unchanged row reads as its text: the joined text itself, not a copy.
+            if old.is_empty() {
+                Vec::new()
+            } else {
+                vec![Segment {
+                    text: old,
+                    tag: Tag::Equal,
+                }]
+            }
+        } else {
+            word_diff(&old, &new, deadline)
+        };
         let r = rows.len();
         x.group.a.iter().for_each(|&i| left_row[i] = r);
         x.group.b.iter().for_each(|&j| right_row[j] = r);
@@ -140,6 +147,12 @@ pub fn compare_sentences(
     }
     let rows = reading_order(rows, &left_row, &right_row);
     let summary = summarise(&rows);
+    drop(known);
+    let put_back = |s: &mut [Sentence], texts: Vec<String>| {
+        s.iter_mut().zip(texts).for_each(|(x, t)| x.text = t);
+    };
+    put_back(&mut left, a);
+    put_back(&mut right, b);
     Comparison {
         mode,
         left,
@@ -159,49 +172,62 @@ fn relate(row: &mut Row, weak: Option<(usize, f32)>) {
 }
 
 /// Which name words (lower-cased) each sentence names, to tell a repaired spelling of a name
-/// the text already uses from a new name.
-struct KnownNames {
-    a: Vec<Vec<String>>,
-    b: Vec<Vec<String>>,
-    total: std::collections::HashMap<String, usize>,
+/// the text already uses from a new name. Read on demand: most comparisons never ask, and a
+/// question is settled by the first other sentence that names the word.
+struct KnownNames<'t> {
+    a: &'t [String],
+    b: &'t [String],
+    names_a: Vec<OnceCell<Vec<String>>>,
+    names_b: Vec<OnceCell<Vec<String>>>,
 }
 
-impl KnownNames {
-    fn new(atoms_a: &[Vec<ClaimAtom>], atoms_b: &[Vec<ClaimAtom>]) -> KnownNames {
-        let words = |atoms: &[Vec<ClaimAtom>]| -> Vec<Vec<String>> {
-            atoms
-                .iter()
-                .map(|s| {
-                    let mut w: Vec<String> = s
-                        .iter()
-                        .filter(|x| x.facet == Facet::Name)
-                        .flat_map(|x| x.key.split(' ').map(str::to_string).collect::<Vec<_>>())
-                        .collect();
-                    w.sort();
-                    w.dedup();
-                    w
-                })
-                .collect()
-        };
-        let (a, b) = (words(atoms_a), words(atoms_b));
-        let mut total = std::collections::HashMap::new();
-        for w in a.iter().chain(&b).flatten() {
-            *total.entry(w.clone()).or_insert(0) += 1;
+impl<'t> KnownNames<'t> {
+    fn new(a: &'t [String], b: &'t [String]) -> KnownNames<'t> {
+        KnownNames {
+            a,
+            b,
+            names_a: vec![OnceCell::new(); a.len()],
+            names_b: vec![OnceCell::new(); b.len()],
         }
-        KnownNames { a, b, total }
     }
 
     /// The name word `w` is named in a sentence outside the row made of `ia` and `ib`.
     fn elsewhere(&self, w: &str, ia: &[usize], ib: &[usize]) -> bool {
-        let own = ia
-            .iter()
-            .filter(|&&i| self.a[i].iter().any(|x| x == w))
-            .count()
-            + ib.iter()
-                .filter(|&&j| self.b[j].iter().any(|x| x == w))
-                .count();
-        self.total.get(w).is_some_and(|&n| n > own)
+        let named = |texts: &[String], cache: &[OnceCell<Vec<String>>], row: &[usize]| {
+            (0..texts.len()).any(|i| {
+                !row.contains(&i)
+                    && may_name(&texts[i], w)
+                    && cache[i]
+                        .get_or_init(|| name_words(&texts[i]))
+                        .iter()
+                        .any(|x| x == w)
+            })
+        };
+        named(self.a, &self.names_a, ia) || named(self.b, &self.names_b, ib)
     }
+}
+
+/// The distinct words (lower-cased) of the names a sentence names.
+fn name_words(text: &str) -> Vec<String> {
+    let mut w: Vec<String> = claim_atoms(text)
+        .iter()
+        .filter(|x| x.facet == Facet::Name)
+        .flat_map(|x| x.key.split(' ').map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// False only when `text` cannot name the word `w`: a name word is a prefix of a word of the
+/// sentence lower-cased, and lower-casing ASCII text is ASCII lower-casing (any other text is
+/// read in full).
+fn may_name(text: &str, w: &str) -> bool {
+    if !text.is_ascii() || w.is_empty() {
+        return true;
+    }
+    let (t, w) = (text.as_bytes(), w.as_bytes());
+    t.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
 }
 
 fn join(texts: &[String], idx: &[usize]) -> String {
@@ -320,4 +346,27 @@ pub fn summarise(rows: &[Row]) -> Summary {
     s.facets = counts(facets);
     s.claims = counts(claims);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_known_only_from_sentences_outside_the_row() {
+        let a = ["Mr Putin spoke.".to_string(), "Rain fell.".to_string()];
+        let b = ["Mr Putn spoke.".to_string(), "Mr Putin left.".to_string()];
+        let known = KnownNames::new(&a, &b);
+        assert!(known.elsewhere("putin", &[0], &[0]));
+        assert!(!known.elsewhere("putin", &[0], &[1]));
+        assert!(!known.elsewhere("rain", &[0], &[0]), "not a name");
+    }
+
+    #[test]
+    fn only_ascii_text_without_the_word_is_skipped() {
+        assert!(may_name("The PUTIN plan", "putin"));
+        assert!(!may_name("The plan", "putin"));
+        // Lower-casing other scripts may change lengths ("İ"): such text is always read.
+        assert!(may_name("İstanbul", "putin"));
+    }
 }

@@ -2,7 +2,7 @@
 //! touches (number, date, name, quote, attribution, negation, hedge). Works on sentence text only;
 //! which rows to label is left to `compare`.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use crate::normalize::WordHasher;
@@ -188,14 +188,35 @@ const NUMBER_WORDS: &[&str] = &[
     "dutzend",
 ];
 
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+/// Which of the word classes above a word belongs to, as bits: one lookup per word of a row.
+const MONTH: u8 = 1;
+const DAY: u8 = 2;
+const NUMBER: u8 = 4;
+const NEGATION: u8 = 8;
+const HEDGE: u8 = 16;
+const SPEAKS: u8 = 32;
 
-static NEGATION_SET: LazyLock<WordSet> = LazyLock::new(|| NEGATIONS.iter().copied().collect());
-static HEDGE_SET: LazyLock<WordSet> = LazyLock::new(|| HEDGES.iter().copied().collect());
-static SPEECH_SET: LazyLock<WordSet> = LazyLock::new(|| SPEECH.iter().copied().collect());
-static MONTH_SET: LazyLock<WordSet> = LazyLock::new(|| MONTHS.iter().copied().collect());
-static DAY_SET: LazyLock<WordSet> = LazyLock::new(|| DAYS.iter().copied().collect());
-static NUMBER_SET: LazyLock<WordSet> = LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+static CLASSES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>> =
+    LazyLock::new(|| {
+        let mut m = HashMap::default();
+        for (list, bit) in [
+            (MONTHS, MONTH),
+            (DAYS, DAY),
+            (NUMBER_WORDS, NUMBER),
+            (NEGATIONS, NEGATION),
+            (HEDGES, HEDGE),
+            (SPEECH, SPEAKS),
+        ] {
+            for w in list {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m
+    });
+
+fn classes(w: &str) -> u8 {
+    CLASSES.get(w).copied().unwrap_or(0)
+}
 
 /// Rows longer than this (both sides, in bytes) get no facet analysis.
 const LABEL_MAX_BYTES: usize = 200_000;
@@ -260,7 +281,7 @@ fn names(text: &str) -> Vec<String> {
                     .take_while(|c| c.is_alphanumeric())
                     .flat_map(char::to_lowercase)
                     .collect();
-                if !MONTH_SET.contains(w.as_str()) && !DAY_SET.contains(w.as_str()) {
+                if classes(&w) & (MONTH | DAY) == 0 {
                     out.push(w);
                 }
             }
@@ -280,10 +301,11 @@ fn claims(text: &str) -> Claims {
     let t = tokens(text);
     let ws: Vec<&str> = t.iter().collect();
     let mut c = Claims::default();
+    let class: Vec<u8> = ws.iter().map(|w| classes(w)).collect();
     for (k, &w) in ws.iter().enumerate() {
-        let next_is_month = ws.get(k + 1).is_some_and(|n| MONTH_SET.contains(n));
-        if is_year(w) || DAY_SET.contains(w) || (MONTH_SET.contains(w) && w != "may" && w != "mar")
-        {
+        let is = |bit: u8| class[k] & bit != 0;
+        let next_is_month = class.get(k + 1).is_some_and(|n| n & MONTH != 0);
+        if is_year(w) || is(DAY) || (is(MONTH) && w != "may" && w != "mar") {
             c.dates.push(w.to_string());
         } else if w.chars().any(|ch| ch.is_ascii_digit()) {
             if next_is_month {
@@ -291,16 +313,16 @@ fn claims(text: &str) -> Claims {
             } else {
                 c.numbers.push(w.replace(',', ""))
             }
-        } else if NUMBER_SET.contains(w) {
+        } else if is(NUMBER) {
             c.numbers.push(w.to_string());
         }
-        if NEGATION_SET.contains(w) || w.ends_with("n't") {
+        if is(NEGATION) || w.ends_with("n't") {
             c.negations += 1;
         }
-        if HEDGE_SET.contains(w) {
+        if is(HEDGE) {
             c.hedges.push(w.to_string());
         }
-        if SPEECH_SET.contains(w) {
+        if is(SPEAKS) {
             c.speech.push(w.to_string());
         }
     }
@@ -349,6 +371,9 @@ pub(crate) fn assertion_facets(text: &str) -> Vec<Facet> {
 /// British/American and similar spelling variants, folded to one form.
 fn fold_spelling(w: &str) -> String {
     let n = w.chars().count();
+    if !has_variant(w, n) {
+        return w.to_string();
+    }
     let mut s = w.replace('ß', "ss");
     if n >= 6 {
         for (from, to) in [
@@ -378,6 +403,17 @@ fn fold_spelling(w: &str) -> String {
         }
     }
     s
+}
+
+/// Whether [`fold_spelling`] may change `w` (of `n` characters): most words have none of the
+/// variants and are taken as they are.
+fn has_variant(w: &str, n: usize) -> bool {
+    const ENDINGS: [&str; 10] = [
+        "isation", "ising", "ised", "ises", "yse", "ysed", "lled", "lling", "ogue", "ise",
+    ];
+    w.contains('ß')
+        || n >= 6 && ENDINGS.iter().any(|e| w.ends_with(e))
+        || n >= 5 && (w.contains("our") || w.ends_with("tre"))
 }
 
 fn is_vowel(c: char) -> bool {

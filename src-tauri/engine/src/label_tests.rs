@@ -176,3 +176,15 @@ fn a_broken_name_repaired_is_cosmetic_when_the_text_names_it_issue_10() {
     assert_eq!(c.rows[1].kind, crate::RowKind::Edited);
     assert_eq!(c.rows[1].significance, Significance::Cosmetic);
 }
+
+#[test]
+fn words_without_a_spelling_variant_are_kept_and_the_rest_fold() {
+    for w in ["council", "approved", "homes", "tour", "river"] {
+        assert_eq!(fold_spelling(w), w);
+    }
+    assert!(!has_variant("council", 7));
+    assert_eq!(fold_spelling("colour"), "color");
+    assert_eq!(fold_spelling("realised"), "realized");
+    assert_eq!(fold_spelling("centre"), "center");
+    assert_eq!(fold_spelling("straße"), "strasse");
+}

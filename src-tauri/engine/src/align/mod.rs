@@ -7,7 +7,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::comparison::Mode;
 use crate::evidence::{Evidence, Weak, weigh};
-use crate::normalize::{Tokens, key_hash, tokens};
+use crate::normalize::{Tokens, key_hashes, tokens};
 mod gap;
 
 use crate::similarity::{KeyMap, Profile, cosine, dot, profiles};
@@ -115,11 +115,6 @@ impl Params {
 /// Cells above which a gap is aligned within a diagonal band instead of in full.
 pub(super) const MAX_CELLS: usize = 1_000_000;
 
-/// Matching keys of each sentence (see `normalize::match_key`).
-fn keys(s: &[String]) -> Vec<u64> {
-    s.iter().map(|x| key_hash(x)).collect()
-}
-
 /// Word tokens of the sentences that need a profile (the rest get none).
 fn tokenize(s: &[String], live: &[bool]) -> Vec<Tokens> {
     s.iter()
@@ -139,7 +134,7 @@ pub(crate) struct Prepared {
 }
 
 pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
-    let (ka, kb) = (keys(a), keys(b));
+    let (ka, kb) = key_hashes(a, b);
     let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
     let twins = crate::verbatim::unmatched_twins(&ka, &kb, &ops);
     // Sentences matched verbatim never need a profile; leaving them out also keeps document

@@ -147,7 +147,7 @@ impl Reader<'_> {
 
     fn times_and_dates(&mut self) {
         for i in 0..self.w.len() {
-            if self.used[i] {
+            if self.used[i] || !self.may_date(i) {
                 continue;
             }
             let l = self.w[i].lower.clone();
@@ -226,6 +226,15 @@ impl Reader<'_> {
         }
     }
 
+    /// Word `i` may start a time or date: it starts with a digit (a clock time or an hour), is
+    /// a capitalised month or a day. Every other word is passed over without a copy.
+    fn may_date(&self, i: usize) -> bool {
+        let w = &self.w[i];
+        w.lower.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            || month(&w.lower).is_some() && w.capitalised()
+            || is_day(&w.lower)
+    }
+
     fn year(&self, i: usize) -> Option<u32> {
         let w = self.w.get(i)?;
         let y: u32 = (w.text.len() == 4).then(|| w.text.parse().ok())??;
@@ -235,9 +244,17 @@ impl Reader<'_> {
     /// The value of the number word(s) starting at `i` and the index of the last one.
     fn number_at(&self, i: usize) -> Option<(f64, usize, String)> {
         let w = &self.w[i];
-        if let Some((v, rest)) = digits_value(&w.text.to_lowercase()) {
+        // Figures in digits start with one (lower-casing never makes one).
+        if w.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && let Some((v, rest)) = digits_value(&w.text.to_lowercase())
+        {
             let rest = rest.trim_start_matches('-').to_string();
             return Some((v, i, rest));
+        }
+        // Spelled figures ("twenty-five") start with a number word.
+        let first = w.lower.split('-').next().unwrap_or("");
+        if number_word(first).is_none() {
+            return multiplier(&w.lower).map(|m| (m, i, String::new()));
         }
         let parts: Vec<&str> = w.lower.split('-').collect();
         let vals: Option<Vec<f64>> = parts.iter().map(|p| number_word(p)).collect();
@@ -362,9 +379,25 @@ impl Reader<'_> {
         }
     }
 
+    /// Word `i` may open a hedge (see `hedges`): the checks that need no copy of the words.
+    fn may_hedge(&self, i: usize) -> bool {
+        let l = self.w[i].lower.as_str();
+        is_hedge(l)
+            || matches!(l, "may" | "might" | "could")
+            || self.lower(i + 1) == "to"
+                && matches!(
+                    l,
+                    "expected" | "believed" | "thought" | "said" | "appears" | "seems" | "appeared"
+                )
+    }
+
     fn hedges(&mut self) {
         let mut i = 0;
         while i < self.w.len() {
+            if !self.may_hedge(i) {
+                i += 1;
+                continue;
+            }
             let l = self.w[i].lower.clone();
             let next = self.lower(i + 1).to_string();
             let mut span = None;

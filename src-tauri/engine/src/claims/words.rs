@@ -2,7 +2,11 @@
 //! read with: function words, titles, speech verbs, hedges, number words, months and days.
 //! General vocabulary of the language, not taken from any text the engine is measured on.
 
-use crate::normalize::fold_char;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use crate::normalize::{WordHasher, fold_char};
 
 /// One whitespace-separated word of a sentence, with the punctuation around it kept apart.
 #[derive(Debug, Clone)]
@@ -113,11 +117,7 @@ pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
         let text = &sentence[start..end];
         out.push(Word {
             text,
-            lower: text
-                .chars()
-                .map(fold_char)
-                .flat_map(char::to_lowercase)
-                .collect(),
+            lower: lower_word(text),
             start,
             end,
             pre: fold(if n == 0 { gap } else { pre }),
@@ -132,9 +132,32 @@ pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
     out
 }
 
-fn any(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// A word lower-cased with quotes and dashes folded. A word of ASCII letters, digits and inner
+/// punctuation folds to itself, so ASCII lower-casing is the whole work there.
+fn lower_word(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
 }
+
+/// One closed word class, hashed: looked up for every word of every changed sentence.
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+fn set(list: &'static [&'static str]) -> WordSet {
+    list.iter().copied().collect()
+}
+
+static FUNCTION_SET: LazyLock<WordSet> = LazyLock::new(|| set(FUNCTION));
+static GERMAN_SET: LazyLock<WordSet> = LazyLock::new(|| set(GERMAN));
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| set(TITLES));
+static SPEECH_SET: LazyLock<WordSet> = LazyLock::new(|| set(SPEECH));
+static NEGATION_SET: LazyLock<WordSet> = LazyLock::new(|| set(NEGATIONS));
+static HEDGE_SET: LazyLock<WordSet> = LazyLock::new(|| set(HEDGES));
+static DAY_SET: LazyLock<WordSet> = LazyLock::new(|| set(DAYS));
 
 pub(crate) const FUNCTION: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "of", "in", "on", "at", "to", "for",
@@ -148,7 +171,7 @@ pub(crate) const FUNCTION: &[&str] = &[
 ];
 
 pub(crate) fn is_function(w: &str) -> bool {
-    any(FUNCTION, w)
+    FUNCTION_SET.contains(w)
 }
 
 /// Words that mark a sentence as German (frequent function words English does not share).
@@ -161,7 +184,11 @@ const GERMAN: &[&str] = &[
 ];
 
 pub(crate) fn is_german(words: &[Word]) -> bool {
-    words.iter().filter(|w| any(GERMAN, &w.lower)).count() >= 2
+    words
+        .iter()
+        .filter(|w| GERMAN_SET.contains(w.lower.as_str()))
+        .count()
+        >= 2
 }
 
 pub(crate) const TITLES: &[&str] = &[
@@ -205,7 +232,7 @@ pub(crate) const TITLES: &[&str] = &[
 ];
 
 pub(crate) fn is_title(w: &str) -> bool {
-    any(TITLES, w)
+    TITLE_SET.contains(w)
 }
 
 /// Verbs and phrases that attribute what follows or precedes to a source.
@@ -238,7 +265,7 @@ pub(crate) const SPEECH: &[&str] = &[
 ];
 
 pub(crate) fn is_speech(w: &str) -> bool {
-    any(SPEECH, w)
+    SPEECH_SET.contains(w)
 }
 
 pub(crate) const NEGATIONS: &[&str] = &[
@@ -248,7 +275,7 @@ pub(crate) const NEGATIONS: &[&str] = &[
 ];
 
 pub(crate) fn is_negation(w: &str) -> bool {
-    any(NEGATIONS, w) || w.ends_with("n't") || w.ends_with("n’t")
+    NEGATION_SET.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
 }
 
 /// Single-word hedges; "may", "might", "could", "expected to", "believed to" are read in context.
@@ -281,7 +308,7 @@ pub(crate) const HEDGES: &[&str] = &[
 ];
 
 pub(crate) fn is_hedge(w: &str) -> bool {
-    any(HEDGES, w)
+    HEDGE_SET.contains(w)
 }
 
 /// Month names (English, German) with their number.
@@ -319,7 +346,9 @@ pub(crate) fn month(w: &str) -> Option<u32> {
         ("dec", 12),
         ("dezember", 12),
     ];
-    M.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
+    static MAP: LazyLock<HashMap<&str, u32, BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| M.iter().copied().collect());
+    MAP.get(w).copied()
 }
 
 pub(crate) const DAYS: &[&str] = &[
@@ -347,7 +376,7 @@ pub(crate) const DAYS: &[&str] = &[
 ];
 
 pub(crate) fn is_day(w: &str) -> bool {
-    any(DAYS, w)
+    DAY_SET.contains(w)
 }
 
 /// The value of a number word: cardinals, multipliers and fractions (English, German).
@@ -403,7 +432,9 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
         ("hälfte", 0.5),
         ("viertel", 0.25),
     ];
-    N.iter().find(|(n, _)| *n == w).map(|&(_, v)| v)
+    static MAP: LazyLock<HashMap<&str, f64, BuildHasherDefault<WordHasher>>> =
+        LazyLock::new(|| N.iter().copied().collect());
+    MAP.get(w).copied()
 }
 
 /// Multipliers that scale the number before them ("48 million", "zwei Millionen").
@@ -439,4 +470,23 @@ pub(crate) fn is_person(w: &str) -> bool {
             | "bewohner"
             | "anwohner"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_lower_as_the_general_path_does(w in "[A-Za-z0-9,.:'-]{1,16}") {
+            let general: String = w.chars().map(fold_char).flat_map(char::to_lowercase).collect();
+            proptest::prop_assert_eq!(lower_word(&w), general);
+        }
+    }
+
+    #[test]
+    fn other_words_fold_quotes_and_lower_case() {
+        assert_eq!(lower_word("O\u{2019}NEILL"), "o'neill");
+        assert_eq!(lower_word("Äpfel"), "äpfel");
+    }
 }
