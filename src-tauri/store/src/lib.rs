@@ -90,6 +90,8 @@ pub struct Library {
     conn: Connection,
     /// The file, or `None` for an in-memory library.
     path: Option<PathBuf>,
+    /// Whether the pages were checked before this connection's first write (see `open`).
+    checked: bool,
 }
 
 impl Library {
@@ -101,6 +103,10 @@ impl Library {
     /// Runs `f` in one immediate (write-locking) transaction and commits it; any error
     /// rolls everything back. Lock and read-only failures become their own error kinds.
     fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if !self.checked {
+            self.check_pages()?;
+            self.checked = true;
+        }
         let path = self.path.clone();
         let classify = |e: Error| match (e, &path) {
             (Error::Database(err), Some(p)) => Error::from_sqlite_at(err, p),
