@@ -292,6 +292,15 @@ pub fn search(args: &SearchArgs) -> Result<(), LibraryError> {
     let lib = args.data.open()?;
     let hits = lib.search(&args.query, args.limit)?;
     let mut out = std::io::stdout().lock();
+    // Text output says so when nothing matched (stderr, so scripts reading hits see none).
+    if hits.is_empty() && args.format == Format::Text {
+        if args.query.split_whitespace().next().is_none() {
+            eprintln!("parallax: the search has no words; give one or more words to look for.");
+        } else {
+            eprintln!("no matches for {:?}", one_line(&args.query));
+        }
+        return Ok(());
+    }
     match args.format {
         Format::Json => writeln!(
             out,

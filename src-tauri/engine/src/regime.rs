@@ -25,10 +25,16 @@ const RARE_WORDS: usize = 3;
 /// all this common has no distinctive wording to be copied, and the cap bounds the work.
 const MAX_POSTINGS: usize = 64;
 
+/// Candidate pairs the near-identity search may score in one comparison, shared among the old
+/// side's sentences, each scoring at least [`MIN_NEAR_PAIRS`]: megabytes of unrelated text
+/// would otherwise score up to 3 × 64 pairs per sentence.
+const NEAR_PAIRS: usize = 1_000_000;
+const MIN_NEAR_PAIRS: usize = 16;
+
 /// Counts the sentences on each side whose best counterpart on the other side is near-identical.
 /// Candidates share one of the old sentence's `RARE_WORDS` rarest words, so the cost grows with
 /// the candidates, not with the product of the two lengths.
-fn near_identical(pa: &[Profile], pb: &[Profile]) -> (usize, usize) {
+fn near_identical(pa: &[Profile], pb: &[Profile], twins: &[(usize, usize)]) -> (usize, usize) {
     let mut index: KeyMap<Vec<usize>> = KeyMap::default();
     for (j, q) in pb.iter().enumerate() {
         for (k, _) in &q.words {
@@ -37,6 +43,15 @@ fn near_identical(pa: &[Profile], pb: &[Profile]) -> (usize, usize) {
     }
     let mut best_a = vec![0.0f32; pa.len()];
     let mut best_b = vec![0.0f32; pb.len()];
+    // Sentences verbatim once on each side that the diff left unmatched (a shuffle) are
+    // identical to their twin, whatever the budget lets the search find.
+    for &(i, j) in twins {
+        best_a[i] = 1.0;
+        best_b[j] = 1.0;
+    }
+    // Work budget: each sentence may score its share of NEAR_PAIRS candidates (ordinary texts
+    // score all of theirs: a few hundred sentences, at most 3 × 64 candidates each).
+    let allowance = (NEAR_PAIRS / pa.len().max(1)).max(MIN_NEAR_PAIRS);
     let mut seen: Vec<usize> = vec![usize::MAX; pb.len()];
     let mut lists: Vec<&Vec<usize>> = Vec::new();
     for (i, p) in pa.iter().enumerate() {
@@ -48,11 +63,16 @@ fn near_identical(pa: &[Profile], pb: &[Profile]) -> (usize, usize) {
                 .filter(|l| l.len() <= MAX_POSTINGS),
         );
         lists.sort_by_key(|l| l.len());
+        let mut tried = 0;
         for &j in lists.iter().take(RARE_WORDS).flat_map(|l| l.iter()) {
             if seen[j] == i {
                 continue;
             }
             seen[j] = i;
+            if tried == allowance {
+                break;
+            }
+            tried += 1;
             let (w, g) = dots(p, &pb[j]);
             let s = 0.5 * cosine(w, p.words_norm2, pb[j].words_norm2)
                 + 0.5 * cosine(g, p.grams_norm2, pb[j].grams_norm2);
@@ -85,7 +105,7 @@ pub(crate) fn mode_of(prep: &Prepared, na: usize, nb: usize) -> Mode {
     let shared = if (2 * equal) as f32 >= needed {
         2 * equal
     } else {
-        let (near_a, near_b) = near_identical(&prep.pa, &prep.pb);
+        let (near_a, near_b) = near_identical(&prep.pa, &prep.pb, &prep.twins);
         2 * equal + near_a + near_b
     };
     if shared as f32 >= needed {

@@ -157,7 +157,8 @@ pub fn capture_markdown(
     now: i64,
 ) -> crate::Result<Capture> {
     let mut html = String::new();
-    let parser = pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES);
+    let md = crate::nesting::bound_markdown(md);
+    let parser = pulldown_cmark::Parser::new_ext(&md, pulldown_cmark::Options::ENABLE_TABLES);
     pulldown_cmark::html::push_html(&mut html, parser);
     let html = crate::nesting::bound(&html)
         .map_err(|_| crate::IngestError::TooManyElements { what: "document" })?;

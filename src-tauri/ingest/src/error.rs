@@ -15,13 +15,17 @@ pub enum IngestError {
     #[error("The file is empty: there is no text to import.")]
     Empty,
     #[error(
-        "The file is {size_mb:.1} MB; Parallax imports files up to {limit_mb} MB. Split it or save only the article."
+        "The file is {size}; Parallax imports files up to {limit_mb} MB. Split it or save only the article."
     )]
-    TooLarge { size_mb: f64, limit_mb: u64 },
+    TooLarge { size: String, limit_mb: u64 },
     #[error("The text could not be decoded ({detail}); save it as UTF-8 and try again.")]
     Undecodable { detail: String },
     #[error("Parallax reads .txt, .md and .html files, not .{ext} files.")]
     UnsupportedFileType { ext: String },
+    #[error(
+        "Parallax reads .txt, .md and .html files, and this file's name has no extension; rename it to end in .txt, .md or .html."
+    )]
+    NoExtension,
     /// A page that reads but holds no article; "import anyway" stores its visible text instead.
     #[error(
         "No article text was found in this page (it looks like {what}); open the article's own page or paste its text, or import it anyway to keep the text the page shows."
@@ -98,7 +102,9 @@ impl IngestError {
             IngestError::Empty => "empty",
             IngestError::TooLarge { .. } => "too_large",
             IngestError::Undecodable { .. } => "undecodable",
-            IngestError::UnsupportedFileType { .. } => "unsupported_file_type",
+            IngestError::UnsupportedFileType { .. } | IngestError::NoExtension => {
+                "unsupported_file_type"
+            }
             IngestError::NoArticle { .. } => "no_article",
             IngestError::TooManyElements { .. } => "too_many_elements",
             IngestError::Io { .. } => "io",
@@ -130,6 +136,17 @@ pub fn format_size(bytes: u64) -> String {
         b if b >= 1_048_576 => format!("{:.1} MB", b as f64 / 1_048_576.0),
         b if b >= 1024 => format!("{} KB", b / 1024),
         b => format!("{b} bytes"),
+    }
+}
+
+/// A file's size against a limit of `limit` bytes, in MB with one decimal, or in exact bytes
+/// when the rounding would make it look no larger than the limit ("20.0 MB" for 20 MB + 1 byte).
+pub fn size_past(len: u64, limit: u64) -> String {
+    let mb = format!("{:.1} MB", len as f64 / 1_048_576.0);
+    if len > limit && mb == format!("{:.1} MB", limit as f64 / 1_048_576.0) {
+        format!("{len} bytes ({} bytes over the limit)", len - limit)
+    } else {
+        mb
     }
 }
 

@@ -93,12 +93,69 @@ pub fn parse_url(input: &str) -> Result<url::Url> {
     Ok(url)
 }
 
+/// A redirect that puts a user name or password into the address (`http://user:secret@…`) when
+/// the one before had none: following it would send credentials the user never gave.
+#[derive(Debug)]
+struct CredentialsAdded;
+
+impl std::fmt::Display for CredentialsAdded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(CREDENTIALS_ADDED)
+    }
+}
+
+impl std::error::Error for CredentialsAdded {}
+
+const CREDENTIALS_ADDED: &str = "it redirected to an address with a user name or password in it, \
+    which Parallax does not follow; open the page in a browser and save it as a file instead";
+
+fn has_credentials(url: &url::Url) -> bool {
+    !url.username().is_empty() || url.password().is_some()
+}
+
+/// At most `max` redirects, none that adds credentials to the address.
+fn redirect_policy(max: usize) -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(move |attempt| {
+        let before = attempt.previous().last().is_some_and(has_credentials);
+        if attempt.previous().len() > max {
+            attempt.error(TooManyRedirects)
+        } else if has_credentials(attempt.url()) && !before {
+            attempt.error(CredentialsAdded)
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
+#[derive(Debug)]
+struct TooManyRedirects;
+
+impl std::fmt::Display for TooManyRedirects {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("too many redirects")
+    }
+}
+
+impl std::error::Error for TooManyRedirects {}
+
+/// `url` without its user name and password, so neither is stored or printed.
+pub fn without_credentials(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if has_credentials(&u) => {
+            let _ = u.set_username("");
+            let _ = u.set_password(None);
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
 impl Fetcher {
     pub fn new(options: FetchOptions) -> Result<Fetcher> {
         let client = reqwest::Client::builder()
             .timeout(options.timeout)
             .connect_timeout(options.connect_timeout)
-            .redirect(reqwest::redirect::Policy::limited(options.max_redirects))
+            .redirect(redirect_policy(options.max_redirects))
             .user_agent(options.user_agent.clone())
             .build()
             .map_err(|e| IngestError::Network {
@@ -156,7 +213,7 @@ impl Fetcher {
         {
             return Err(too_large());
         }
-        let final_url = response.url().to_string();
+        let final_url = without_credentials(response.url().as_str());
         let mut bytes = Vec::new();
         while let Some(chunk) = response
             .chunk()
@@ -227,6 +284,11 @@ impl Fetcher {
             IngestError::Timeout {
                 url,
                 limit: format_duration(self.options.timeout),
+            }
+        } else if e.is_redirect() && chain.contains(CREDENTIALS_ADDED) {
+            IngestError::Network {
+                url,
+                reason: CREDENTIALS_ADDED.to_string(),
             }
         } else if e.is_redirect() {
             IngestError::TooManyRedirects {
@@ -322,6 +384,9 @@ pub fn page_to_capture_with(
         c
     };
     capture.notes.extend(decoded.note);
+    // A canonical link or the address typed may carry credentials too.
+    capture.url = capture.url.as_deref().map(without_credentials);
+    capture.source_ref = without_credentials(&capture.source_ref);
     Ok(capture)
 }
 

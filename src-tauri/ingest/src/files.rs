@@ -66,7 +66,7 @@ pub fn read_file_with(path: &Path, now: i64, anyway: bool) -> Result<Capture> {
         });
     }
     let too_large = |len: u64| IngestError::TooLarge {
-        size_mb: len as f64 / 1_048_576.0,
+        size: crate::error::size_past(len, MAX_FILE_BYTES),
         limit_mb: MAX_FILE_BYTES / 1_048_576,
     };
     if meta.len() > MAX_FILE_BYTES {
@@ -96,7 +96,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path, now: i64) -> Result<Capture> {
 pub fn read_bytes_with(bytes: &[u8], path: &Path, now: i64, anyway: bool) -> Result<Capture> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(IngestError::TooLarge {
-            size_mb: bytes.len() as f64 / 1_048_576.0,
+            size: crate::error::size_past(bytes.len() as u64, MAX_FILE_BYTES),
             limit_mb: MAX_FILE_BYTES / 1_048_576,
         });
     }
@@ -104,12 +104,11 @@ pub fn read_bytes_with(bytes: &[u8], path: &Path, now: i64, anyway: bool) -> Res
         return Err(IngestError::Binary { what });
     }
     let Some(kind) = FileKind::of(path) else {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("(none)");
+        let Some(ext) = path.extension() else {
+            return Err(IngestError::NoExtension);
+        };
         return Err(IngestError::UnsupportedFileType {
-            ext: ext.to_string(),
+            ext: ext.to_string_lossy().into_owned(),
         });
     };
     let declared = if kind == FileKind::Html {

@@ -7,6 +7,9 @@
 //! This is a tag scanner, not a parser: it follows the stack of open elements closely enough to
 //! count depth (void elements, elements whose end tag is optional, raw-text elements, comments,
 //! quoted attribute values) and copies everything it keeps byte for byte.
+//!
+//! [`bound_markdown`] does the same for Markdown before pulldown-cmark sees it: a line that opens
+//! more than [`MAX_DEPTH`] containers (`> `, `- `, `1. `) keeps the first ones and its text.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -198,6 +201,65 @@ fn raw_text_end(b: &[u8], from: usize, name: &str) -> usize {
     b.len()
 }
 
+/// `md` with no line opening more than [`MAX_DEPTH`] block containers (borrowed unchanged when
+/// none does). pulldown-cmark re-checks every open container on each line and keeps a tree as
+/// deep as the markers, so one line of 20,000 `- ` took minutes; the markers past the bound are
+/// dropped and the line's text joins the deepest kept container. Nesting by indentation needs
+/// two more bytes per level on every line, so the import limit already keeps it shallow.
+pub fn bound_markdown(md: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    for line in md.split_inclusive('\n') {
+        let (keep, skip) = container_markers(line.as_bytes());
+        if skip > keep {
+            let o = out.get_or_insert_with(|| String::with_capacity(md.len()));
+            o.push_str(&md[copied..at + keep]);
+            copied = at + skip;
+        }
+        at += line.len();
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&md[copied..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(md),
+    }
+}
+
+/// Where the container markers at the start of a Markdown line stop being kept (after the
+/// [`MAX_DEPTH`]th) and where they end: equal when the line has no more than that.
+fn container_markers(line: &[u8]) -> (usize, usize) {
+    let (mut i, mut depth, mut keep) = (0, 0, 0);
+    loop {
+        let mut j = i;
+        while j < line.len() && matches!(line[j], b' ' | b'\t') {
+            j += 1;
+        }
+        let spaced = |k: usize| line.get(k).is_none_or(|c| c.is_ascii_whitespace());
+        let end = match line.get(j) {
+            Some(b'>') => j + 1,
+            Some(b'-' | b'+' | b'*') if spaced(j + 1) => j + 1,
+            Some(c) if c.is_ascii_digit() => {
+                let digits = line[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let k = j + digits;
+                if digits > 9 || !matches!(line.get(k), Some(b'.' | b')')) || !spaced(k + 1) {
+                    break;
+                }
+                k + 1
+            }
+            _ => break,
+        };
+        depth += 1;
+        i = end;
+        if depth == MAX_DEPTH {
+            keep = i;
+        }
+    }
+    if depth > MAX_DEPTH { (keep, i) } else { (i, i) }
+}
+
 fn memchr(c: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&x| x == c)
 }
@@ -269,6 +331,36 @@ mod tests {
         let item = "<ul><li><div>x<li><span>y</ul>";
         let page = item.repeat(10_000);
         assert!(matches!(bound(&page), Ok(Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn markdown_containers_past_the_bound_are_dropped_and_the_text_kept() {
+        for marker in ["- ", "> ", "1. ", "* ", "> - "] {
+            let md = format!(
+                "# Title\n\n{}Deep words here.\nNext line.\n",
+                marker.repeat(20_000)
+            );
+            let out = bound_markdown(&md);
+            let line = out.lines().nth(2).unwrap();
+            let (keep, end) = container_markers(line.as_bytes());
+            assert_eq!(keep, end, "{marker}: still past the bound");
+            assert!(line.ends_with("Deep words here."), "{marker}");
+            assert!(out.ends_with("\nNext line.\n") && out.starts_with("# Title\n\n"));
+        }
+        let md = format!("{}Text.\n", "- ".repeat(MAX_DEPTH + 3));
+        assert_eq!(
+            bound_markdown(&md),
+            format!("{}Text.\n", "- ".repeat(MAX_DEPTH))
+        );
+    }
+
+    #[test]
+    fn ordinary_markdown_passes_unchanged() {
+        let md =
+            "# T\n\n> quote\n> - item\n>   1. sub\n\n- a\n  - b\n\n-3 degrees\n2024. A year.\n";
+        assert!(matches!(bound_markdown(md), Cow::Borrowed(_)));
+        let shallow = format!("{}x\n", "- ".repeat(MAX_DEPTH));
+        assert!(matches!(bound_markdown(&shallow), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -75,6 +75,15 @@ pub enum Error {
     ReadOnly { path: PathBuf },
 
     #[error(
+        "The library at {} is damaged (SQLite's check says: {detail}), so Parallax will not save \
+         to it: writing could lose more. What is intact can still be read. Copy the file away, \
+         then restore a backup made with `parallax backup`, or salvage what SQLite can read \
+         with `sqlite3 FILE .recover`.",
+        path.display()
+    )]
+    Damaged { path: PathBuf, detail: String },
+
+    #[error(
         "The library at {} is in use by another program or Parallax window. Close the other one \
          and try again.",
         path.display()
@@ -111,7 +120,7 @@ impl Error {
             Error::Io { .. } => ErrorKind::Io,
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::InvalidInput(_) => ErrorKind::InvalidInput,
-            Error::Database(_) => ErrorKind::Database,
+            Error::Database(_) | Error::Damaged { .. } => ErrorKind::Database,
         }
     }
 

@@ -92,6 +92,8 @@ pub struct Library {
     path: Option<PathBuf>,
     /// Inside [`Library::batch`]: each write is a savepoint of the batch's transaction.
     in_batch: bool,
+    /// Whether the pages were checked before this connection's first write (see `open`).
+    checked: bool,
 }
 
 impl Library {
@@ -105,6 +107,10 @@ impl Library {
     /// transaction instead, still all or nothing. Lock and read-only failures become their own
     /// error kinds.
     fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if !self.checked {
+            self.check_pages()?;
+            self.checked = true;
+        }
         let path = self.path.clone();
         let classify = |e: Error| match (e, &path) {
             (Error::Database(err), Some(p)) => Error::from_sqlite_at(err, p),

@@ -83,36 +83,23 @@ impl Library {
         let mut conn = Connection::open_with_flags(path, flags).map_err(sqlite)?;
         conn.busy_timeout(options.busy_timeout).map_err(sqlite)?;
 
-        // Recognise the file before anything writes to it.
-        let found = inspect(&conn).map_err(sqlite)?;
-        if let Some(detail) = found.foreign {
-            return Err(Error::NotALibrary {
-                path: path.to_path_buf(),
-                detail: detail.into(),
-            });
+        // Two programs creating one new library race for its first locks, and SQLite answers
+        // some of those races "busy" at once instead of waiting; every step below is safe to
+        // repeat, so a busy answer is retried until the busy timeout.
+        let started = std::time::Instant::now();
+        loop {
+            match set_up(&mut conn, path) {
+                Err(Error::Locked { .. }) if started.elapsed() < options.busy_timeout => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                done => break done?,
+            }
         }
-        if found.version > SCHEMA_VERSION {
-            return Err(Error::NewerSchema {
-                path: path.to_path_buf(),
-                found: found.version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-
-        // WAL lets the reader view keep reading while an import writes.
-        // (A file system without shared memory answers with another mode; that still works.)
-        let _mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(sqlite)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(sqlite)?;
-        conn.pragma_update(None, "foreign_keys", true)
-            .map_err(sqlite)?;
-        migrate(&mut conn).map_err(sqlite)?;
         Ok(Library {
             conn,
             path: Some(path.to_path_buf()),
             in_batch: false,
+            checked: false,
         })
     }
 
@@ -125,8 +112,70 @@ impl Library {
             conn,
             path: None,
             in_batch: false,
+            checked: true,
         })
     }
+}
+
+impl Library {
+    /// Refuses to write into a file whose pages are damaged (a bad copy, a disk error): the
+    /// header checks at open pass, and a write that only touches intact pages would succeed
+    /// while the rest stays unreadable. SQLite's `quick_check` reads every page once, so it
+    /// runs before a connection's first write, not at open: reading stays as fast as before
+    /// and works on whatever is intact.
+    pub(crate) fn check_pages(&self) -> Result<()> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let found: rusqlite::Result<String> =
+            self.conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0));
+        let detail = match found {
+            Ok(ok) if ok == "ok" => return Ok(()),
+            Ok(problem) => problem,
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+                e.to_string()
+            }
+            Err(e) => return Err(Error::from_sqlite_at(e, path)),
+        };
+        Err(Error::Damaged {
+            path: path.clone(),
+            detail: crate::normalise::cap_chars(&detail.replace('\n', "; "), 200),
+        })
+    }
+}
+
+/// Recognises the file, then switches it to WAL and migrates it (nothing is written before the
+/// file is known to be a Parallax library or a new one).
+fn set_up(conn: &mut Connection, path: &Path) -> Result<()> {
+    let sqlite = |e: rusqlite::Error| Error::from_sqlite_at(e, path);
+    // Recognise the file before anything writes to it.
+    let found = inspect(conn).map_err(sqlite)?;
+    if let Some(detail) = found.foreign {
+        return Err(Error::NotALibrary {
+            path: path.to_path_buf(),
+            detail: detail.into(),
+        });
+    }
+    if found.version > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            path: path.to_path_buf(),
+            found: found.version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+
+    // WAL lets the reader view keep reading while an import writes.
+    // (A file system without shared memory answers with another mode; that still works.)
+    let _mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(sqlite)?;
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(sqlite)?;
+    migrate(conn).map_err(sqlite)?;
+    Ok(())
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> Error {

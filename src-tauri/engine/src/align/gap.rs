@@ -1,7 +1,7 @@
 //! One gap between exact anchors, aligned by dynamic programming over group shapes (1:1, 1:n, n:1),
 //! scored by the regime's similarity with the neighbours' support; and the banded score table.
 
-use super::{MAX_CELLS, Params, sim_of};
+use super::{Params, sim_of};
 use crate::similarity::{Profile, band_dots, dots};
 
 /// One stretch between anchors, aligned by dynamic programming over group shapes.
@@ -9,6 +9,8 @@ pub(super) struct Gap<'a> {
     a: &'a [Profile],
     b: &'a [Profile],
     p: Params,
+    /// Cells above which the gap is aligned within a diagonal band instead of in full.
+    max_cells: usize,
     /// Band of columns per row `[lo, hi)` and the row's offset into `cells`.
     lo: Vec<usize>,
     hi: Vec<usize>,
@@ -23,12 +25,12 @@ pub(super) struct Gap<'a> {
 }
 
 impl<'a> Gap<'a> {
-    pub(super) fn new(a: &'a [Profile], b: &'a [Profile], p: Params) -> Gap<'a> {
+    pub(super) fn new(a: &'a [Profile], b: &'a [Profile], p: Params, max_cells: usize) -> Gap<'a> {
         let (na, nb) = (a.len(), b.len());
-        let width = if na * nb <= MAX_CELLS {
+        let width = if na * nb <= max_cells {
             nb
         } else {
-            (MAX_CELLS / (2 * na.max(nb))).max(8)
+            (max_cells / (2 * na.max(nb))).max(8)
         };
         let (mut lo, mut hi, mut off) = (Vec::new(), Vec::new(), Vec::new());
         let mut total = 0;
@@ -79,6 +81,7 @@ impl<'a> Gap<'a> {
             a,
             b,
             p,
+            max_cells,
             lo,
             hi,
             off,
@@ -177,7 +180,7 @@ impl<'a> Gap<'a> {
     pub(super) fn align(&self) -> Vec<(Vec<usize>, Vec<usize>, f32)> {
         let (na, nb) = (self.a.len(), self.b.len());
         let shapes = self.shapes();
-        let banded = na * nb > MAX_CELLS;
+        let banded = na * nb > self.max_cells;
         // Columns each DP row needs; outside them a cell is unreachable. Storing only these keeps
         // a banded gap's memory proportional to its band, not to the product of the lengths.
         let mut t = Table::new((0..=na).map(|i| {

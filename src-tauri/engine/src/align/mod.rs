@@ -3,12 +3,13 @@
 //! Works on sentence strings only; labelling the groups is left to `compare` and `label`.
 
 use serde::{Deserialize, Serialize};
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::DiffOp;
 
 use crate::comparison::Mode;
 use crate::evidence::{Evidence, Weak, weigh};
 use crate::normalize::{Tokens, key_hashes, tokens};
 mod gap;
+mod keydiff;
 
 use crate::similarity::{KeyMap, Profile, cosine, dot, profiles};
 use gap::Gap;
@@ -115,6 +116,28 @@ impl Params {
 /// Cells above which a gap is aligned within a diagonal band instead of in full.
 pub(super) const MAX_CELLS: usize = 1_000_000;
 
+/// Cells all gaps of one comparison may use together. Texts with many large gaps (megabytes of
+/// short, unrelated sentences between scattered anchors) share it: each gap's cap is cut in
+/// proportion, down to a band of 8 sentences either side of the diagonal, so the work stays
+/// linear in the text. Ordinary texts use far fewer and keep [`MAX_CELLS`] per gap.
+const TOTAL_CELLS: usize = 4_000_000;
+
+/// Candidate pairs the pass for moves may score in one comparison, shared among the free
+/// sentences of the old side, each trying at least [`MIN_MOVE_PAIRS`].
+const MOVE_PAIRS: usize = 1_000_000;
+const MIN_MOVE_PAIRS: usize = 16;
+
+/// The cell cap of each gap: [`MAX_CELLS`], or less when the gaps' wanted cells (each at most
+/// [`MAX_CELLS`]) add up to more than [`TOTAL_CELLS`].
+fn cells_per_gap(sizes: impl Iterator<Item = (usize, usize)>) -> usize {
+    let wanted: usize = sizes.map(|(n, m)| (n * m).min(MAX_CELLS)).sum();
+    if wanted <= TOTAL_CELLS {
+        MAX_CELLS
+    } else {
+        (MAX_CELLS as u128 * TOTAL_CELLS as u128 / wanted as u128) as usize
+    }
+}
+
 /// Word tokens of the sentences that need a profile (the rest get none).
 fn tokenize(s: &[String], live: &[bool]) -> Vec<Tokens> {
     s.iter()
@@ -135,7 +158,7 @@ pub(crate) struct Prepared {
 
 pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
     let (ka, kb) = key_hashes(a, b);
-    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let ops = keydiff::key_diff(&ka, &kb);
     let twins = crate::verbatim::unmatched_twins(&ka, &kb, &ops);
     // Sentences matched verbatim never need a profile; leaving them out also keeps document
     // frequencies about the changed material.
@@ -214,6 +237,12 @@ pub(crate) fn align_detailed(
         twin_b[j] = true;
         out.push(Aligned::moved(i, j));
     }
+    let max_cells = cells_per_gap(ops.iter().filter_map(|op| match *op {
+        DiffOp::Replace {
+            old_len, new_len, ..
+        } => Some((old_len, new_len)),
+        _ => None,
+    }));
     for op in ops {
         match op {
             DiffOp::Equal {
@@ -262,11 +291,11 @@ pub(crate) fn align_detailed(
                     );
                     (&owned.0[..], &owned.1[..])
                 };
-                for (x, y, score) in Gap::new(ga, gb, p).align() {
+                for (x, y, score) in Gap::new(ga, gb, p, max_cells).align() {
                     out.push(Aligned {
                         group: Group {
-                            a: x.iter().map(|&k| ia[k]).collect(),
-                            b: y.iter().map(|&k| ib[k]).collect(),
+                            a: leading_run(x.iter().map(|&k| ia[k])),
+                            b: leading_run(y.iter().map(|&k| ib[k])),
                         },
                         link: Link::Matched,
                         score,
@@ -280,6 +309,20 @@ pub(crate) fn align_detailed(
     moves(&pa, &pb, &mut out, p);
     let weak = weigh(&mut out, &pa, &pb, a, b, mode, prune);
     (mode, out, weak)
+}
+
+/// The first run of consecutive indices: a group found around a twin (linked already) would
+/// otherwise span it, and a row's sentences must be adjacent. What is cut off stays free for
+/// the pass for moves.
+fn leading_run(idx: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut run: Vec<usize> = Vec::new();
+    for k in idx {
+        if run.last().is_some_and(|&l| k != l + 1) {
+            break;
+        }
+        run.push(k);
+    }
+    run
 }
 
 /// Mixed word and character-gram cosine from dot products and squared norms (pairs: left, right).
@@ -305,35 +348,51 @@ fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, p: Params) {
     }
     let mut cands: Vec<(f32, usize, usize)> = Vec::new();
     let mut seen: Vec<usize> = vec![usize::MAX; pb.len()];
-    for i in (0..pa.len()).filter(|&i| !used_a[i]) {
-        for (k, _) in &pa[i].words {
-            let Some(list) = index.get(k) else { continue };
-            if list.len() > 64 {
+    let free_a: Vec<usize> = (0..pa.len()).filter(|&i| !used_a[i]).collect();
+    // Work budget: each free sentence may try its share of MOVE_PAIRS candidates, its rarest
+    // words first. Ordinary texts try all of theirs (a few hundred free sentences at most a few
+    // hundred candidates each); megabytes of unrelated text would otherwise try hundreds each.
+    let allowance = (MOVE_PAIRS / free_a.len().max(1)).max(MIN_MOVE_PAIRS);
+    let mut lists: Vec<&Vec<usize>> = Vec::new();
+    for &i in &free_a {
+        lists.clear();
+        lists.extend(
+            pa[i]
+                .words
+                .iter()
+                .filter_map(|(k, _)| index.get(k))
+                .filter(|l| l.len() <= 64),
+        );
+        if lists.iter().map(|l| l.len()).sum::<usize>() > allowance {
+            lists.sort_by_key(|l| l.len());
+        }
+        let mut tried = 0;
+        for &j in lists.iter().flat_map(|l| l.iter()) {
+            if seen[j] == i {
                 continue;
             }
-            for &j in list {
-                if seen[j] == i {
-                    continue;
-                }
-                seen[j] = i;
-                // The word cosine alone bounds the score (the gram cosine is at most 1): most
-                // candidates share a word or two and are dropped before the costlier gram dot.
-                let w = dot(&pa[i].words, &pb[j].words);
-                let cw = cosine(w, pa[i].words_norm2, pb[j].words_norm2);
-                if p.word_weight * cw + (1.0 - p.word_weight) < p.move_threshold {
-                    continue;
-                }
-                let g = dot(&pa[i].grams, &pb[j].grams);
-                let s = sim_of(
-                    w,
-                    g,
-                    (pa[i].words_norm2, pb[j].words_norm2),
-                    (pa[i].grams_norm2, pb[j].grams_norm2),
-                    p,
-                );
-                if s >= p.move_threshold {
-                    cands.push((s, i, j));
-                }
+            seen[j] = i;
+            if tried == allowance {
+                break;
+            }
+            tried += 1;
+            // The word cosine alone bounds the score (the gram cosine is at most 1): most
+            // candidates share a word or two and are dropped before the costlier gram dot.
+            let w = dot(&pa[i].words, &pb[j].words);
+            let cw = cosine(w, pa[i].words_norm2, pb[j].words_norm2);
+            if p.word_weight * cw + (1.0 - p.word_weight) < p.move_threshold {
+                continue;
+            }
+            let g = dot(&pa[i].grams, &pb[j].grams);
+            let s = sim_of(
+                w,
+                g,
+                (pa[i].words_norm2, pb[j].words_norm2),
+                (pa[i].grams_norm2, pb[j].grams_norm2),
+                p,
+            );
+            if s >= p.move_threshold {
+                cands.push((s, i, j));
             }
         }
     }

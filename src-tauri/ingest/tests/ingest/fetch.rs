@@ -214,3 +214,55 @@ async fn network_failures_have_clear_messages() {
         );
     }
 }
+
+/// Issue 15 (F14): a redirect that adds a user name and password is refused, and credentials
+/// the user typed are never stored with the article.
+#[tokio::test]
+async fn credentials_in_redirects_are_refused_and_never_stored() {
+    let mut body =
+        b"<html><head><title>Pier vote</title></head><body><article><h1>Pier vote</h1>".to_vec();
+    for _ in 0..4 {
+        body.extend_from_slice(b"<p>The harbour council voted on Tuesday to rebuild the ferry pier before the summer season.</p>");
+    }
+    body.extend_from_slice(b"</article></body></html>");
+    let article = TestServer::start(move |_| Response::html(body.clone()));
+    let with_credentials = article
+        .url("/article")
+        .replace("http://", "http://user:secret@");
+    let target = with_credentials.clone();
+    let redirect = TestServer::start(move |r| match r.path.as_str() {
+        "/plain" => Response::new(302, "text/plain", "")
+            .header("Location", &target.replace("user:secret@", "")),
+        _ => Response::new(302, "text/plain", "").header("Location", &target),
+    });
+    let f = fetcher(5000);
+    let err = f
+        .fetch_article(&redirect.url("/redir-userinfo"), Origin::Url, 0)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "The request to {} failed (it redirected to an address with a user name or password in it, which Parallax does not follow; open the page in a browser and save it as a file instead).",
+            redirect.url("/redir-userinfo")
+        )
+    );
+    assert_eq!(article.hits("/article"), 0, "the redirect was not followed");
+    // An ordinary redirect still works, and an address typed with credentials is used but not kept.
+    let c = f
+        .fetch_article(&redirect.url("/plain"), Origin::Url, 0)
+        .await
+        .unwrap();
+    assert_eq!(c.url.as_deref(), Some(article.url("/article").as_str()));
+    let c = f
+        .fetch_article(&with_credentials, Origin::Url, 0)
+        .await
+        .unwrap();
+    for stored in [c.url.as_deref().unwrap_or(""), c.source_ref.as_str()] {
+        assert!(
+            !stored.contains("secret") && !stored.contains("user@"),
+            "{stored}"
+        );
+    }
+    assert_eq!(c.title, "Pier vote");
+}

@@ -10,5 +10,5 @@ mod hostile;
 mod library;
 mod same_event;
 mod server;
-mod substantive;
 mod story_view;
+mod substantive;

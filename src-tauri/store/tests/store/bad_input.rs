@@ -297,3 +297,109 @@ fn data_dir_honours_the_environment() {
         "an empty variable counts as unset"
     );
 }
+
+#[test]
+fn a_library_with_damaged_pages_is_read_but_never_written() {
+    // Issue 15 (F15): pages overwritten in the middle of the file, header intact. The open
+    // succeeds (what is intact stays readable); the first write is refused and the file kept.
+    use crate::common::{article, text};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite3");
+    {
+        let mut lib = Library::open(&path).unwrap();
+        for k in 0..150 {
+            let body = format!("Harbour council item {k}: the ferry pier plan number {k} passed. ")
+                .repeat(12);
+            lib.add_article(
+                &article("Quay Gazette", Some(&format!("https://quay.example/{k}"))),
+                &text(&format!("Pier plan {k}"), &[&body], 1_000 + k),
+            )
+            .unwrap();
+        }
+    }
+    let len = std::fs::metadata(&path).unwrap().len();
+    let pages = len / 4096;
+    assert!(pages > 40, "the library is {len} bytes");
+    {
+        use std::io::{Seek, SeekFrom, Write};
+        let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        for p in pages * 2 / 3..pages * 2 / 3 + 4 {
+            f.seek(SeekFrom::Start(p * 4096 + 100)).unwrap();
+            f.write_all(&[0xA5; 2000]).unwrap();
+        }
+    }
+    let before = snapshot(&path);
+    let mut lib = Library::open_with(&path, &quick()).expect("a damaged library opens for reading");
+    let err = lib
+        .add_article(
+            &article("Quay Gazette", Some("https://quay.example/new")),
+            &text(
+                "New pier plan",
+                &["The council met again on Friday."],
+                9_000,
+            ),
+        )
+        .unwrap_err();
+    assert!(matches!(err, Error::Damaged { .. }), "{err}");
+    assert_eq!(err.kind(), ErrorKind::Database);
+    let msg = err.to_string();
+    assert!(msg.contains(&path.display().to_string()), "{msg}");
+    assert!(
+        msg.contains("will not save") && msg.contains("parallax backup"),
+        "{msg}"
+    );
+    // Every later write is refused the same way.
+    assert!(matches!(
+        lib.add_article(
+            &article("Quay Gazette", None),
+            &text("Another", &["Words."], 9_001)
+        ),
+        Err(Error::Damaged { .. })
+    ));
+    drop(lib);
+    let after = snapshot(&path);
+    assert_eq!(
+        (after.0, after.1),
+        (before.0, before.1),
+        "the file was changed"
+    );
+}
+
+#[test]
+fn an_intact_library_is_checked_once_and_written() {
+    use crate::common::{article, text};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite3");
+    let mut lib = Library::open(&path).unwrap();
+    for k in 0..3 {
+        lib.add_article(
+            &article("Quay Gazette", None),
+            &text(&format!("Plan {k}"), &[&format!("The plan {k} passed.")], k),
+        )
+        .unwrap();
+    }
+    assert_eq!(lib.list_articles().unwrap().len(), 3);
+}
+
+#[test]
+fn programs_racing_to_create_one_library_all_open_it() {
+    // Issue 15 (F17): two imports started at once on a new data folder; one used to be told
+    // the library was in use.
+    for round in 0..6 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite3");
+        let opened: Vec<Result<(), String>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| s.spawn(|| Library::open(&path).map(drop).map_err(|e| e.to_string())))
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        for r in opened {
+            assert!(r.is_ok(), "round {round}: {r:?}");
+        }
+        assert_eq!(
+            Library::open(&path).unwrap().list_articles().unwrap().len(),
+            0
+        );
+    }
+}
