@@ -19,6 +19,15 @@ pub(crate) fn unmatched_twins(ka: &[u64], kb: &[u64], ops: &[DiffOp]) -> Vec<(us
                 .for_each(|m| *m = true);
         }
     }
+    let twins: Vec<(usize, usize)> = unique_pairs(ka, kb)
+        .into_iter()
+        .filter(|&(i, _)| !matched_a[i])
+        .collect();
+    twins
+}
+
+/// Positions `(i, j)` of the keys that occur exactly once in `ka` and once in `kb`, sorted.
+pub(crate) fn unique_pairs(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize)> {
     // Key → (count, last index) on each side.
     let mut seen: KeyMap<(u32, usize, u32, usize)> = KeyMap::default();
     for (i, &k) in ka.iter().enumerate() {
@@ -32,13 +41,13 @@ pub(crate) fn unmatched_twins(ka: &[u64], kb: &[u64], ops: &[DiffOp]) -> Vec<(us
             e.3 = j;
         }
     }
-    let mut twins: Vec<(usize, usize)> = seen
+    let mut pairs: Vec<(usize, usize)> = seen
         .values()
-        .filter(|&&(ca, i, cb, _)| ca == 1 && cb == 1 && !matched_a[i])
-        .map(|&(_, i, _, j)| (i, j))
+        .filter(|e| e.0 == 1 && e.2 == 1)
+        .map(|e| (e.1, e.3))
         .collect();
-    twins.sort_unstable();
-    twins
+    pairs.sort_unstable();
+    pairs
 }
 
 #[cfg(test)]

@@ -48,25 +48,7 @@ pub(crate) fn key_diff(ka: &[u64], kb: &[u64]) -> Vec<DiffOp> {
 /// Positions `(i, j)` of keys that occur once in `ka` and once in `kb`, reduced to the longest
 /// chain ascending on both sides (patience sorting), in order.
 fn unique_anchors(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize)> {
-    // Key → (count in a, index in a, count in b, index in b).
-    let mut seen: KeyMap<(u32, usize, u32, usize)> = KeyMap::default();
-    for (i, &k) in ka.iter().enumerate() {
-        let e = seen.entry(k).or_insert((0, 0, 0, 0));
-        e.0 += 1;
-        e.1 = i;
-    }
-    for (j, &k) in kb.iter().enumerate() {
-        if let Some(e) = seen.get_mut(&k) {
-            e.2 += 1;
-            e.3 = j;
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = seen
-        .values()
-        .filter(|e| e.0 == 1 && e.2 == 1)
-        .map(|e| (e.1, e.3))
-        .collect();
-    pairs.sort_unstable();
+    let pairs = crate::verbatim::unique_pairs(ka, kb);
     // tails[k]: index into `pairs` of the smallest `j` ending a chain of length k + 1.
     let mut tails: Vec<usize> = Vec::new();
     let mut prev = vec![usize::MAX; pairs.len()];
