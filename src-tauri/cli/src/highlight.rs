@@ -10,7 +10,7 @@ use parallax_ingest::{QuoteHighlight, ResolvedHighlight, SystemClock, highlight_
 use parallax_store::Colour;
 use serde::Serialize;
 
-use crate::library::{DataDir, Format, LibraryError, output_error};
+use crate::library::{DataDir, Format, LibraryError, output_error, print_rows};
 
 /// Exit code of `highlight add` when the quote is not in the version's text.
 pub const QUOTE_NOT_FOUND: i32 = 13;
@@ -160,35 +160,26 @@ fn list(args: &ListArgs) -> Result<(), LibraryError> {
         .zip(resolved)
         .map(|(e, r)| listed(e.article_id, r))
         .collect();
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => writeln!(
+    print_rows(args.format, &rows, |out, h| {
+        let state = h.latest.state.name();
+        let detail = match (&h.latest.change, h.latest.state.name()) {
+            (Some(c), _) => format!(" ({c})"),
+            (None, "removed") => " (no longer in the article)".to_string(),
+            _ => String::new(),
+        };
+        writeln!(
             out,
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        ),
-        Format::Text => rows.iter().try_for_each(|h| {
-            let state = h.latest.state.name();
-            let detail = match (&h.latest.change, h.latest.state.name()) {
-                (Some(c), _) => format!(" ({c})"),
-                (None, "removed") => " (no longer in the article)".to_string(),
-                _ => String::new(),
-            };
-            writeln!(
-                out,
-                "{:>5}  article {}  [{}] {state}{detail}\n       \"{}\"{}",
-                h.id,
-                h.article_id,
-                h.colour.as_str(),
-                h.quote,
-                h.note
-                    .as_deref()
-                    .map(|n| format!("\n       note: {n}"))
-                    .unwrap_or_default()
-            )
-        }),
-    }
-    .map_err(output_error)
+            "{:>5}  article {}  [{}] {state}{detail}\n       \"{}\"{}",
+            h.id,
+            h.article_id,
+            h.colour.as_str(),
+            h.quote,
+            h.note
+                .as_deref()
+                .map(|n| format!("\n       note: {n}"))
+                .unwrap_or_default()
+        )
+    })
 }
 
 fn remove(args: &RemoveArgs) -> Result<(), LibraryError> {

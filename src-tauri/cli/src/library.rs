@@ -56,6 +56,24 @@ impl From<parallax_store::Error> for LibraryError {
     }
 }
 
+/// Prints `rows` as one pretty JSON array, or as text, each row written by `line`.
+pub(crate) fn print_rows<T: Serialize>(
+    format: Format,
+    rows: &[T],
+    mut line: impl FnMut(&mut dyn Write, &T) -> std::io::Result<()>,
+) -> Result<(), LibraryError> {
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(rows).unwrap_or_default()
+        ),
+        Format::Text => rows.iter().try_for_each(|r| line(&mut out, r)),
+    }
+    .map_err(output_error)
+}
+
 pub(crate) fn output_error(e: std::io::Error) -> LibraryError {
     LibraryError {
         message: format!("cannot write the output ({e})."),
@@ -247,30 +265,21 @@ pub fn list(args: &ListArgs) -> Result<(), LibraryError> {
             versions: a.version_count,
         })
         .collect();
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => writeln!(
+    print_rows(args.format, &articles, |out, a| {
+        let plural = if a.versions == 1 { "" } else { "s" };
+        writeln!(
             out,
-            "{}",
-            serde_json::to_string_pretty(&articles).unwrap_or_default()
-        ),
-        Format::Text => articles.iter().try_for_each(|a| {
-            let plural = if a.versions == 1 { "" } else { "s" };
-            writeln!(
-                out,
-                "{:>5}  {}  ({}, {} version{plural}){}",
-                a.id,
-                one_line(&a.title),
-                one_line(&a.outlet),
-                a.versions,
-                a.url
-                    .as_deref()
-                    .map(|u| format!("  {}", one_line(u)))
-                    .unwrap_or_default()
-            )
-        }),
-    }
-    .map_err(output_error)
+            "{:>5}  {}  ({}, {} version{plural}){}",
+            a.id,
+            one_line(&a.title),
+            one_line(&a.outlet),
+            a.versions,
+            a.url
+                .as_deref()
+                .map(|u| format!("  {}", one_line(u)))
+                .unwrap_or_default()
+        )
+    })
 }
 
 fn snippet_text(hit: &SearchHit) -> String {
@@ -291,7 +300,6 @@ fn snippet_text(hit: &SearchHit) -> String {
 pub fn search(args: &SearchArgs) -> Result<(), LibraryError> {
     let lib = args.data.open()?;
     let hits = lib.search(&args.query, args.limit)?;
-    let mut out = std::io::stdout().lock();
     // Text output says so when nothing matched (stderr, so scripts reading hits see none).
     if hits.is_empty() && args.format == Format::Text {
         if args.query.split_whitespace().next().is_none() {
@@ -301,31 +309,23 @@ pub fn search(args: &SearchArgs) -> Result<(), LibraryError> {
         }
         return Ok(());
     }
-    match args.format {
-        Format::Json => writeln!(
+    print_rows(args.format, &hits, |out, h| {
+        let removed = if h.removed_later {
+            "  (removed later)"
+        } else {
+            ""
+        };
+        writeln!(
             out,
-            "{}",
-            serde_json::to_string_pretty(&hits).unwrap_or_default()
-        ),
-        Format::Text => hits.iter().try_for_each(|h| {
-            let removed = if h.removed_later {
-                "  (removed later)"
-            } else {
-                ""
-            };
-            writeln!(
-                out,
-                "{:>5}  {} ({}), version {} of {}{removed}\n       {}",
-                h.article_id,
-                one_line(&h.title),
-                one_line(&h.outlet),
-                h.version_number,
-                h.version_count,
-                one_line(&snippet_text(h))
-            )
-        }),
-    }
-    .map_err(output_error)
+            "{:>5}  {} ({}), version {} of {}{removed}\n       {}",
+            h.article_id,
+            one_line(&h.title),
+            one_line(&h.outlet),
+            h.version_number,
+            h.version_count,
+            one_line(&snippet_text(h))
+        )
+    })
 }
 
 fn describe(event: &FeedEvent) -> String {
