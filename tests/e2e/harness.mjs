@@ -45,10 +45,13 @@ export async function launchApp({ dataDir, env = {} } = {}) {
   mkdirSync(shotDir, { recursive: true });
   const port = await freePort();
   const nativePort = await freePort();
+  // WebKit keeps web storage (the saved theme, among others) under XDG_DATA_HOME: a new folder per launch, so runs
+  // side by side, or an earlier run on this machine, cannot change what a test starts from.
+  const webData = mkdtempSync(path.join(tmpdir(), "parallax-e2e-web-"));
   const driver = spawn(
     "tauri-driver",
     ["--port", String(port), "--native-port", String(nativePort), "--native-driver", "/usr/bin/WebKitWebDriver"],
-    { env: { ...process.env, ...env, PARALLAX_DATA_DIR: dataDir }, stdio: ["ignore", "inherit", "inherit"] },
+    { env: { ...process.env, XDG_DATA_HOME: webData, ...env, PARALLAX_DATA_DIR: dataDir }, stdio: ["ignore", "inherit", "inherit"] },
   );
   await waitForPort(port, 20000);
   const browser = await remote({
@@ -62,6 +65,7 @@ export async function launchApp({ dataDir, env = {} } = {}) {
     // SIGTERM lets tauri-driver stop WebKitWebDriver; SIGKILL would leave it holding our stdout.
     driver.kill("SIGTERM");
     await new Promise((r) => driver.once("exit", r));
+    rmSync(webData, { recursive: true, force: true });
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
   };
   return { browser, dataDir, stop };
