@@ -1,7 +1,7 @@
 // Starts the real Parallax app through tauri-driver (which drives Debian's WebKitWebDriver) on a fresh temporary
 // library, and hands the test a WebdriverIO browser. Screenshots go to target/e2e/ at the repository root.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,6 +36,15 @@ async function waitForPort(port, ms) {
   throw new Error(`tauri-driver did not listen on ${port} within ${ms} ms`);
 }
 
+/** Pids of processes started with `marker` (NAME=value) in their environment (Linux /proc; none elsewhere). */
+function processesWith(marker) {
+  let pids = [];
+  try { pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p)); } catch { return []; }
+  return pids.filter((pid) => {
+    try { return readFileSync(`/proc/${pid}/environ`, "latin1").split("\0").includes(marker); } catch { return false; }
+  }).map(Number);
+}
+
 /** Launches the app on a new empty data dir (or `dataDir`); returns {browser, dataDir, stop}. */
 export async function launchApp({ dataDir, env = {} } = {}) {
   const application = process.env.APP_BINARY;
@@ -65,6 +74,11 @@ export async function launchApp({ dataDir, env = {} } = {}) {
     // SIGTERM lets tauri-driver stop WebKitWebDriver; SIGKILL would leave it holding our stdout.
     driver.kill("SIGTERM");
     await new Promise((r) => driver.once("exit", r));
+    // Under load WebKitWebDriver can exit before the app has: an app left running would hold the test runner's
+    // output open, so the run never ends. The launch's own XDG_DATA_HOME names its processes.
+    for (const pid of processesWith(`XDG_DATA_HOME=${webData}`)) {
+      try { process.kill(pid, "SIGKILL"); } catch { /* gone meanwhile */ }
+    }
     rmSync(webData, { recursive: true, force: true });
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
   };
