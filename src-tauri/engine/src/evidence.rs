@@ -406,13 +406,26 @@ fn recover(out: &mut Vec<Aligned>, sides: &Sides) {
     if ca.len() * cb.len() > RECOVER_PAIRS {
         return;
     }
+    let figures = |atoms: &[Vec<ClaimAtom>]| -> Vec<bool> {
+        let f = |x: &ClaimAtom| matches!(x.facet, Facet::Number | Facet::Date);
+        atoms.iter().map(|a| a.iter().any(f)).collect()
+    };
+    let (figure_a, figure_b) = (figures(&sides.atoms_a), figures(&sides.atoms_b));
     let mut cands: Vec<(f32, usize, usize, Evidence)> = Vec::new();
     for &i in &ca {
         for &j in &cb {
             if row_a[i].is_some() && row_b[j].is_some() {
                 continue; // both in groups already
             }
-            if sides.content_a[i].is_empty() || sides.content_b[j].is_empty() {
+            // The cheap tests first: a figure or time on each side, two shared content words.
+            if !figure_a[i] || !figure_b[j] {
+                continue;
+            }
+            let (wa, wb) = (
+                gather_words(&sides.content_a, &[i]),
+                gather_words(&sides.content_b, &[j]),
+            );
+            if shared_content(&wa, &wb) < 2 {
                 continue;
             }
             let e = sides.evidence(&[i], &[j]);
