@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 use std::time::{Duration, Instant};
 
 use crate::align::{Link, align_detailed};
-use crate::claims::{ClaimAtom, ClaimStatus, claim_atoms, compare_atoms};
+use crate::claims::{ClaimAtom, ClaimStatus, claim_atoms, compare_atoms, text_atoms};
 use crate::comparison::{
     Comparison, Confidence, Facet, FacetCount, Mode, ModeChoice, Row, RowKind, Segment, Sentence,
     Significance, Summary, Tag,
@@ -64,7 +64,7 @@ pub fn compare_sentences(
     // Claim atoms are read only for sentences of changed rows, and every sentence's names only
     // when an edit might repair one: most of a revision is unchanged and needs neither.
     let atoms = |texts: &[String], idx: &[usize]| -> Vec<ClaimAtom> {
-        idx.iter().flat_map(|&i| claim_atoms(&texts[i])).collect()
+        idx.iter().flat_map(|&i| text_atoms(texts, i)).collect()
     };
     let known = KnownNames::new(&a, &b);
     let mut rows: Vec<Row> = Vec::with_capacity(a.len().max(b.len()));

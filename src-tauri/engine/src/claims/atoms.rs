@@ -362,6 +362,11 @@ impl Reader<'_> {
             if is_function(l) || !w.text.chars().all(char::is_alphabetic) && !l.contains('-') {
                 return None;
             }
+            // German nouns are capitalised: a lower-case word after a German figure is a verb or
+            // an adjective ("Warnstufe 3 ausgerufen"), unless it is an abbreviated unit ("km").
+            if self.german && !w.capitalised() && l.chars().count() > 3 {
+                return None;
+            }
             if unit_prefix(l) && !w.ends_clause() && self.w.get(j + 1).is_some() {
                 return Some((format!("{l} {}", self.lower(j + 1)), j + 1));
             }

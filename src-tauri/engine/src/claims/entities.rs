@@ -106,12 +106,19 @@ impl Reader<'_> {
             let l = w.lower.as_str();
             let span = if l == "according" && self.lower(i + 1) == "to" {
                 self.forward(i + 2)
-            } else if l == "laut" && self.w.get(i + 1).is_some_and(|n| n.capitalised()) {
-                self.forward(i + 1)
+            } else if l == "laut" {
+                self.genitive(i + 1)
             } else if l == "zufolge" {
                 self.backward(i)
+            } else if l == "angaben" && i > 0 && self.lower(i - 1) == "nach" {
+                self.genitive(i + 1)
             } else if is_speech(l) && !(self.lower(i + 1) == "to" && l == "said") {
                 let inverted = self.clause_start(i) || i > 0 && self.w[i - 1].ends_clause();
+                if let Some(span) = self.apposition_before(i) {
+                    let (from, to, name) = span;
+                    out.push((self.w[from].start, self.source(from, to, Some(name))));
+                    continue;
+                }
                 match self.relative_before(i) {
                     Some(k) if inverted => self.backward_from(k - 1),
                     // "The operator, Blue Channel Lines, said the captain …": no source after
@@ -125,17 +132,82 @@ impl Reader<'_> {
                 None
             };
             let Some((from, to)) = span else { continue };
-            let key: Vec<String> = (from..=to)
-                .map(|k| stem_name(&self.w[k].lower))
-                .filter(|l| !is_title(l) && !is_function(l))
-                .collect();
-            if key.is_empty() {
-                continue;
+            let a = self.source(from, to, None);
+            if !a.key.is_empty() {
+                out.push((self.w[from].start, a));
             }
-            let a = atom(Facet::Attribution, self.span(from, to), key.join(" "), "");
-            out.push((self.w[from].start, a));
         }
         out
+    }
+
+    /// The attribution atom of words `from..=to`. Of an apposition, the words of the name part
+    /// (`name`, a range inside) come last in the key, so the surname is its last word.
+    fn source(&self, from: usize, to: usize, name: Option<(usize, usize)>) -> ClaimAtom {
+        let keep = |k: &usize| {
+            let l = stem_name(&self.w[*k].lower);
+            (!is_title(&l) && !is_function(&l)).then_some(l)
+        };
+        let in_name = |k: usize| name.is_some_and(|(a, b)| (a..=b).contains(&k));
+        let key: Vec<String> = (from..=to)
+            .filter(|&k| !in_name(k))
+            .chain((from..=to).filter(|&k| in_name(k)))
+            .filter_map(|k| keep(&k))
+            .collect();
+        atom(Facet::Attribution, self.span(from, to), key.join(" "), "")
+    }
+
+    /// A source of two parts set off by commas before the speech verb at `i`, one a name and
+    /// the other a noun phrase describing it: "A spokesman for the authority, Glen Harrow, said",
+    /// "Priya Nandakumar, chief engineer of the water authority, said". Returns the first word,
+    /// the last word and the name part's range.
+    fn apposition_before(&self, i: usize) -> Option<(usize, usize, (usize, usize))> {
+        let end2 = i.checked_sub(1)?;
+        if self.w[end2].post.trim_end_matches('"') != "," || self.w[end2].quoted {
+            return None;
+        }
+        let start = |end: usize, max: usize| {
+            let mut k = end;
+            while k > 0 && !self.w[k - 1].ends_clause() && !self.clause_start(k) && end - k < max {
+                k -= 1;
+            }
+            (k == 0 || self.w[k - 1].ends_clause() || self.clause_start(k)).then_some(k)
+        };
+        let start2 = start(end2, 2 * MAX_SOURCE_WORDS)?;
+        let end1 = start2.checked_sub(1)?;
+        if self.w[end1].post != "," || self.w[end1].quoted {
+            return None;
+        }
+        let start1 = start(end1, MAX_SOURCE_WORDS)?;
+        let name = |a: usize, b: usize| {
+            b - a < 4 && (a..=b).all(|k| self.w[k].capitalised() && !is_function(&self.w[k].lower))
+        };
+        // A phrase that describes a person: opens with a determiner, a possessive or a title.
+        let described = |a: usize| {
+            let l = self.lower(a);
+            is_title(l)
+                || matches!(
+                    l,
+                    "a" | "an"
+                        | "the"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "ein"
+                        | "eine"
+                        | "der"
+                        | "die"
+                        | "das"
+                )
+        };
+        if name(start1, end1) && described(start2) {
+            Some((start1, end2, (start1, end1)))
+        } else if described(start1) && name(start2, end2) {
+            Some((start1, end2, (start2, end2)))
+        } else {
+            None
+        }
     }
 
     /// The words from `i` up to the end of the clause, at most `MAX_SOURCE_WORDS`.
@@ -152,6 +224,26 @@ impl Reader<'_> {
         // A run cut off by the length cap is a clause, not a source.
         let ended = self.w[to].ends_clause() || to + 1 == self.w.len() || self.stops_source(to + 1);
         ended.then_some((i, to))
+    }
+
+    /// The noun phrase from `i` that names whose account it is ("nach Angaben der Bergwacht",
+    /// "laut Stadtwerken"): an article, then capitalised words up to the first other word.
+    fn genitive(&self, i: usize) -> Option<(usize, usize)> {
+        let mut j = i;
+        if matches!(self.lower(j), "der" | "des" | "von" | "vom" | "dem" | "den") {
+            j += 1;
+        }
+        let mut to = None;
+        while self.w.get(j).is_some_and(|w| w.capitalised() && !w.quoted)
+            && j - i < MAX_SOURCE_WORDS
+        {
+            to = Some(j);
+            if self.w[j].ends_clause() {
+                break;
+            }
+            j += 1;
+        }
+        to.map(|t| (i, t))
     }
 
     /// Word `i` ends a source that runs forward: a relative pronoun, a preposition, or in

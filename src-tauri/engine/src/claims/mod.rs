@@ -6,11 +6,13 @@
 mod atoms;
 mod entities;
 mod pairing;
+mod sources;
 pub(crate) mod words;
 
 pub use atoms::claim_atoms;
 pub use pairing::compare_claims;
 pub(crate) use pairing::{compare_atoms, same as atoms_agree};
+pub(crate) use sources::text_atoms;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

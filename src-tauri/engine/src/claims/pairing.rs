@@ -2,6 +2,7 @@
 //! first, then what is left is paired as `differs` only where both sides fill the same slot
 //! (a count of people against a count of people, a time against a time); the rest is one-sided.
 
+use super::words::is_pronoun;
 use super::{Claim, ClaimAtom, ClaimStatus, claim_atoms};
 use crate::comparison::{Facet, Mode};
 
@@ -21,14 +22,6 @@ pub fn compare_claims(left: &str, right: &str) -> Vec<Claim> {
     compare_atoms(&claim_atoms(left), &claim_atoms(right), Mode::Revision)
 }
 
-/// Pronouns name a source without saying who: they agree with any source.
-fn pronoun(key: &str) -> bool {
-    matches!(
-        key,
-        "he" | "she" | "they" | "it" | "we" | "i" | "er" | "sie" | "wir" | "ich" | "es"
-    )
-}
-
 /// Two atoms of one facet say the same.
 pub(crate) fn same(a: &ClaimAtom, b: &ClaimAtom) -> bool {
     if a.key == b.key {
@@ -38,14 +31,16 @@ pub(crate) fn same(a: &ClaimAtom, b: &ClaimAtom) -> bool {
         // "Mayor Ruth Adeyemi" and "Adeyemi", "the county" and "Harl County": one word set holds
         // the other, or the last words (a surname) agree.
         Facet::Name | Facet::Attribution => {
-            if a.facet == Facet::Attribution && (pronoun(&a.key) || pronoun(&b.key)) {
+            // A pronoun names a source without saying who: it agrees with any source.
+            if a.facet == Facet::Attribution && (is_pronoun(&a.key) || is_pronoun(&b.key)) {
                 return true;
             }
             let (x, y): (Vec<&str>, Vec<&str>) =
                 (a.key.split(' ').collect(), b.key.split(' ').collect());
-            x.last() == y.last()
-                || x.iter().all(|w| y.contains(w))
-                || y.iter().all(|w| x.contains(w))
+            let has = |v: &[&str], w: &str| v.iter().any(|u| inflected(u, w));
+            x.last().zip(y.last()).is_some_and(|(p, q)| inflected(p, q))
+                || x.iter().all(|w| has(&y, w))
+                || y.iter().all(|w| has(&x, w))
         }
         // A vague quantity ("thousands") agrees with any figure of its order.
         Facet::Number => {
@@ -71,6 +66,14 @@ pub(crate) fn same(a: &ClaimAtom, b: &ClaimAtom) -> bool {
         }
         _ => false,
     }
+}
+
+/// Two words of a name in two inflections: equal, or a longer word that is the other with an
+/// ending of at most two letters ("Stadtwerke" and "Stadtwerken", "official" and "officials").
+fn inflected(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long
+        || short.chars().count() >= 5 && long.len() - short.len() <= 2 && long.starts_with(short)
 }
 
 fn claim(facet: Facet, status: ClaimStatus, l: Option<&ClaimAtom>, r: Option<&ClaimAtom>) -> Claim {

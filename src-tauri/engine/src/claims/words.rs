@@ -158,6 +158,7 @@ static SPEECH_SET: LazyLock<WordSet> = LazyLock::new(|| set(SPEECH));
 static NEGATION_SET: LazyLock<WordSet> = LazyLock::new(|| set(NEGATIONS));
 static HEDGE_SET: LazyLock<WordSet> = LazyLock::new(|| set(HEDGES));
 static DAY_SET: LazyLock<WordSet> = LazyLock::new(|| set(DAYS));
+static PRONOUN_SET: LazyLock<WordSet> = LazyLock::new(|| set(PRONOUNS));
 
 pub(crate) const FUNCTION: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "of", "in", "on", "at", "to", "for",
@@ -209,6 +210,7 @@ pub(crate) const TITLES: &[&str] = &[
     "chief",
     "director",
     "inspector",
+    "detective",
     "sergeant",
     "captain",
     "general",
@@ -266,6 +268,16 @@ pub(crate) const SPEECH: &[&str] = &[
 
 pub(crate) fn is_speech(w: &str) -> bool {
     SPEECH_SET.contains(w)
+}
+
+/// Personal pronouns: they stand for a person or thing without saying who.
+pub(crate) const PRONOUNS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "ich", "du", "er",
+    "sie", "es", "wir", "ihr", "mich", "dich", "ihn", "uns", "euch", "ihnen",
+];
+
+pub(crate) fn is_pronoun(w: &str) -> bool {
+    PRONOUN_SET.contains(w)
 }
 
 pub(crate) const NEGATIONS: &[&str] = &[

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimNotes, relatedNote, showsWordMarks } from "./claims";
+import { claimNotes, markRuns, relatedNote, showsWordMarks, sideAtoms } from "./claims";
 import { comparison, row } from "./fixtures";
 
 const sides = { left: "Courier", right: "Wire" };
@@ -41,5 +41,50 @@ describe("word marks", () => {
     expect(showsWordMarks("revision", false)).toBe(true);
     expect(showsWordMarks("accounts", false)).toBe(false);
     expect(showsWordMarks("accounts", true)).toBe(true);
+  });
+});
+
+describe("claim atoms in the sentence", () => {
+  const r = row("edited", [0], [0], {
+    claims: [
+      { facet: "number", status: "differs", left: "3,400 residents", right: "2,100 people" },
+      { facet: "attribution", status: "right_only", right: "Harl County officials" },
+      { facet: "name", status: "left_only", left: "Sallow River" },
+      { facet: "date", status: "same", left: "Saturday", right: "Saturday" },
+    ],
+  });
+
+  it("are the atoms of the noted claims on each side, differing ones first", () => {
+    expect(sideAtoms(r, "accounts", "left")).toEqual([{ text: "3,400 residents", facet: "number", differs: true }]);
+    expect(sideAtoms(r, "accounts", "right")).toEqual([
+      { text: "2,100 people", facet: "number", differs: true },
+      { text: "Harl County officials", facet: "attribution", differs: false },
+    ]);
+    // A name only one side gives is noted, and so marked, in revisions only.
+    expect(sideAtoms(r, "revision", "left").map((a) => a.text)).toEqual(["3,400 residents", "Sallow River"]);
+  });
+
+  it("cut the word-diff segments where an atom starts and ends, keeping each run's tag", () => {
+    const segs = [
+      { text: "About ", tag: "equal" as const },
+      { text: "3,400 residents left", tag: "delete" as const },
+      { text: " on Saturday.", tag: "equal" as const },
+    ];
+    const runs = markRuns(segs, [{ text: "3,400 residents", facet: "number", differs: true }]);
+    expect(runs).toEqual([
+      { text: "About ", tag: "equal" },
+      { text: "3,400 residents", tag: "delete", facet: "number", differs: true },
+      { text: " left", tag: "delete" },
+      { text: " on Saturday.", tag: "equal" },
+    ]);
+    // An atom across two segments is marked in both parts; the text reads the same.
+    const across = markRuns(segs, [{ text: "About 3,400", facet: "number", differs: false }]);
+    expect(across.filter((x) => x.facet).map((x) => [x.text, x.tag])).toEqual([
+      ["About ", "equal"],
+      ["3,400", "delete"],
+    ]);
+    expect(across.map((x) => x.text).join("")).toBe(segs.map((x) => x.text).join(""));
+    // An atom the text does not hold marks nothing.
+    expect(markRuns(segs, [{ text: "9,999", facet: "number", differs: true }])).toEqual(segs);
   });
 });

@@ -1,6 +1,7 @@
 //! A row's claims in words: what differs between the two sides ("Number differs: 3,400 → 2,100"), what only one
 //! side asserts, and a one-sided row's "possibly related to …" pointer. Rendering is left to the components.
-import type { Claim, Comparison, Facet, Row } from "../gen/bindings";
+import type { Claim, Comparison, Facet, Row, Segment } from "../gen/bindings";
+import { markAtoms } from "../story/rows";
 
 export const FACET_NOUN: Record<Facet, string> = {
   number: "Number",
@@ -46,14 +47,18 @@ function note(c: Claim, sides: SideNames): string {
   }
 }
 
-/** The differences of a linked row, `differs` first (the conflicts a reader looks for), then one-sided claims.
- * Names only one side mentions are left out of accounts rows: two tellings name different people and places
- * without contradicting each other. */
-export function claimNotes(row: Row, mode: Comparison["mode"], sides: SideNames): ClaimNote[] {
-  const rank = (c: Claim) => (c.status === "differs" ? 0 : 1);
+/** The claims of a row worth naming: not `same`, and in accounts rows no names only one side mentions (two
+ * tellings name different people and places without contradicting each other). */
+function noted(row: Row, mode: Comparison["mode"]): Claim[] {
   return row.claims
     .filter((c) => c.status !== "same")
-    .filter((c) => !(mode === "accounts" && c.facet === "name" && c.status !== "differs"))
+    .filter((c) => !(mode === "accounts" && c.facet === "name" && c.status !== "differs"));
+}
+
+/** The differences of a linked row, `differs` first (the conflicts a reader looks for), then one-sided claims. */
+export function claimNotes(row: Row, mode: Comparison["mode"], sides: SideNames): ClaimNote[] {
+  const rank = (c: Claim) => (c.status === "differs" ? 0 : 1);
+  return noted(row, mode)
     .sort((a, b) => rank(a) - rank(b))
     .map((c) => ({ facet: c.facet, status: c.status, text: note(c, sides) }));
 }
@@ -77,4 +82,48 @@ export function claimCounts(c: Comparison): { facet: Facet; count: number }[] {
  * throughout, only with the full word redline switched on (the claim notes name what matters). */
 export function showsWordMarks(mode: Comparison["mode"], wordRedline: boolean): boolean {
   return mode !== "accounts" || wordRedline;
+}
+
+/** A run of a cell's text: a word-diff segment, or the part of one that a noted claim atom covers. */
+export interface MarkedRun extends Segment {
+  /** The facet of the claim atom the run belongs to, if any. */
+  facet?: Facet;
+  /** The atom's claim differs between the sides (else only this side asserts it). */
+  differs?: boolean;
+}
+
+/** The atoms of one side of a row that its claim notes name, as they read in that side's text; `differs` first, so
+ * an overlapping one-sided atom gives way. */
+export function sideAtoms(row: Row, mode: Comparison["mode"], side: "left" | "right"): { text: string; facet: Facet; differs: boolean }[] {
+  return noted(row, mode)
+    .map((c) => ({ text: (side === "left" ? c.left : c.right) ?? "", facet: c.facet, differs: c.status === "differs" }))
+    .filter((a) => a.text !== "")
+    .sort((a, b) => Number(b.differs) - Number(a.differs));
+}
+
+/** Cuts a cell's segments where the given atoms start and end, so each run is one segment's text inside or outside
+ * one atom: atoms are marked inside the sentence whether or not the word marks show. Atoms are found as the story
+ * view finds them (`markAtoms`, by their text in the joined cell text). */
+export function markRuns(segments: Segment[], atoms: { text: string; facet: Facet; differs: boolean }[]): MarkedRun[] {
+  if (atoms.length === 0) return segments;
+  const pieces = markAtoms(segments.map((s) => s.text).join(""), atoms, (a) => a.differs);
+  const out: MarkedRun[] = [];
+  let p = 0;
+  let pOff = 0; // offset into pieces[p]
+  for (const s of segments) {
+    let left = s.text.length;
+    while (left > 0 && p < pieces.length) {
+      const piece = pieces[p];
+      const take = Math.min(left, piece.text.length - pOff);
+      const text = piece.text.slice(pOff, pOff + take);
+      out.push(piece.facet ? { text, tag: s.tag, facet: piece.facet, differs: piece.disputed } : { text, tag: s.tag });
+      left -= take;
+      pOff += take;
+      if (pOff === piece.text.length) {
+        p += 1;
+        pOff = 0;
+      }
+    }
+  }
+  return out;
 }

@@ -70,8 +70,12 @@ export function disputeText(d: Dispute, names: string[]): string {
 }
 
 /** A sentence cut into plain text and claim atoms; an atom is found by its text as it reads in the sentence. */
-export function markAtoms(text: string, atoms: ClaimAtom[], disputed: (a: ClaimAtom) => boolean): Piece[] {
-  const spans: { start: number; end: number; atom: ClaimAtom }[] = [];
+export function markAtoms<A extends Pick<ClaimAtom, "text" | "facet">>(
+  text: string,
+  atoms: A[],
+  disputed: (a: A) => boolean,
+): Piece[] {
+  const spans: { start: number; end: number; atom: A }[] = [];
   for (const atom of atoms) {
     if (!atom.text) continue;
     const start = text.indexOf(atom.text);
