@@ -1,5 +1,6 @@
 // Issue 11: on a generated library of a few thousand articles the first screen appears with only the rows on screen
-// in the DOM, a search works, an article moved to the trash comes back with Undo, and two outlets are merged.
+// in the DOM, a search works a page of hits at a time, an article moved to the trash comes back with Undo, and two
+// outlets are merged and unmerged with Undo.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -60,6 +61,20 @@ test("a search finds an article by a word of its headline", async () => {
   const hit = await waitFor(browser, "li.hit");
   assert.match((await hit.getText()).toLowerCase(), new RegExp(word.toLowerCase()));
   await screenshot(browser, "library-scale-search");
+  // A common word matches more than a page: the DOM holds one page, and Next shows the next one.
+  await search.setValue("council");
+  await browser.keys("Enter");
+  const range = await waitFor(browser, "[data-testid=hits-range]");
+  assert.match(await range.getText(), /^1–25 of \d+$/);
+  assert.equal((await browser.$$("li.hit")).length, 25);
+  const firstHit = await (await browser.$("li.hit")).getAttribute("data-version-id");
+  await (await browser.$("[data-testid=hits-next]")).click();
+  await browser.waitUntil(async () => /^26–/.test(await (await browser.$("[data-testid=hits-range]")).getText()), {
+    timeout: 5000, timeoutMsg: "Next did not show the second page",
+  });
+  assert.notEqual(await (await browser.$("li.hit")).getAttribute("data-version-id"), firstHit);
+  assert.ok((await browser.$$("li.hit")).length <= 25);
+  await screenshot(browser, "library-scale-search-page-2");
   await search.clearValue();
   await browser.keys("Enter");
   await browser.execute(() => { const s = document.querySelector("[data-testid=search]"); s.value = ""; s.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true })); });
@@ -96,7 +111,12 @@ test("two outlets are merged after confirming", async () => {
   await browser.waitUntil(async () => (await browser.$$("[data-testid=outlet-row]")).length === chips - 1, {
     timeout: 5000, timeoutMsg: "the merged outlet is still listed",
   });
-  assert.match(await (await browser.$("[data-testid=library-notice]")).getText(), /^Merged “.+” into “.+”\.$/);
+  assert.match(await (await browser.$("[data-testid=undo-bar]")).getText(), /^Merged “.+” into “.+”\./);
   assert.equal((await browser.$$("[data-testid=outlet-filter]")).length, chips - 1);
   await screenshot(browser, "library-scale-merged");
+  await (await browser.$("[data-testid=undo]")).click();
+  await browser.waitUntil(async () => (await browser.$$("[data-testid=outlet-filter]")).length === chips, {
+    timeout: 5000, timeoutMsg: "Undo did not bring the merged outlet back",
+  });
+  assert.equal((await browser.$$("[data-testid=outlet-row]")).length, chips);
 });

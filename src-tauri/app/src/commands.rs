@@ -3,7 +3,9 @@
 
 use parallax_engine::Mode;
 use parallax_export::Layout;
-use parallax_store::{ArticleSummary, Outlet, SearchHit, Story, Version, VersionInfo};
+use parallax_store::{
+    ArticleSummary, MAX_SEARCH_PAGE, Outlet, SearchPage, Story, Version, VersionInfo,
+};
 use tauri::State;
 
 use crate::about::About;
@@ -58,9 +60,25 @@ pub fn get_version(state: State<'_, AppState>, version_id: i64) -> IpcResult<Ver
     state.with(|lib| lib.get_version(version_id))
 }
 
+/// One page of a search's hits (`offset`, `limit` up to [`MAX_SEARCH_PAGE`]) and how many articles matched: the
+/// window shows a page at a time, so snippets are made only for the hits shown.
 #[tauri::command(async)]
-pub fn search(state: State<'_, AppState>, query: String) -> IpcResult<Vec<SearchHit>> {
-    state.with(|lib| lib.search(&query, 100))
+pub fn search(
+    state: State<'_, AppState>,
+    query: String,
+    offset: i64,
+    limit: i64,
+) -> IpcResult<SearchPage> {
+    if offset < 0 || limit < 1 || limit > MAX_SEARCH_PAGE as i64 {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "A page of search results holds 1 to {MAX_SEARCH_PAGE} hits from offset 0 or more (asked for {limit} \
+                 from {offset})."
+            ),
+        ));
+    }
+    state.with(|lib| lib.search_page(&query, offset as usize, limit as usize))
 }
 
 #[tauri::command(async)]
@@ -126,7 +144,7 @@ command_table! {
     list_outlets() -> Vec<Outlet>;
     versions_of(article_id: i64) -> Vec<VersionInfo>;
     get_version(version_id: i64) -> Version;
-    search(query: String) -> Vec<SearchHit>;
+    search(query: String, offset: i64, limit: i64) -> parallax_store::SearchPage;
     compare_versions(left_version_id: i64, right_version_id: i64, mode: Option<Mode>) -> ComparisonView;
     export_comparison(left_version_id: i64, right_version_id: i64, mode: Option<Mode>, layout: Layout,
         substantive_only: bool, path: String) -> Exported;

@@ -1,6 +1,8 @@
 //! The first screen in one round trip: whether the library opened, its outlets, its story heads, the first page of
 //! the list and the first rows of the stories shown above it. At launch every IPC round trip is paid before anything
 //! shows, so the window asks once; later reloads use the single-purpose commands. What is shown stays the UI's call.
+//! Nothing here grows with the library: the outlets' counts are kept on their rows, stories and rows come a bounded
+//! number at a time, and the list is counted only up to [`FIRST_COUNT`] (the window asks for the exact count after).
 
 use parallax_store::{Library, LibraryPage, LibraryQuery, MAX_PAGE, Outlet, StoryHead};
 use serde::Serialize;
@@ -12,6 +14,10 @@ use crate::error::IpcResult;
 use crate::state::{AppState, store_error};
 use crate::views::LibraryStatus;
 
+/// The list's rows are counted up to this many on the first screen (a few screens of rows; the scrollbar needs no
+/// more until the exact count, asked for once the rows show, arrives).
+pub const FIRST_COUNT: i64 = 1_000;
+
 /// Everything the library view shows first. When the library could not be opened, `status.error` says why and the
 /// lists are empty (the window shows the banner and stays up).
 #[derive(Debug, Clone, Serialize, TS)]
@@ -20,8 +26,10 @@ pub struct FirstScreen {
     pub status: LibraryStatus,
     pub outlets: Vec<Outlet>,
     pub stories: Vec<StoryHead>,
-    /// The list's page asked for (`list`).
+    /// The list's page asked for (`list`); its `total` is counted up to [`FIRST_COUNT`].
     pub page: LibraryPage,
+    /// Whether `page.total` is the exact count; when not, the list has at least that many rows.
+    pub total_exact: bool,
     /// The first rows of each shown story, newest story first.
     pub story_rows: Vec<StoryRows>,
 }
@@ -45,7 +53,7 @@ pub fn read(
 ) -> parallax_store::Result<FirstScreen> {
     let outlets = lib.list_outlets()?;
     let stories = lib.story_heads(MAX_PAGE)?;
-    let page = lib.library_page(list)?;
+    let (page, total_exact) = lib.library_page_counted_to(list, FIRST_COUNT)?;
     let shown = if list.loose_only {
         stories
             .iter()
@@ -63,6 +71,7 @@ pub fn read(
                 loose_only: false,
                 offset: 0,
                 limit: story_rows,
+                after: None,
                 ..list.clone()
             };
             Ok(StoryRows {
@@ -76,6 +85,7 @@ pub fn read(
         outlets,
         stories,
         page,
+        total_exact,
         story_rows: rows,
     })
 }
@@ -105,6 +115,7 @@ pub fn first_screen(
             outlets: Vec::new(),
             stories: Vec::new(),
             page: empty,
+            total_exact: true,
             story_rows: Vec::new(),
         });
     }
@@ -152,12 +163,17 @@ mod tests {
             outlets,
             stories,
             page,
+            total_exact,
             story_rows: rows,
             ..
         } = read(&lib, ok(), &list(100), 12, 50).unwrap();
         assert_eq!(outlets, lib.list_outlets().unwrap());
         assert_eq!(stories, lib.story_heads(MAX_PAGE).unwrap());
         assert_eq!(page, lib.library_page(&list(100)).unwrap());
+        assert!(
+            total_exact,
+            "the sample's list is shorter than the first count"
+        );
         let shown: Vec<i64> = stories
             .iter()
             .filter(|s| s.article_count > 0)

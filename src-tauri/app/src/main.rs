@@ -38,7 +38,7 @@ fn main() {
             std::thread::spawn(move || {
                 tauri::Manager::state::<state::AppState>(&handle).load_sample();
                 startup::mark("sample checked");
-                shelf::fill_substantive(&tauri::Manager::state::<state::AppState>(&handle));
+                shelf::after_start(&tauri::Manager::state::<state::AppState>(&handle));
             });
             poller::setup(app)
         })
@@ -82,6 +82,7 @@ fn main() {
             commands::about,
             collect::dismiss_suggestion,
             shelf::library_page,
+            shelf::library_count,
             shelf::story_heads,
             shelf::mark_read,
             shelf::set_archived,
@@ -92,6 +93,7 @@ fn main() {
             shelf::empty_trash,
             shelf::rename_outlet,
             shelf::merge_outlets,
+            shelf::undo_merge_outlets,
             shelf::rename_story,
             shelf::backup_library,
             commands::original_page,

@@ -1,7 +1,7 @@
 //! Commands of the library view at scale and of looking after the library: pages of rows, story heads, read and
 //! archive marks, the trash and its undo, outlet rename and merge, story titles, backup. Thin: each calls the store.
 
-use parallax_store::{Emptied, LibraryPage, LibraryQuery, StoryHead, TRASH_DAYS};
+use parallax_store::{Emptied, LibraryPage, LibraryQuery, OutletMerge, StoryHead, TRASH_DAYS};
 use tauri::State;
 
 use crate::bindings::command_table;
@@ -18,11 +18,19 @@ fn now() -> i64 {
 /// tens of milliseconds, short enough that a command waiting behind it does not show.
 const SUBSTANTIVE_STEP: i64 = 8;
 
+/// The library's upkeep after the first screen: the page check owed before the first write (run apart from the
+/// library, see [`AppState::check_pages_apart`]), then the substantive-change catch-up. Both wait a few seconds so
+/// that the window's start has the machine.
+pub fn after_start(state: &AppState) {
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    state.check_pages_apart();
+    fill_substantive(state);
+}
+
 /// Fills "has substantive changes" for the articles still waiting (a library from before the filter, versions
 /// trashed or restored), a few at a time with pauses, after the window has had its start-up. Runs on its own
 /// thread until nothing is waiting or the library cannot be used.
 pub fn fill_substantive(state: &AppState) {
-    std::thread::sleep(std::time::Duration::from_secs(3));
     loop {
         let done = state.with_ipc(|lib| {
             parallax_ingest::check_pending_substantive(lib, SUBSTANTIVE_STEP)
@@ -41,6 +49,13 @@ pub fn library_page(state: State<'_, AppState>, query: LibraryQuery) -> IpcResul
     // The library view's first call: the start-up log's "articles listed" stage.
     crate::startup::mark("articles listed");
     page
+}
+
+/// How many rows the list under `query`'s filters has: the first screen counts only its first rows and asks this
+/// once they are on screen.
+#[tauri::command(async)]
+pub fn library_count(state: State<'_, AppState>, query: LibraryQuery) -> IpcResult<i64> {
+    state.with(|lib| lib.library_count(&query))
 }
 
 #[tauri::command(async)]
@@ -93,9 +108,16 @@ pub fn rename_outlet(state: State<'_, AppState>, outlet_id: i64, name: String) -
     state.with(|lib| lib.rename_outlet(outlet_id, &name))
 }
 
+/// Merges outlet `from` into `into`; the answer is what the window hands back to undo it.
 #[tauri::command(async)]
-pub fn merge_outlets(state: State<'_, AppState>, from: i64, into: i64) -> IpcResult<()> {
+pub fn merge_outlets(state: State<'_, AppState>, from: i64, into: i64) -> IpcResult<OutletMerge> {
     state.with(|lib| lib.merge_outlets(from, into))
+}
+
+/// Undoes a merge ([`merge_outlets`]'s answer); returns the restored outlet's id.
+#[tauri::command(async)]
+pub fn undo_merge_outlets(state: State<'_, AppState>, merge: OutletMerge) -> IpcResult<i64> {
+    state.with(|lib| lib.undo_merge(&merge))
 }
 
 #[tauri::command(async)]
@@ -111,6 +133,7 @@ pub fn backup_library(state: State<'_, AppState>, path: String) -> IpcResult<u64
 
 command_table! {
     library_page(query: LibraryQuery) -> LibraryPage;
+    library_count(query: LibraryQuery) -> i64;
     story_heads() -> Vec<StoryHead>;
     mark_read(article_ids: Vec<i64>, read: bool) -> ();
     set_archived(article_ids: Vec<i64>, archived: bool) -> ();
@@ -120,7 +143,8 @@ command_table! {
     restore_version(version_id: i64) -> ();
     empty_trash(all: bool) -> Emptied;
     rename_outlet(outlet_id: i64, name: String) -> ();
-    merge_outlets(from: i64, into: i64) -> ();
+    merge_outlets(from: i64, into: i64) -> OutletMerge;
+    undo_merge_outlets(merge: OutletMerge) -> i64;
     rename_story(story_id: i64, title: String) -> ();
     backup_library(path: String) -> u64;
 }

@@ -54,6 +54,8 @@ const START: i64 = 1_767_225_600; // 2026-01-01
 
 /// Articles written per transaction by the generator.
 const BATCH: usize = 500;
+/// Hits on one page of the app's search results (`SEARCH_PAGE` in the library view's state).
+const SEARCH_PAGE: usize = 25;
 
 pub fn backup(args: &BackupArgs) -> Result<(), LibraryError> {
     let lib = args.data.open()?;
@@ -278,6 +280,32 @@ pub fn bench(args: &BenchLibraryArgs) -> Result<(), LibraryError> {
             .collect::<Result<_, _>>()?;
         report(&format!("library page ({name})"), times);
     }
+    // Scrolling down page by page: the page at the end after the last row of the one before.
+    let before_end = lib.library_page(&LibraryQuery {
+        offset: (total - 200).max(0),
+        ..base.clone()
+    })?;
+    let keyset = LibraryQuery {
+        offset: (total - 100).max(0),
+        after: before_end.articles.last().map(|a| a.id),
+        ..base.clone()
+    };
+    let times: Vec<f64> = (0..20)
+        .map(|_| time_page(&lib, &keyset).map(|r| r.0))
+        .collect::<Result<_, _>>()?;
+    report(
+        "library page (page at the end, newest, after the page before)",
+        times,
+    );
+    // What the first screen reads besides the stories' rows: the list counted to 1,000 rows.
+    let times: Vec<f64> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            lib.library_page_counted_to(&base, 1_000)?;
+            Ok::<_, LibraryError>(ms(t))
+        })
+        .collect::<Result<_, _>>()?;
+    report("first page, newest, counted to 1,000 (first screen)", times);
     let t = Instant::now();
     lib.list_outlets()?;
     lib.story_heads(500)?;
@@ -286,6 +314,7 @@ pub fn bench(args: &BenchLibraryArgs) -> Result<(), LibraryError> {
     // Searches: a rare invented name (a few hits) and a common word (most of the library).
     let mut d = Dice::new(99);
     let mut times = Vec::new();
+    let mut page_times = Vec::new();
     for i in 0..args.searches {
         let q = if i % 2 == 0 {
             Event::new(&mut d, 0).place
@@ -303,8 +332,15 @@ pub fn bench(args: &BenchLibraryArgs) -> Result<(), LibraryError> {
         let t = Instant::now();
         std::hint::black_box(lib.search(&q, 100)?);
         times.push(ms(t));
+        let t = Instant::now();
+        std::hint::black_box(lib.search_page(&q, 0, SEARCH_PAGE)?);
+        page_times.push(ms(t));
     }
-    report("search (app: 100 hits)", times);
+    report("search (100 hits)", times);
+    report(
+        &format!("search (app: first page of {SEARCH_PAGE} hits)"),
+        page_times,
+    );
 
     // Suggestion update per import: new accounts of fresh events, trashed afterwards.
     let outlets = outlets(12);

@@ -69,17 +69,17 @@ use rusqlite::{Connection, TransactionBehavior};
 pub use error::{Error, ErrorKind, Result};
 pub use feed::{PollSuccess, feed_backoff_secs};
 pub use highlight::HighlightEntry;
-pub use manage::{Emptied, TRASH_DAYS};
+pub use manage::{Emptied, OutletMerge, TRASH_DAYS};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use model::*;
 pub use normalise::{
     MAX_TITLE_CHARS, cap_chars, clean_label, clean_paragraphs, content_hash, is_stray_control,
     normalise_text, strip_controls,
 };
-pub use open::{LIBRARY_FILE_NAME, OpenOptions, default_data_dir};
+pub use open::{LIBRARY_FILE_NAME, OpenOptions, PageCheck, PagesPassed, default_data_dir};
 pub use raw::{RawPage, RawPageStats};
 pub use sample::{SAMPLE_META_KEY, SAMPLE_STORY_TITLE};
-pub use search::{MAX_TERMS as MAX_SEARCH_TERMS, fts_query};
+pub use search::{MAX_SEARCH_PAGE, MAX_TERMS as MAX_SEARCH_TERMS, SearchPage, fts_query};
 pub use shelf::{LibraryPage, LibraryQuery, LibrarySort, MAX_PAGE, Shelf, StoryHead};
 pub use suggest::{Candidate, IndexSubject, SameEventPair};
 

@@ -204,8 +204,9 @@ impl Library {
     }
 
     /// Moves every article of outlet `from` to outlet `into` and removes `from`; `into` takes
-    /// `from`'s domain when it has none, so later imports from that domain land in it.
-    pub fn merge_outlets(&mut self, from: i64, into: i64) -> Result<()> {
+    /// `from`'s domain when it has none, so later imports from that domain land in it. Returns
+    /// what changed, which [`Library::undo_merge`] puts back.
+    pub fn merge_outlets(&mut self, from: i64, into: i64) -> Result<OutletMerge> {
         if from == into {
             return Err(Error::InvalidInput(
                 "Pick two different outlets to merge.".into(),
@@ -214,20 +215,103 @@ impl Library {
         self.write(|tx| {
             require_row(tx, "outlet", from)?;
             require_row(tx, "outlet", into)?;
-            let domain: Option<String> =
-                tx.query_row("SELECT domain FROM outlet WHERE id = ?1", [from], |r| {
-                    r.get(0)
-                })?;
+            let (name, domain): (String, Option<String>) = tx.query_row(
+                "SELECT name, domain FROM outlet WHERE id = ?1",
+                [from],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let article_ids: Vec<i64> = tx
+                .prepare("SELECT id FROM article WHERE outlet_id = ?1 ORDER BY id")?
+                .query_map([from], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             tx.execute(
                 "UPDATE article SET outlet_id = ?1 WHERE outlet_id = ?2",
                 params![into, from],
             )?;
             tx.execute("DELETE FROM outlet WHERE id = ?1", [from])?;
-            tx.execute(
-                "UPDATE outlet SET domain = ?1 WHERE id = ?2 AND domain IS NULL",
+            let took_domain = tx.execute(
+                "UPDATE outlet SET domain = ?1 WHERE id = ?2 AND domain IS NULL AND ?1 IS NOT NULL",
                 params![domain, into],
-            )?;
-            Ok(())
+            )? > 0;
+            Ok(OutletMerge {
+                from_id: from,
+                from_name: name,
+                from_domain: domain,
+                into,
+                article_ids,
+                took_domain,
+            })
         })
     }
+
+    /// Undoes a merge: the merged-away outlet comes back (with its id when free) with its name
+    /// and domain, and its articles that are still in the outlet they were merged into go back
+    /// to it. Refused, changing nothing, when another outlet has taken its name meanwhile.
+    /// Returns the restored outlet's id.
+    pub fn undo_merge(&mut self, merge: &OutletMerge) -> Result<i64> {
+        self.write(|tx| {
+            require_row(tx, "outlet", merge.into)?;
+            let taken: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM outlet WHERE name = ?1 COLLATE NOCASE",
+                    [&merge.from_name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if taken.is_some() {
+                return Err(Error::InvalidInput(format!(
+                    "An outlet is called “{}” again, so the merge cannot be undone; rename it first.",
+                    merge.from_name
+                )));
+            }
+            if merge.took_domain {
+                tx.execute(
+                    "UPDATE outlet SET domain = NULL WHERE id = ?1 AND domain = ?2",
+                    params![merge.into, merge.from_domain],
+                )?;
+            }
+            // The domain may have been given to another outlet meanwhile: the restored one then
+            // comes back without it rather than not at all.
+            let domain_free: bool = tx.query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM outlet WHERE domain = ?1)",
+                [&merge.from_domain],
+                |r| r.get(0),
+            )?;
+            let domain = merge.from_domain.as_ref().filter(|_| domain_free);
+            let id_free: bool = tx.query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM outlet WHERE id = ?1)",
+                [merge.from_id],
+                |r| r.get(0),
+            )?;
+            let id = id_free.then_some(merge.from_id);
+            tx.execute(
+                "INSERT INTO outlet (id, name, domain) VALUES (?1, ?2, ?3)",
+                params![id, merge.from_name, domain],
+            )?;
+            let restored = tx.last_insert_rowid();
+            let mut back = tx.prepare(
+                "UPDATE article SET outlet_id = ?1 WHERE id = ?2 AND outlet_id = ?3",
+            )?;
+            for article in &merge.article_ids {
+                back.execute(params![restored, article, merge.into])?;
+            }
+            Ok(restored)
+        })
+    }
+}
+
+/// What [`Library::merge_outlets`] changed: enough to undo it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OutletMerge {
+    /// The outlet merged away, as it was.
+    pub from_id: i64,
+    pub from_name: String,
+    pub from_domain: Option<String>,
+    /// The outlet it was merged into.
+    pub into: i64,
+    /// The articles that moved.
+    pub article_ids: Vec<i64>,
+    /// Whether `into` took `from`'s domain (it had none).
+    pub took_domain: bool,
 }

@@ -19,6 +19,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0004_substantive",
         include_str!("migrations/0004_substantive.sql"),
     ),
+    (
+        "0005_outlet_count",
+        include_str!("migrations/0005_outlet_count.sql"),
+    ),
 ];
 
 /// The schema version this build writes and understands.

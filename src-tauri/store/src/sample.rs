@@ -142,23 +142,19 @@ pub(crate) fn sample_texts() -> Result<(Vec<SampleText>, Vec<SampleText>)> {
 impl Library {
     /// Loads the sample library into an empty library, once in the library's life, in one
     /// transaction. A library that already holds articles is left alone.
+    ///
+    /// Every launch asks, so the usual answer (loaded before, or not empty) is read without
+    /// writing: the first write of a connection checks every page of the file first, which at
+    /// 100,000 articles takes seconds and must not stand between the window and its first rows.
     pub fn load_sample_if_empty(&mut self, now: i64) -> Result<SampleOutcome> {
+        if let Some(outcome) = sample_not_needed(&self.conn)? {
+            return Ok(outcome);
+        }
         let (accounts, revisions) = sample_texts()?;
         self.write(|tx| {
-            let loaded: Option<String> = tx
-                .query_row(
-                    "SELECT value FROM meta WHERE key = ?1",
-                    [SAMPLE_META_KEY],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if loaded.is_some() {
-                return Ok(SampleOutcome::AlreadyLoaded);
-            }
-            let has_articles: bool =
-                tx.query_row("SELECT EXISTS (SELECT 1 FROM article)", [], |r| r.get(0))?;
-            if has_articles {
-                return Ok(SampleOutcome::NotEmpty);
+            // Asked again inside the write lock: another program may have filled it meanwhile.
+            if let Some(outcome) = sample_not_needed(tx)? {
+                return Ok(outcome);
             }
             tx.execute(
                 "INSERT INTO story (title, created) VALUES (?1, ?2)",
@@ -182,6 +178,23 @@ impl Library {
             Ok(SampleOutcome::Loaded)
         })
     }
+}
+
+/// Why the sample is not to be loaded, if it is not: loaded once already, or articles are there.
+fn sample_not_needed(conn: &rusqlite::Connection) -> Result<Option<SampleOutcome>> {
+    let loaded: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [SAMPLE_META_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if loaded.is_some() {
+        return Ok(Some(SampleOutcome::AlreadyLoaded));
+    }
+    let has_articles: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM article)", [], |r| r.get(0))?;
+    Ok(has_articles.then_some(SampleOutcome::NotEmpty))
 }
 
 #[cfg(test)]

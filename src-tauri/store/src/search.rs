@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 
 use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::Library;
 use crate::error::Result;
@@ -94,19 +96,56 @@ fn snippet_parts(raw: &str) -> Vec<SnippetPart> {
     parts
 }
 
-struct Match {
-    version_id: i64,
-    article_id: i64,
+/// A window of a search's results: how many articles matched and the hits in the window, best
+/// first. Snippets and version lists are made only for the window's hits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchPage {
+    /// Articles matching (among the best [`MAX_MATCHES`] matching versions).
+    pub total: i64,
+    pub offset: i64,
+    pub hits: Vec<SearchHit>,
 }
+
+/// The most hits one search page holds.
+pub const MAX_SEARCH_PAGE: usize = 100;
 
 impl Library {
     /// Searches every version's title and body. Returns at most `limit` articles, best
     /// match first; each hit points at the newest version that matches and says whether the
     /// latest version dropped the text. Any user input is accepted (see [`fts_query`]).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        Ok(self.search_page(query, 0, limit)?.hits)
+    }
+
+    /// The hits `[offset, offset + limit)` of a search (see [`Library::search`]) and how many
+    /// articles matched. A window past the end is empty; `limit` is capped at
+    /// [`MAX_SEARCH_PAGE`].
+    pub fn search_page(&self, query: &str, offset: usize, limit: usize) -> Result<SearchPage> {
         let Some(fts) = fts_query(query) else {
-            return Ok(Vec::new());
+            return Ok(SearchPage {
+                total: 0,
+                offset: offset as i64,
+                hits: Vec::new(),
+            });
         };
+        let (order, matched) = self.ranked_articles(&fts)?;
+        let window: Vec<i64> = order
+            .iter()
+            .copied()
+            .skip(offset)
+            .take(limit.min(MAX_SEARCH_PAGE))
+            .collect();
+        Ok(SearchPage {
+            total: order.len() as i64,
+            offset: offset as i64,
+            hits: self.hits_of(&fts, &window, &matched)?,
+        })
+    }
+
+    /// The matching articles in order of their best-ranked version, and each one's matching
+    /// versions.
+    fn ranked_articles(&self, fts: &str) -> Result<(Vec<i64>, HashMap<i64, Vec<i64>>)> {
         // The oldest version among the newest RANK_WINDOW matches (a walk of the doclist, no
         // ranking), when there are more matches than that.
         let floor: i64 = self
@@ -126,77 +165,123 @@ impl Library {
              ORDER BY bm25(version_fts, 3.0, 1.0), v.id DESC
              LIMIT ?2",
         )?;
-        let matches: Vec<Match> = stmt
-            .query_map(rusqlite::params![fts, MAX_MATCHES, floor], |r| {
-                Ok(Match {
-                    version_id: r.get(0)?,
-                    article_id: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-
-        // Articles in order of their best-ranked version.
         let mut order: Vec<i64> = Vec::new();
-        let mut by_article: HashMap<i64, Vec<&Match>> = HashMap::new();
-        for m in &matches {
-            by_article
-                .entry(m.article_id)
+        let mut matched: HashMap<i64, Vec<i64>> = HashMap::new();
+        let rows = stmt.query_map(rusqlite::params![fts, MAX_MATCHES, floor], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (version_id, article_id) = row?;
+            matched
+                .entry(article_id)
                 .or_insert_with(|| {
-                    order.push(m.article_id);
+                    order.push(article_id);
                     Vec::new()
                 })
-                .push(m);
+                .push(version_id);
         }
+        Ok((order, matched))
+    }
 
-        let mut ids_stmt = self
-            .conn
-            .prepare("SELECT id FROM version WHERE article_id = ?1 ORDER BY fetched, id")?;
-        let mut head_stmt = self.conn.prepare(
-            "SELECT v.title, o.name, v.fetched FROM version v
+    /// The hits of `articles`, in that order: three queries for the lot (every version of
+    /// each, the head of each newest match, its snippet), not three per hit.
+    fn hits_of(
+        &self,
+        fts: &str,
+        articles: &[i64],
+        matched: &HashMap<i64, Vec<i64>>,
+    ) -> Result<Vec<SearchHit>> {
+        if articles.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = id_list(articles);
+        // Every version of each article, in fetch order (numbering and "removed later").
+        let mut all: HashMap<i64, Vec<i64>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT article_id, id FROM version
+             WHERE article_id IN (SELECT value FROM json_each(?1))
+             ORDER BY article_id, fetched, id",
+        )?;
+        for row in stmt.query_map([&ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (article_id, id) = row?;
+            all.entry(article_id).or_default().push(id);
+        }
+        // Each article's matching versions in fetch order; the newest is the one shown.
+        let matched: HashMap<i64, Vec<i64>> = articles
+            .iter()
+            .map(|a| {
+                let found = &matched[a];
+                let ids = all.get(a).map_or(&[][..], Vec::as_slice);
+                (
+                    *a,
+                    ids.iter()
+                        .copied()
+                        .filter(|id| found.contains(id))
+                        .collect(),
+                )
+            })
+            .collect();
+        let newest: Vec<i64> = articles
+            .iter()
+            .filter_map(|a| matched[a].last().copied())
+            .collect();
+        let newest_ids = id_list(&newest);
+        let mut heads: HashMap<i64, (String, String, i64)> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.id, v.title, o.name, v.fetched FROM version v
              JOIN article a ON a.id = v.article_id JOIN outlet o ON o.id = a.outlet_id
-             WHERE v.id = ?1",
+             WHERE v.id IN (SELECT value FROM json_each(?1))",
         )?;
-        // Snippets cost a re-tokenisation each: only make them for the hits returned.
-        let mut snippet_stmt = self.conn.prepare(
-            "SELECT snippet(version_fts, -1, char(57344), char(57345), '…', 16)
-             FROM version_fts WHERE version_fts MATCH ?1 AND rowid = ?2",
+        for row in stmt.query_map([&newest_ids], |r| {
+            Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+        })? {
+            let (id, head) = row?;
+            heads.insert(id, head);
+        }
+        // Snippets cost a re-tokenisation each: only the window's are made.
+        let mut snippets: HashMap<i64, String> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid, snippet(version_fts, -1, char(57344), char(57345), '…', 16)
+             FROM version_fts WHERE version_fts MATCH ?1
+             AND rowid IN (SELECT value FROM json_each(?2))",
         )?;
-        let mut hits = Vec::new();
-        for article_id in order.into_iter().take(limit) {
-            let found = &by_article[&article_id];
-            let all: Vec<i64> = ids_stmt
-                .query_map([article_id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            let matched: Vec<i64> = all
-                .iter()
-                .copied()
-                .filter(|id| found.iter().any(|m| m.version_id == *id))
-                .collect();
-            let Some(&newest) = matched.last() else {
+        for row in stmt.query_map(rusqlite::params![fts, newest_ids], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })? {
+            let (id, raw) = row?;
+            snippets.insert(id, raw);
+        }
+        let mut hits = Vec::with_capacity(articles.len());
+        for article_id in articles {
+            let matched = &matched[article_id];
+            let versions = all.get(article_id).map_or(&[][..], Vec::as_slice);
+            let (Some(&newest), Some((title, outlet, fetched))) =
+                (matched.last(), matched.last().and_then(|v| heads.remove(v)))
+            else {
                 continue;
             };
-            let number = all.iter().position(|id| *id == newest).unwrap_or(0) as i64 + 1;
-            let (title, outlet, fetched) = head_stmt.query_row([newest], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
-            })?;
-            let raw: String =
-                snippet_stmt.query_row(rusqlite::params![fts, newest], |r| r.get(0))?;
-            let snippet = snippet_parts(&raw);
+            let number = versions.iter().position(|id| *id == newest).unwrap_or(0) as i64 + 1;
             hits.push(SearchHit {
-                article_id,
+                article_id: *article_id,
                 version_id: newest,
                 version_number: number,
-                version_count: all.len() as i64,
+                version_count: versions.len() as i64,
                 title,
                 outlet,
                 fetched,
-                snippet,
-                removed_later: all.last() != Some(&newest),
-                matched_version_ids: matched,
+                snippet: snippet_parts(snippets.get(&newest).map_or("", String::as_str)),
+                removed_later: versions.last() != Some(&newest),
+                matched_version_ids: matched.clone(),
             });
         }
         Ok(hits)
     }
+}
+
+/// Ids as a JSON array, for `json_each` (one statement for any number of ids).
+fn id_list(ids: &[i64]) -> String {
+    let items: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("[{}]", items.join(","))
 }
 
 #[cfg(test)]

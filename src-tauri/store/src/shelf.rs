@@ -2,6 +2,7 @@
 //! row's own columns (latest version, fetch time, version count), so a page and its count
 //! cost the same at 100 articles and at 100,000. What a row looks like is the UI's business.
 
+use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -61,6 +62,11 @@ pub struct LibraryQuery {
     pub substantive_only: bool,
     pub offset: i64,
     pub limit: i64,
+    /// The article just before the window (the last row of the page before, in this list's
+    /// order), when known: the window then starts after it instead of skipping `offset` rows,
+    /// so a deep page costs what the first one does. `offset` still says where the window is.
+    /// The outlet order, and an article no longer in the library, page by `offset`.
+    pub after: Option<i64>,
 }
 
 /// A page of rows and how many rows the whole filtered list has (for the scrollbar).
@@ -109,6 +115,19 @@ impl Library {
     /// One page of the library view. Bad windows are refused with a message rather than
     /// clamped silently, so a UI bug shows instead of a quietly empty list.
     pub fn library_page(&self, q: &LibraryQuery) -> Result<LibraryPage> {
+        self.library_page_counted_to(q, i64::MAX)
+            .map(|(page, _)| page)
+    }
+
+    /// [`Library::library_page`] whose count stops at `count_up_to` rows, and whether it is
+    /// the exact count. Counting a list of 90,000 rows takes tens of milliseconds, which the
+    /// first screen does not wait for: it shows "1,000+" and asks [`Library::library_count`]
+    /// once its rows are on screen.
+    pub fn library_page_counted_to(
+        &self,
+        q: &LibraryQuery,
+        count_up_to: i64,
+    ) -> Result<(LibraryPage, bool)> {
         if q.offset < 0 || q.limit < 1 || q.limit > MAX_PAGE {
             return Err(Error::InvalidInput(format!(
                 "A page of the library holds 1 to {MAX_PAGE} rows from offset 0 or more \
@@ -117,11 +136,13 @@ impl Library {
             )));
         }
         let (join, filter, mut params) = filters(q);
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM article a {join} {filter}"),
-            rusqlite::params_from_iter(params.iter()),
+        let cap = count_up_to.max(0);
+        let counted: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM (SELECT 1 FROM article a {join} {filter} LIMIT ?)"),
+            rusqlite::params_from_iter(params.iter().chain([&Value::Integer(cap)])),
             |r| r.get(0),
         )?;
+        let exact = counted < cap || cap == i64::MAX;
         // By outlet (outside the trash), the outlets are walked in name order (index
         // `outlet_name`) and each outlet's articles newest first (index
         // `article_outlet_newest`), so the first page reads ~100 rows instead of sorting them all.
@@ -137,19 +158,69 @@ impl Library {
                 "ORDER BY a.version_count DESC, a.latest_fetched DESC, a.id DESC",
             ),
         };
+        // Keyset paging: the rows after the given one in the list's order, read from where the
+        // index walk finds it instead of counting `offset` rows from the top.
+        let mut filter = filter;
+        let mut skip = q.offset;
+        if let Some(after) = q.after
+            && let Some((cols, key)) = self.order_key(q, after)?
+        {
+            let marks = vec!["?"; key.len()].join(", ");
+            filter.push_str(&format!(" AND ({cols}) < ({marks})"));
+            params.extend(key);
+            skip = 0;
+        }
         // The window's ids come from the article rows alone (an index walk); only those ~100
         // are joined to their version and outlet, so a deep offset skips rows cheaply.
         let ids = format!("SELECT a.id FROM {from} {join} {filter} {order} LIMIT ? OFFSET ?");
         let sql = article_summary_sql("", &format!("WHERE a.id IN ({ids})"), order);
         params.push(Value::Integer(q.limit));
-        params.push(Value::Integer(q.offset));
+        params.push(Value::Integer(skip));
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), article_summary)?;
-        Ok(LibraryPage {
-            total,
-            offset: q.offset,
-            articles: rows.collect::<rusqlite::Result<_>>()?,
-        })
+        let articles: Vec<ArticleSummary> = rows.collect::<rusqlite::Result<_>>()?;
+        // The rows on the page are there whatever the count stopped at.
+        let total = counted.max(q.offset + articles.len() as i64);
+        Ok((
+            LibraryPage {
+                total,
+                offset: q.offset,
+                articles,
+            },
+            exact,
+        ))
+    }
+
+    /// The columns of `q`'s order (all descending) and their values on article `after`; `None`
+    /// for the outlet order (mixed directions) or when the article is gone.
+    fn order_key(
+        &self,
+        q: &LibraryQuery,
+        after: i64,
+    ) -> Result<Option<(&'static str, Vec<Value>)>> {
+        let cols = match (q.shelf, q.sort) {
+            (Shelf::Trash, _) => "a.trashed_at, a.id",
+            (_, LibrarySort::Newest) => "a.latest_fetched, a.id",
+            (_, LibrarySort::MostRevised) => "a.version_count, a.latest_fetched, a.id",
+            (_, LibrarySort::Outlet) => return Ok(None),
+        };
+        let n = cols.split(',').count();
+        let key = self
+            .conn
+            .prepare_cached(&format!("SELECT {cols} FROM article a WHERE a.id = ?1"))?
+            .query_row([after], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect())
+            .optional()?;
+        Ok(key.map(|key: Vec<Value>| (cols, key)))
+    }
+
+    /// How many rows the list under `q`'s filters has (its window is ignored).
+    pub fn library_count(&self, q: &LibraryQuery) -> Result<i64> {
+        let (join, filter, params) = filters(q);
+        Ok(self.conn.query_row(
+            &format!("SELECT count(*) FROM article a {join} {filter}"),
+            rusqlite::params_from_iter(params.iter()),
+            |r| r.get(0),
+        )?)
     }
 }
 

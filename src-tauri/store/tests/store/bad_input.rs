@@ -298,13 +298,11 @@ fn data_dir_honours_the_environment() {
     );
 }
 
-#[test]
-fn a_library_with_damaged_pages_is_read_but_never_written() {
-    // Issue 15 (F15): pages overwritten in the middle of the file, header intact. The open
-    // succeeds (what is intact stays readable); the first write is refused and the file kept.
+/// A library of 150 articles whose pages two thirds into the file are overwritten (header
+/// intact), as a bad copy or a failing disk leaves it.
+fn damaged_library(dir: &Path) -> PathBuf {
     use crate::common::{article, text};
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("library.sqlite3");
+    let path = dir.join("library.sqlite3");
     {
         let mut lib = Library::open(&path).unwrap();
         for k in 0..150 {
@@ -328,6 +326,16 @@ fn a_library_with_damaged_pages_is_read_but_never_written() {
             f.write_all(&[0xA5; 2000]).unwrap();
         }
     }
+    path
+}
+
+#[test]
+fn a_library_with_damaged_pages_is_read_but_never_written() {
+    // Issue 15 (F15): pages overwritten in the middle of the file, header intact. The open
+    // succeeds (what is intact stays readable); the first write is refused and the file kept.
+    use crate::common::{article, text};
+    let dir = tempfile::tempdir().unwrap();
+    let path = damaged_library(dir.path());
     let before = snapshot(&path);
     let mut lib = Library::open_with(&path, &quick()).expect("a damaged library opens for reading");
     let err = lib
@@ -363,6 +371,92 @@ fn a_library_with_damaged_pages_is_read_but_never_written() {
         (before.0, before.1),
         "the file was changed"
     );
+}
+
+#[test]
+fn asking_for_the_sample_reads_without_checking_every_page() {
+    // Issue 11: the app asks at every launch; at 100,000 articles a page check costs seconds
+    // before the first rows. The question is answered by reading, so even a damaged library
+    // answers it (and still refuses the write that follows).
+    use crate::common::{article, text};
+    let dir = tempfile::tempdir().unwrap();
+    let path = damaged_library(dir.path());
+    let before = snapshot(&path);
+    let mut lib = Library::open_with(&path, &quick()).unwrap();
+    assert_eq!(
+        lib.load_sample_if_empty(9_000).unwrap(),
+        parallax_store::SampleOutcome::NotEmpty
+    );
+    assert!(lib.page_check().is_some(), "the check is still owed");
+    let err = lib
+        .add_article(
+            &article("Quay Gazette", None),
+            &text("New", &["Words."], 9_001),
+        )
+        .unwrap_err();
+    assert!(matches!(err, Error::Damaged { .. }), "{err}");
+    drop(lib);
+    let after = snapshot(&path);
+    assert_eq!(
+        (after.0, after.1),
+        (before.0, before.1),
+        "the file was changed"
+    );
+}
+
+#[test]
+fn the_page_check_runs_apart_from_the_library_and_finds_the_same_damage() {
+    use crate::common::{article, text};
+    // Damaged: the check run on its own connection fails as the write would, and handing
+    // nothing back leaves every write refused.
+    let dir = tempfile::tempdir().unwrap();
+    let path = damaged_library(dir.path());
+    let mut lib = Library::open_with(&path, &quick()).unwrap();
+    let check = lib.page_check().expect("not checked yet");
+    let err = check.run().unwrap_err();
+    assert!(matches!(err, Error::Damaged { .. }), "{err}");
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "{err}"
+    );
+    assert!(matches!(
+        lib.add_article(
+            &article("Quay Gazette", None),
+            &text("New", &["Words."], 9_001)
+        ),
+        Err(Error::Damaged { .. })
+    ));
+
+    // Intact: a passed check is taken, so none is owed and writes go ahead; the library
+    // stays usable (its own connection was never closed) while the check runs.
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = Library::open_in_dir(dir.path()).unwrap();
+    lib.load_sample_if_empty(9_000).unwrap();
+    drop(lib);
+    let mut lib = Library::open_in_dir(dir.path()).unwrap();
+    let check = lib.page_check().expect("a new connection owes the check");
+    let running = std::thread::spawn(move || check.run());
+    assert!(!lib.list_articles().unwrap().is_empty());
+    lib.pages_passed(running.join().unwrap().unwrap());
+    assert!(lib.page_check().is_none());
+    lib.add_article(
+        &article("Quay Gazette", None),
+        &text("New", &["Words."], 9_001),
+    )
+    .unwrap();
+
+    // A passed check of another file does not count for this one.
+    let other = tempfile::tempdir().unwrap();
+    let passed = Library::open_in_dir(other.path())
+        .unwrap()
+        .page_check()
+        .unwrap()
+        .run()
+        .unwrap();
+    let mut fresh = Library::open_in_dir(dir.path()).unwrap();
+    fresh.pages_passed(passed);
+    assert!(fresh.page_check().is_some());
+    assert!(Library::open_in_memory().unwrap().page_check().is_none());
 }
 
 #[test]

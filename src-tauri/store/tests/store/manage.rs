@@ -311,6 +311,115 @@ fn outlets_are_renamed_and_merged() {
 }
 
 #[test]
+fn a_merge_is_undone_and_only_its_articles_go_back() {
+    let (_d, mut lib, _) = shelf_library();
+    let before = lib.list_outlets().unwrap();
+    let (alder, birch) = (before[0].id, before[1].id);
+    let birch_articles: Vec<i64> = lib
+        .articles_of_outlet(birch)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    let merge = lib.merge_outlets(birch, alder).unwrap();
+    assert_eq!(merge.from_name, "Birch Ledger");
+    let mut moved = merge.article_ids.clone();
+    moved.sort_unstable();
+    let mut expected = birch_articles.clone();
+    expected.sort_unstable();
+    assert_eq!(moved, expected);
+    // An article imported into the merged outlet afterwards stays where it was put.
+    let later = lib
+        .add_article(
+            &article("Alder Post", None),
+            &text("Later", &["Later words."], 5_000),
+        )
+        .unwrap()
+        .article_id;
+    let restored = lib.undo_merge(&merge).unwrap();
+    assert_eq!(restored, birch, "the outlet comes back under its own id");
+    let after = lib.list_outlets().unwrap();
+    assert_eq!(
+        after
+            .iter()
+            .map(|o| (o.id, o.name.clone(), o.domain.clone()))
+            .collect::<Vec<_>>(),
+        before
+            .iter()
+            .map(|o| (o.id, o.name.clone(), o.domain.clone()))
+            .collect::<Vec<_>>()
+    );
+    let mut back: Vec<i64> = lib
+        .articles_of_outlet(birch)
+        .unwrap()
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    back.sort_unstable();
+    assert_eq!(back, expected);
+    assert_eq!(lib.get_article(later).unwrap().outlet_id, alder);
+    assert_eq!(lib.search("Body 1", 10).unwrap()[0].outlet, "Birch Ledger");
+
+    // A name taken again meanwhile refuses the undo and changes nothing.
+    let merge = lib.merge_outlets(birch, alder).unwrap();
+    lib.rename_outlet(alder, "birch ledger").unwrap();
+    let e = lib.undo_merge(&merge).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    assert!(e.to_string().contains("rename it first"), "{e}");
+    assert_eq!(lib.list_outlets().unwrap().len(), 2);
+}
+
+#[test]
+fn undoing_a_merge_gives_the_domain_back() {
+    let (_d, mut lib) = temp_library();
+    let bare = lib
+        .add_article(
+            &parallax_store::NewArticle {
+                outlet_name: "Fern Daily".into(),
+                outlet_domain: None,
+                url: None,
+            },
+            &text("One", &["Words one."], 1),
+        )
+        .unwrap();
+    let dom = lib
+        .add_article(
+            &parallax_store::NewArticle {
+                outlet_name: "Fern Evening".into(),
+                outlet_domain: Some("fern-evening.example".into()),
+                url: None,
+            },
+            &text("Two", &["Words two."], 2),
+        )
+        .unwrap();
+    let (into, from) = (
+        lib.get_article(bare.article_id).unwrap().outlet_id,
+        lib.get_article(dom.article_id).unwrap().outlet_id,
+    );
+    let merge = lib.merge_outlets(from, into).unwrap();
+    assert!(merge.took_domain);
+    let domain_of = |lib: &Library, id: i64| {
+        lib.list_outlets()
+            .unwrap()
+            .into_iter()
+            .find(|o| o.id == id)
+            .unwrap()
+            .domain
+    };
+    assert_eq!(
+        domain_of(&lib, into).as_deref(),
+        Some("fern-evening.example")
+    );
+    lib.undo_merge(&merge).unwrap();
+    assert_eq!(domain_of(&lib, into), None);
+    assert_eq!(
+        domain_of(&lib, from).as_deref(),
+        Some("fern-evening.example")
+    );
+    assert_eq!(lib.get_article(dom.article_id).unwrap().outlet_id, from);
+}
+
+#[test]
 fn a_backup_made_while_open_opens_as_a_library() {
     let (dir, mut lib, ids) = shelf_library();
     lib.trash_articles(&[ids[0]], 1).unwrap();
@@ -368,4 +477,127 @@ fn a_library_from_before_issue_11_gets_its_latest_versions_filled_in() {
         .map(|a| (a.id, a.title.as_str(), a.version_count, a.latest_version_id))
         .collect();
     assert_eq!(rows, vec![(1, "First, revised", 2, 2), (2, "Second", 1, 3)]);
+}
+
+#[test]
+fn outlet_counts_follow_every_change_to_articles() {
+    // The counts are kept by triggers; after each kind of change they equal a recount.
+    let (_d, mut lib, ids) = shelf_library();
+    let agree = |lib: &Library, when: &str| {
+        for o in lib.list_outlets().unwrap() {
+            let recount = lib.articles_of_outlet(o.id).unwrap().len() as i64;
+            assert_eq!(o.article_count, recount, "{} after {when}", o.name);
+        }
+    };
+    agree(&lib, "import");
+    lib.trash_articles(&ids[0..3], 50).unwrap();
+    agree(&lib, "trash");
+    lib.trash_articles(&ids[0..1], 60).unwrap();
+    agree(&lib, "trash again");
+    lib.restore_articles(&ids[1..2]).unwrap();
+    agree(&lib, "restore");
+    lib.set_archived(&ids[4..6], true, 70).unwrap();
+    agree(&lib, "archive");
+    let o = lib.list_outlets().unwrap();
+    let merge = lib.merge_outlets(o[2].id, o[0].id).unwrap();
+    agree(&lib, "merge");
+    lib.undo_merge(&merge).unwrap();
+    agree(&lib, "undo merge");
+    lib.delete_article(ids[7]).unwrap();
+    agree(&lib, "delete");
+    lib.empty_trash(1_000_000_000, 0).unwrap();
+    agree(&lib, "empty trash");
+    lib.add_article(
+        &article("Alder Post", None),
+        &text("New", &["New words."], 9_999),
+    )
+    .unwrap();
+    agree(&lib, "another import");
+}
+
+#[test]
+fn the_first_screen_counts_only_so_far_and_the_exact_count_comes_after() {
+    let (_d, lib, _) = shelf_library();
+    let (page, exact) = lib.library_page_counted_to(&q(2), 5).unwrap();
+    assert_eq!((page.total, exact, page.articles.len()), (5, false, 2));
+    assert_eq!(page.articles, lib.library_page(&q(2)).unwrap().articles);
+    let (page, exact) = lib.library_page_counted_to(&q(2), 100).unwrap();
+    assert_eq!((page.total, exact), (10, true));
+    assert_eq!(lib.library_count(&q(2)).unwrap(), 10);
+    let one = LibraryQuery {
+        outlet_id: Some(lib.list_outlets().unwrap()[0].id),
+        ..q(2)
+    };
+    assert_eq!(
+        lib.library_count(&one).unwrap(),
+        lib.library_page(&one).unwrap().total
+    );
+    // A deep window still counts its own rows, whatever the count stopped at.
+    let deep = LibraryQuery { offset: 8, ..q(5) };
+    let (page, exact) = lib.library_page_counted_to(&deep, 3).unwrap();
+    assert_eq!((page.total, exact, page.articles.len()), (10, false, 2));
+}
+
+#[test]
+fn pages_after_a_row_are_the_pages_at_an_offset() {
+    // Keyset paging gives the same rows as offset paging, for each order it serves and under
+    // filters; the outlet order and a vanished row fall back to the offset.
+    let (_d, mut lib, ids) = shelf_library();
+    lib.trash_articles(&ids[0..5], 77).unwrap();
+    lib.trash_articles(&ids[5..6], 78).unwrap();
+    let lists = [
+        q(3),
+        LibraryQuery {
+            sort: LibrarySort::MostRevised,
+            ..q(3)
+        },
+        LibraryQuery {
+            sort: LibrarySort::Outlet,
+            ..q(3)
+        },
+        LibraryQuery {
+            revised_only: true,
+            ..q(1)
+        },
+        LibraryQuery {
+            shelf: Shelf::Trash,
+            ..q(2)
+        },
+    ];
+    for list in lists {
+        let mut offset = 0;
+        let mut after = None;
+        loop {
+            let at = LibraryQuery {
+                offset,
+                ..list.clone()
+            };
+            let by_key = LibraryQuery {
+                offset,
+                after,
+                ..list.clone()
+            };
+            let (plain, keyed) = (
+                lib.library_page(&at).unwrap(),
+                lib.library_page(&by_key).unwrap(),
+            );
+            assert_eq!(plain, keyed, "{list:?} at {offset}");
+            let Some(last) = plain.articles.last() else {
+                break;
+            };
+            after = Some(last.id);
+            offset += plain.articles.len() as i64;
+        }
+        assert_eq!(offset, lib.library_count(&list).unwrap());
+    }
+    let gone = LibraryQuery {
+        offset: 2,
+        after: Some(999_999),
+        ..q(3)
+    };
+    assert_eq!(
+        lib.library_page(&gone).unwrap(),
+        lib.library_page(&LibraryQuery { offset: 2, ..q(3) })
+            .unwrap()
+    );
 }

@@ -39,6 +39,9 @@ const EXPECTED: &[(&str, &str)] = &[
     ("index", "article_outlet_newest"),
     ("trigger", "version_latest_insert"),
     ("trigger", "version_latest_delete"),
+    ("trigger", "article_outlet_count_insert"),
+    ("trigger", "article_outlet_count_delete"),
+    ("trigger", "article_outlet_count_update"),
 ];
 
 fn schema(conn: &Connection) -> Vec<(String, String, String)> {
@@ -134,4 +137,39 @@ fn fts5_is_compiled_in() {
         })
         .unwrap();
     assert_eq!(yes, 1);
+}
+
+#[test]
+fn a_library_from_before_outlet_counts_gets_them_counted() {
+    // Migration 0005 fills the outlet counts of a library that had articles already.
+    use crate::common::{article, text};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite3");
+    let mut lib = Library::open(&path).unwrap();
+    for k in 0..5 {
+        let outlet = if k < 3 { "Wren Courier" } else { "Lark Ledger" };
+        lib.add_article(
+            &article(outlet, None),
+            &text(&format!("T{k}"), &[&format!("Words {k}.")], k),
+        )
+        .unwrap();
+    }
+    let trashed = lib.list_articles().unwrap()[0].id;
+    lib.trash_articles(&[trashed], 10).unwrap();
+    let counted = lib.list_outlets().unwrap();
+    drop(lib);
+    // Back to schema 4, as a library written by the previous release.
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER article_outlet_count_insert; DROP TRIGGER article_outlet_count_delete;
+         DROP TRIGGER article_outlet_count_update; ALTER TABLE outlet DROP COLUMN article_count;
+         PRAGMA user_version = 4;",
+    )
+    .unwrap();
+    drop(conn);
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(lib.list_outlets().unwrap(), counted);
+    let counts: Vec<i64> = counted.iter().map(|o| o.article_count).collect();
+    assert_eq!(counts.iter().sum::<i64>(), 4, "{counted:?}");
 }

@@ -262,3 +262,65 @@ fn a_word_in_most_of_a_big_library_ranks_its_newest_matches_and_rare_words_still
     assert_eq!(rare.len(), 1);
     assert_eq!(rare[0].title, "Gate report 0");
 }
+
+#[test]
+fn search_pages_are_windows_of_the_whole_result() {
+    // Issue 11: the window shows a page of hits; snippets are made only for that page, and
+    // the pages put together are the whole ranked result, each hit whole.
+    let mut lib = Library::open_in_memory().unwrap();
+    for k in 0..23 {
+        let a = article(
+            "Lantern Post",
+            Some(&format!("https://lantern.example/{k}")),
+        );
+        let words = "tide ".repeat(1 + k % 5);
+        lib.add_article(
+            &a,
+            &text(
+                &format!("Harbour note {k}"),
+                &[&format!("The {words}rose at pier {k}.")],
+                100 + k as i64,
+            ),
+        )
+        .unwrap();
+        if k % 4 == 0 {
+            lib.add_article(
+                &a,
+                &text(
+                    &format!("Harbour note {k}"),
+                    &[&format!("Calm at pier {k}.")],
+                    900 + k as i64,
+                ),
+            )
+            .unwrap();
+        }
+    }
+    let whole = lib.search("tide", 100).unwrap();
+    assert_eq!(whole.len(), 23);
+    let mut pieced = Vec::new();
+    for offset in (0..30).step_by(10) {
+        let page = lib.search_page("tide", offset, 10).unwrap();
+        assert_eq!(page.total, 23);
+        assert_eq!(page.offset, offset as i64);
+        assert_eq!(page.hits.len(), 23usize.saturating_sub(offset).min(10));
+        pieced.extend(page.hits);
+    }
+    assert_eq!(pieced, whole, "pages piece together to the whole result");
+    let revised: Vec<_> = whole.iter().filter(|h| h.version_count == 2).collect();
+    assert_eq!(revised.len(), 6);
+    assert!(
+        revised
+            .iter()
+            .all(|h| h.removed_later && h.version_number == 1)
+    );
+    assert!(
+        whole
+            .iter()
+            .all(|h| h.snippet.iter().any(|p| p.hit && p.text == "tide"))
+    );
+    let past = lib.search_page("tide", 40, 10).unwrap();
+    assert_eq!((past.total, past.hits.len()), (23, 0));
+    let capped = lib.search_page("tide", 0, 10_000).unwrap();
+    assert_eq!(capped.hits.len(), 23);
+    assert_eq!(lib.search_page("  ", 0, 10).unwrap().total, 0);
+}

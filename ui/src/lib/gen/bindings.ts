@@ -149,6 +149,12 @@ export type AddOutcome = "newArticle" | "newVersion" | "duplicate";
 
 export type Added = { outcome: AddOutcome, articleId: number, versionId: number, };
 
+export type SearchPage = { 
+/**
+ * Articles matching (among the best [`MAX_MATCHES`] matching versions).
+ */
+total: number, offset: number, hits: Array<SearchHit>, };
+
 export type Mode = "revision" | "accounts";
 
 export type Sentence = { text: string, paragraph: number, };
@@ -373,7 +379,14 @@ unreadOnly: boolean,
  * Only articles with a substantive change between two of their versions (a number, a
  * name, a quote...; not only typos). Articles still waiting to be compared are left out.
  */
-substantiveOnly: boolean, offset: number, limit: number, };
+substantiveOnly: boolean, offset: number, limit: number, 
+/**
+ * The article just before the window (the last row of the page before, in this list's
+ * order), when known: the window then starts after it instead of skipping `offset` rows,
+ * so a deep page costs what the first one does. `offset` still says where the window is.
+ * The outlet order, and an article no longer in the library, page by `offset`.
+ */
+after: number | null, };
 
 export type LibrarySort = "newest" | "outlet" | "mostRevised";
 
@@ -389,11 +402,33 @@ articleCount: number, };
 
 export type Emptied = { articles: number, versions: number, };
 
+export type OutletMerge = { 
+/**
+ * The outlet merged away, as it was.
+ */
+fromId: number, fromName: string, fromDomain: string | null, 
+/**
+ * The outlet it was merged into.
+ */
+into: number, 
+/**
+ * The articles that moved.
+ */
+articleIds: Array<number>, 
+/**
+ * Whether `into` took `from`'s domain (it had none).
+ */
+tookDomain: boolean, };
+
 export type FirstScreen = { status: LibraryStatus, outlets: Array<Outlet>, stories: Array<StoryHead>, 
 /**
- * The list's page asked for (`list`).
+ * The list's page asked for (`list`); its `total` is counted up to [`FIRST_COUNT`].
  */
 page: LibraryPage, 
+/**
+ * Whether `page.total` is the exact count; when not, the list has at least that many rows.
+ */
+totalExact: boolean, 
 /**
  * The first rows of each shown story, newest story first.
  */
@@ -505,7 +540,7 @@ export function commands(invoke: Invoke) {
     listOutlets: () => invoke<Array<Outlet>>("list_outlets", {}),
     versionsOf: (articleId: number) => invoke<Array<VersionInfo>>("versions_of", { articleId }),
     getVersion: (versionId: number) => invoke<Version>("get_version", { versionId }),
-    search: (query: string) => invoke<Array<SearchHit>>("search", { query }),
+    search: (query: string, offset: number, limit: number) => invoke<SearchPage>("search", { query, offset, limit }),
     compareVersions: (leftVersionId: number, rightVersionId: number, mode: Mode | null) => invoke<ComparisonView>("compare_versions", { leftVersionId, rightVersionId, mode }),
     exportComparison: (leftVersionId: number, rightVersionId: number, mode: Mode | null, layout: Layout, substantiveOnly: boolean, path: string) => invoke<Exported>("export_comparison", { leftVersionId, rightVersionId, mode, layout, substantiveOnly, path }),
     about: () => invoke<About>("about", {}),
@@ -534,6 +569,7 @@ export function commands(invoke: Invoke) {
     exportHighlights: (articleId: number | null, path: string) => invoke<Exported>("export_highlights", { articleId, path }),
     exportArticle: (articleId: number, versionId: number, path: string) => invoke<Exported>("export_article", { articleId, versionId, path }),
     libraryPage: (query: LibraryQuery) => invoke<LibraryPage>("library_page", { query }),
+    libraryCount: (query: LibraryQuery) => invoke<number>("library_count", { query }),
     storyHeads: () => invoke<Array<StoryHead>>("story_heads", {}),
     markRead: (articleIds: Array<number>, read: boolean) => invoke<null>("mark_read", { articleIds, read }),
     setArchived: (articleIds: Array<number>, archived: boolean) => invoke<null>("set_archived", { articleIds, archived }),
@@ -543,7 +579,8 @@ export function commands(invoke: Invoke) {
     restoreVersion: (versionId: number) => invoke<null>("restore_version", { versionId }),
     emptyTrash: (all: boolean) => invoke<Emptied>("empty_trash", { all }),
     renameOutlet: (outletId: number, name: string) => invoke<null>("rename_outlet", { outletId, name }),
-    mergeOutlets: (from: number, into: number) => invoke<null>("merge_outlets", { from, into }),
+    mergeOutlets: (from: number, into: number) => invoke<OutletMerge>("merge_outlets", { from, into }),
+    undoMergeOutlets: (merge: OutletMerge) => invoke<number>("undo_merge_outlets", { merge }),
     renameStory: (storyId: number, title: string) => invoke<null>("rename_story", { storyId, title }),
     backupLibrary: (path: string) => invoke<number>("backup_library", { path }),
     firstScreen: (list: LibraryQuery, storiesShown: number, storyRows: number) => invoke<FirstScreen>("first_screen", { list, storiesShown, storyRows }),

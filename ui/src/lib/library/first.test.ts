@@ -16,6 +16,7 @@ const screen: FirstScreen = {
   outlets: [{ id: 1, name: "The Harbour Ledger", domain: null, articleCount: 3 } as never],
   stories: [{ id: 7, title: "Bridge closure", created: 0, articleCount: 2 }],
   page: { total: 1, offset: 0, articles: [article(3)] },
+  totalExact: true,
   storyRows: [{ storyId: 7, page: { total: 2, offset: 0, articles: [article(1), article(2)] } }],
 };
 
@@ -30,6 +31,7 @@ function fake(first: FirstScreen = screen) {
       return { total: 1, offset: q.offset, articles: [article(9)] } as never;
     }
     if (cmd === "story_heads" || cmd === "list_outlets") return [] as never;
+    if (cmd === "library_count") return 4321 as never;
     throw new Error(`unexpected ${cmd}`);
   }));
   return calls;
@@ -52,6 +54,18 @@ describe("the first screen", () => {
     // Scrolling past the first page still asks the store for the next one.
     await lib.ensure(100, 120);
     expect(calls).toEqual(["first_screen", "library_page"]);
+  });
+
+  it("shows a big list's first count at once and asks for the exact count after", async () => {
+    const calls = fake({ ...screen, page: { total: 1000, offset: 0, articles: [article(3)] }, totalExact: false });
+    await loadFirstScreen(LibraryState.firstQuery(), STORIES_SHOWN, STORY_ROWS);
+    const lib = new LibraryState();
+    const shown = lib.loadFirst();
+    expect([lib.total, lib.totalExact]).toEqual([1000, false]);
+    await shown;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual(["first_screen", "library_count"]);
+    expect([lib.total, lib.totalExact, lib.cache.total]).toEqual([4321, true, 4321]);
   });
 
   it("is taken once: a second library view loads as usual", async () => {

@@ -11,6 +11,8 @@ import { takeFirstScreen } from "./first";
 /** Stories shown above the list, newest first, and rows shown per story; the rest is one filter away. */
 export const STORIES_SHOWN = 12;
 export const STORY_ROWS = 50;
+/** Search hits shown at once; the next page is one click away (snippets are made only for the page shown). */
+export const SEARCH_PAGE = 25;
 
 export interface Filters {
   shelf: Shelf;
@@ -35,9 +37,15 @@ export class LibraryState {
   filters = $state<Filters>({ ...NO_FILTERS });
   /** Rows in the list under the filters (the scrollbar's length). */
   total = $state(0);
+  /** False while `total` is the first screen's count so far (the list has at least that many rows). */
+  totalExact = $state(true);
   /** Bumped when a page arrives, so the rows on screen re-read the cache. */
   pagesSeen = $state(0);
+  /** The page of search hits shown, or null when the library (not a search) is shown. */
   hits = $state<SearchHit[] | null>(null);
+  /** Articles matching the search, and where the shown page starts. */
+  hitsTotal = $state(0);
+  hitsOffset = $state(0);
   query = $state("");
   loading = $state(true);
   error = $state<string | null>(null);
@@ -54,8 +62,14 @@ export class LibraryState {
     const f = this.filters;
     return {
       shelf: f.shelf, sort: f.sort, outletId: f.outletId, storyId: f.storyId, looseOnly: this.storiesApart,
-      revisedOnly: f.revisedOnly, unreadOnly: f.unreadOnly, substantiveOnly: f.substantiveOnly, offset, limit, ...extra,
+      revisedOnly: f.revisedOnly, unreadOnly: f.unreadOnly, substantiveOnly: f.substantiveOnly, offset, limit, after: null,
+      ...extra,
     };
+  }
+
+  /** A page cache of the list under the current filters. */
+  private newCache(): PageCache {
+    return new PageCache((offset, limit, after) => backend().libraryPage(this.pageQuery(offset, limit, { after })));
   }
 
   /** Reloads everything the screen shows: outlets, stories, and the first page of the list. */
@@ -63,7 +77,7 @@ export class LibraryState {
     const seq = ++this.loadSeq;
     this.loading = true;
     try {
-      const cache = new PageCache((offset, limit) => backend().libraryPage(this.pageQuery(offset, limit)));
+      const cache = this.newCache();
       const [outlets, stories] = await Promise.all([
         backend().listOutlets(), backend().storyHeads(), cache.ensure(0, 1),
       ]);
@@ -76,6 +90,7 @@ export class LibraryState {
       this.storyRows = Object.fromEntries(shown.map((s, i) => [s.id, pages[i].articles]));
       this.cache = cache;
       this.total = cache.total;
+      this.totalExact = true;
       this.pagesSeen += 1;
       this.error = null;
     } catch (e) {
@@ -89,16 +104,33 @@ export class LibraryState {
   async loadFirst() {
     const first = takeFirstScreen(this.pageQuery(0, PAGE));
     if (!first) return this.load();
-    const cache = new PageCache((offset, limit) => backend().libraryPage(this.pageQuery(offset, limit)));
+    const cache = this.newCache();
     cache.put(first.page);
     this.outlets = first.outlets;
     this.stories = first.stories;
     this.storyRows = Object.fromEntries(first.storyRows.map((r) => [r.storyId, r.page.articles]));
     this.cache = cache;
     this.total = cache.total;
+    this.totalExact = first.totalExact;
     this.pagesSeen += 1;
     this.error = null;
     this.loading = false;
+    if (!first.totalExact) void this.countAfterPaint(cache);
+  }
+
+  /** The exact count of the first screen's list, asked for once its rows are painted (counting a big library's list
+   * takes longer than showing its first rows). */
+  private async countAfterPaint(cache: PageCache) {
+    await afterPaint();
+    try {
+      const total = await backend().libraryCount(this.pageQuery(0, PAGE));
+      if (cache !== this.cache) return;
+      cache.total = total;
+      this.total = total;
+      this.totalExact = true;
+    } catch (e) {
+      if (cache === this.cache) this.error = errorMessage(e);
+    }
   }
 
   /** The query of the first screen's list: the list under no filters, with its first stories' rows. */
@@ -131,25 +163,41 @@ export class LibraryState {
     return this.stories.filter((s) => (this.storyRows[s.id]?.length ?? 0) > 0);
   }
 
-  /** Runs a search; a newer search wins over a slower older one. An empty query shows the library again. */
+  /** Runs a search from its first page; a newer search wins over a slower older one. An empty query shows the
+   * library again. */
   async search(query: string) {
     this.query = query;
-    const q = query.trim();
-    const seq = ++this.searchSeq;
-    if (!q) {
+    if (!query.trim()) {
+      ++this.searchSeq;
       this.hits = null;
       return;
     }
+    await this.searchPage(0);
+  }
+
+  /** Shows the page of the current search's hits starting at `offset`. */
+  async searchPage(offset: number) {
+    const q = this.query.trim();
+    const seq = ++this.searchSeq;
+    if (!q) return;
     try {
-      const hits = await backend().search(q);
+      const page = await backend().search(q, Math.max(0, offset), SEARCH_PAGE);
       if (seq === this.searchSeq) {
-        this.hits = hits;
+        this.hits = page.hits;
+        this.hitsTotal = page.total;
+        this.hitsOffset = page.offset;
         this.error = null;
       }
     } catch (e) {
       if (seq === this.searchSeq) this.error = errorMessage(e);
     }
   }
+}
+
+/** Resolves after the next frame is painted (at once where there are no frames, as in tests). */
+function afterPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== "function") return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 export type { LibraryPage };

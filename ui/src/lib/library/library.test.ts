@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backendFrom, setBackend } from "../backend";
 import type { LibraryQuery } from "../gen/bindings";
-import { LibraryState } from "./library.svelte";
+import { LibraryState, SEARCH_PAGE } from "./library.svelte";
 import { PAGE, PageCache, rowWindow } from "./rows";
 import { Selection } from "./selection.svelte";
 
@@ -65,6 +65,18 @@ describe("PageCache", () => {
     expect(cache.row(250)).toBeUndefined();
     expect(cache.total).toBe(1000);
   });
+
+  it("reads on from the row before a page when that page is loaded, else by offset", async () => {
+    const asked: [number, number | null][] = [];
+    const cache = new PageCache(async (offset, limit, after) => {
+      asked.push([offset, after]);
+      return { total: 1000, offset, articles: Array.from({ length: limit }, (_, i) => article(offset + i + 1)) };
+    });
+    await cache.ensure(0, 10);
+    await cache.ensure(PAGE, PAGE + 10);
+    await cache.ensure(5 * PAGE, 5 * PAGE + 10);
+    expect(asked).toEqual([[0, null], [PAGE, PAGE], [5 * PAGE, null]]);
+  });
 });
 
 describe("Selection", () => {
@@ -121,9 +133,9 @@ describe("LibraryState", () => {
     const lib = new LibraryState();
     const slow = lib.search("old");
     const fast = lib.search("new");
-    pending["new"]([{ articleId: 2 }]);
+    pending["new"]({ total: 1, offset: 0, hits: [{ articleId: 2 }] });
     await fast;
-    pending["old"]([{ articleId: 1 }]);
+    pending["old"]({ total: 1, offset: 0, hits: [{ articleId: 1 }] });
     await slow;
     expect(lib.hits?.map((h) => h.articleId)).toEqual([2]);
   });
@@ -138,8 +150,24 @@ describe("LibraryState", () => {
     expect(lib.loading).toBe(false);
   });
 
+  it("asks for one page of hits at a time and keeps the total for the pager", async () => {
+    const asked: unknown[] = [];
+    setBackend(backendFrom(async (cmd, args) => {
+      asked.push([cmd, args.query, args.offset, args.limit]);
+      const offset = Number(args.offset);
+      const hits = Array.from({ length: Math.min(Number(args.limit), 60 - offset) }, (_, i) => ({ articleId: offset + i }));
+      return { total: 60, offset, hits } as never;
+    }));
+    const lib = new LibraryState();
+    await lib.search(" tide ");
+    expect([lib.hitsTotal, lib.hitsOffset, lib.hits?.length]).toEqual([60, 0, SEARCH_PAGE]);
+    await lib.searchPage(50);
+    expect([lib.hitsOffset, lib.hits?.map((h) => h.articleId)]).toEqual([50, [50, 51, 52, 53, 54, 55, 56, 57, 58, 59]]);
+    expect(asked).toEqual([["search", "tide", 0, SEARCH_PAGE], ["search", "tide", 50, SEARCH_PAGE]]);
+  });
+
   it("clears the results when the query is emptied", async () => {
-    setBackend(backendFrom(async () => [] as never));
+    setBackend(backendFrom(async () => ({ total: 0, offset: 0, hits: [] }) as never));
     const lib = new LibraryState();
     await lib.search("x");
     expect(lib.hits).toEqual([]);

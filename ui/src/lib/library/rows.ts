@@ -30,7 +30,9 @@ export class PageCache {
   private pending = new Map<number, Promise<void>>();
   total = 0;
 
-  constructor(private readonly fetch: (offset: number, limit: number) => Promise<LibraryPage>) {}
+  /** `fetch` gets the page's offset and size, and the id of the row just before it when that row is loaded (the
+   * store then reads on from it instead of skipping `offset` rows). */
+  constructor(private readonly fetch: (offset: number, limit: number, after: number | null) => Promise<LibraryPage>) {}
 
   /** The row at index i, or undefined while its page is not loaded. */
   row(i: number): ArticleSummary | undefined {
@@ -46,7 +48,8 @@ export class PageCache {
       if (this.pages.has(p)) continue;
       let job = this.pending.get(p);
       if (!job) {
-        job = this.fetch(p * PAGE, PAGE).then(
+        const before = this.pages.get(p - 1);
+        job = this.fetch(p * PAGE, PAGE, before?.length === PAGE ? before[PAGE - 1].id : null).then(
           (page) => {
             this.pages.set(p, page.articles);
             this.total = page.total;
