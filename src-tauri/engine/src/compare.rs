@@ -70,7 +70,8 @@ pub fn compare_sentences(
     let mut rows: Vec<Row> = Vec::with_capacity(a.len().max(b.len()));
     let mut left_row = vec![usize::MAX; a.len()];
     let mut right_row = vec![usize::MAX; b.len()];
-    for x in &aligned {
+    // Consumed: each group's indices move into its row.
+    for x in aligned {
         let old = join(&a, &x.group.a);
         let new = join(&b, &x.group.b);
         let kind = match (x.group.a.len(), x.group.b.len()) {
@@ -110,8 +111,8 @@ pub fn compare_sentences(
         x.group.b.iter().for_each(|&j| right_row[j] = r);
         rows.push(Row {
             kind,
-            left: x.group.a.clone(),
-            right: x.group.b.clone(),
+            left: x.group.a,
+            right: x.group.b,
             significance,
             facets,
             segments,
@@ -340,8 +341,21 @@ fn reading_order(rows: Vec<Row>, left_row: &[usize], right_row: &[usize]) -> Vec
             order.push(r);
         }
     }
-    let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|r| slots[r].take()).collect()
+    // `order` holds every row once: put row `order[k]` at `k` in place, cycle by cycle, rather
+    // than into a second vector (a 20 MB text has a million rows).
+    let mut rows = rows;
+    let mut at = vec![0; rows.len()];
+    for (k, &r) in order.iter().enumerate() {
+        at[r] = k;
+    }
+    for i in 0..rows.len() {
+        while at[i] != i {
+            let k = at[i];
+            rows.swap(i, k);
+            at.swap(i, k);
+        }
+    }
+    rows
 }
 
 /// Counts rows by kind, significance and facet: the comparison's summary bar. Public so that

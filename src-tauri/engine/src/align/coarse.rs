@@ -22,9 +22,9 @@ pub(crate) const DETAIL_BUDGET: usize = 1_000_000;
 /// one-character "sentences" are bounded too.
 const SENTENCE_COST: usize = 32;
 
-/// Bytes of one sentence that count: what its profile reads (see `similarity::PROFILE_CHARS`);
-/// labels and word diffs have size guards of their own.
-const SENTENCE_BYTES: usize = 20_000;
+/// Bytes of one sentence that count: what its profile and content words read; labels and word
+/// diffs have size guards of their own.
+const SENTENCE_BYTES: usize = crate::similarity::PROFILE_CHARS;
 
 /// Which of `ops` stay coarse: the non-equal ops, smallest first, get detail while the budget
 /// lasts. Sentences in `twin_a`/`twin_b` (linked verbatim whatever happens) cost nothing.
