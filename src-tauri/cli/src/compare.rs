@@ -55,9 +55,15 @@ pub fn run(args: &CompareArgs) -> Result<(), CliError> {
         Color::Never => false,
         Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    let fail = |e: std::io::Error| CliError::Output(e.to_string());
     let text = match args.format {
         Format::Json => {
-            serde_json::to_string_pretty(&c).map_err(|e| CliError::Output(e.to_string()))? + "\n"
+            // Streamed, not built as one string: the JSON of two 20 MB texts is several times
+            // their size.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            serde_json::to_writer_pretty(&mut out, &c)
+                .map_err(|e| CliError::Output(e.to_string()))?;
+            return out.write_all(b"\n").and_then(|_| out.flush()).map_err(fail);
         }
         Format::Text => render::text(&c, colour),
         Format::Html => render::html(
@@ -69,5 +75,5 @@ pub fn run(args: &CompareArgs) -> Result<(), CliError> {
     let mut out = stdout.lock();
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
-        .map_err(|e| CliError::Output(e.to_string()))
+        .map_err(fail)
 }
