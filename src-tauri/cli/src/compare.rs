@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use parallax_engine::{CompareOptions, compare};
+use parallax_engine::{CompareOptions, compare_sentences, segment};
 
 use crate::error::CliError;
 use crate::input::{ModeArg, read_text};
@@ -48,7 +48,9 @@ pub fn run(args: &CompareArgs) -> Result<(), CliError> {
         mode: args.mode.choice(),
         ..CompareOptions::default()
     };
-    let c = compare(&old, &new, &options);
+    // The texts are dropped once segmented: at 20 MB each they are a large part of the peak.
+    let (old, new) = (segment(&old), segment(&new));
+    let c = compare_sentences(old, new, &options);
     let stdout = std::io::stdout();
     let colour = match args.color {
         Color::Always => true,

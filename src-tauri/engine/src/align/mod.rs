@@ -139,12 +139,29 @@ fn cells_per_gap(sizes: impl Iterator<Item = (usize, usize)>) -> usize {
     }
 }
 
-/// Word tokens of the sentences that need a profile (the rest get none).
-fn tokenize(s: &[String], live: &[bool]) -> Vec<Tokens> {
-    s.iter()
-        .zip(live)
-        .map(|(x, &l)| if l { tokens(x) } else { Tokens::default() })
-        .collect()
+/// Profiles of the live sentences (the rest get an empty one). Only the live ones are tokenised
+/// and weighed, so a text past the detail budget, almost all of it dead, holds no tokens or
+/// counts for its many sentences.
+fn live_profiles(
+    a: &[String],
+    b: &[String],
+    live_a: &[bool],
+    live_b: &[bool],
+) -> (Vec<Profile>, Vec<Profile>) {
+    let live = |s: &[String], live: &[bool]| -> (Vec<usize>, Vec<Tokens>) {
+        let idx: Vec<usize> = (0..s.len()).filter(|&i| live[i]).collect();
+        let t = idx.iter().map(|&i| tokens(&s[i])).collect();
+        (idx, t)
+    };
+    let ((ia, wa), (ib, wb)) = (live(a, live_a), live(b, live_b));
+    let (ca, cb) = profiles(&wa, &wb, &vec![true; ia.len()], &vec![true; ib.len()]);
+    drop((wa, wb));
+    let scatter = |n: usize, idx: Vec<usize>, got: Vec<Profile>| {
+        let mut out = vec![Profile::default(); n];
+        idx.into_iter().zip(got).for_each(|(i, p)| out[i] = p);
+        out
+    };
+    (scatter(a.len(), ia, ca), scatter(b.len(), ib, cb))
 }
 
 /// What both the regime choice and the alignment need: the verbatim diff of match keys and the
@@ -190,8 +207,7 @@ pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
             dead_b.for_each(|j| live_b[j] = false);
         }
     }
-    let (wa, wb) = (tokenize(a, &live_a), tokenize(b, &live_b));
-    let (pa, pb) = profiles(&wa, &wb, &live_a, &live_b);
+    let (pa, pb) = live_profiles(a, b, &live_a, &live_b);
     Prepared {
         ops,
         pa,
