@@ -207,7 +207,7 @@ pub struct Summary {
     #[serde(default)]
     pub claims: Vec<FacetCount>,
     /// Rows that are [`Row::coarse`]: when not zero, the texts were too large to compare in full
-    /// and the UI and exports say so. Left out of the JSON when zero.
+    /// and the compare view and `compare`'s text output say so. Left out of the JSON when zero.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub coarse: usize,
 }

@@ -213,7 +213,7 @@ facets: Array<FacetCount>,
 claims: Array<FacetCount>, 
 /**
  * Rows that are [`Row::coarse`]: when not zero, the texts were too large to compare in full
- * and the UI and exports say so. Left out of the JSON when zero.
+ * and the compare view and `compare`'s text output say so. Left out of the JSON when zero.
  */
 coarse?: number, };
 
