@@ -36,11 +36,21 @@ fn label(r: &Row) -> String {
     {
         let _ = write!(s, " · from old sentence {}", i + 1);
     }
+    if r.coarse {
+        s.push_str(" · whole passage, not compared sentence by sentence");
+    }
     s
 }
 
 fn summary_line(c: &Comparison) -> String {
     let s = &c.summary;
+    let coarse = match s.coarse {
+        0 => String::new(),
+        n => format!(
+            "\n{n} {} too large to compare sentence by sentence: shown whole, without word-level changes",
+            if n == 1 { "passage" } else { "passages" }
+        ),
+    };
     format!(
         "{:?} mode · {} unchanged, {} edited, {} moved, {} added, {} removed, {} split, {} merged · {} substantive, {} cosmetic",
         c.mode,
@@ -53,7 +63,7 @@ fn summary_line(c: &Comparison) -> String {
         s.merged,
         s.substantive,
         s.cosmetic
-    )
+    ) + &coarse
 }
 
 /// A redline for the terminal: one row per line, deletions `[-…-]` and insertions `{+…+}`

@@ -60,7 +60,7 @@ pub fn compare_sentences(
         ModeChoice::Accounts => Some(Mode::Accounts),
     };
     let deadline = Instant::now().checked_add(options.word_deadline);
-    let (mode, aligned, weak) = align_detailed(&a, &b, fixed, true);
+    let (mode, aligned, weak, coarse) = align_detailed(&a, &b, fixed, true);
     // Claim atoms are read only for sentences of changed rows, and every sentence's names only
     // when an edit might repair one: most of a revision is unchanged and needs neither.
     let atoms = |texts: &[String], idx: &[usize]| -> Vec<ClaimAtom> {
@@ -70,7 +70,8 @@ pub fn compare_sentences(
     let mut rows: Vec<Row> = Vec::with_capacity(a.len().max(b.len()));
     let mut left_row = vec![usize::MAX; a.len()];
     let mut right_row = vec![usize::MAX; b.len()];
-    for x in &aligned {
+    // Consumed: each group's indices move into its row.
+    for x in aligned {
         let old = join(&a, &x.group.a);
         let new = join(&b, &x.group.b);
         let kind = match (x.group.a.len(), x.group.b.len()) {
@@ -110,14 +111,15 @@ pub fn compare_sentences(
         x.group.b.iter().for_each(|&j| right_row[j] = r);
         rows.push(Row {
             kind,
-            left: x.group.a.clone(),
-            right: x.group.b.clone(),
+            left: x.group.a,
+            right: x.group.b,
             significance,
             facets,
             segments,
             claims,
             confidence: Confidence::new(x.score),
             related: None,
+            coarse: false,
         });
     }
     // A dropped weak link leaves each of its sentences a pointer to the other side's first one.
@@ -128,6 +130,12 @@ pub fn compare_sentences(
             .for_each(|&i| related_a[i] = Some((w.b[0], w.score)));
         w.b.iter()
             .for_each(|&j| related_b[j] = Some((w.a[0], w.score)));
+    }
+    for g in coarse {
+        let r = rows.len();
+        g.a.iter().for_each(|&i| left_row[i] = r);
+        g.b.iter().for_each(|&j| right_row[j] = r);
+        rows.push(coarse_row(g, &a, &b));
     }
     for (i, text) in a.iter().enumerate() {
         if left_row[i] == usize::MAX {
@@ -261,6 +269,40 @@ fn one_sided(kind: RowKind, idx: Vec<usize>, text: &str, tag: Tag) -> Row {
         claims: Vec::new(),
         confidence: Confidence::new(1.0),
         related: None,
+        coarse: false,
+    }
+}
+
+/// A stretch past the engine's work budget, shown whole: replaced when it has sentences on both
+/// sides, else removed or added. Its significance says whether it holds any words; it is not
+/// read for facets or claims, and its confidence is zero (no evidence was weighed).
+fn coarse_row(g: crate::align::Group, a: &[String], b: &[String]) -> Row {
+    let (old, new) = (join(a, &g.a), join(b, &g.b));
+    let words = old.chars().chain(new.chars()).any(char::is_alphanumeric);
+    let kind = match (g.a.is_empty(), g.b.is_empty()) {
+        (false, false) => RowKind::Edited,
+        (false, true) => RowKind::Removed,
+        _ => RowKind::Added,
+    };
+    let mut segments = Vec::new();
+    for (text, tag) in [(old, Tag::Delete), (new, Tag::Insert)] {
+        if !text.is_empty() {
+            segments.push(Segment { text, tag });
+        }
+    }
+    Row {
+        kind,
+        left: g.a,
+        right: g.b,
+        significance: if words {
+            Significance::Substantive
+        } else {
+            Significance::Cosmetic
+        },
+        segments,
+        confidence: Confidence::new(0.0),
+        coarse: true,
+        ..Row::default()
     }
 }
 
@@ -299,8 +341,21 @@ fn reading_order(rows: Vec<Row>, left_row: &[usize], right_row: &[usize]) -> Vec
             order.push(r);
         }
     }
-    let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|r| slots[r].take()).collect()
+    // `order` holds every row once: put row `order[k]` at `k` in place, cycle by cycle, rather
+    // than into a second vector (a 20 MB text has a million rows).
+    let mut rows = rows;
+    let mut at = vec![0; rows.len()];
+    for (k, &r) in order.iter().enumerate() {
+        at[r] = k;
+    }
+    for i in 0..rows.len() {
+        while at[i] != i {
+            let k = at[i];
+            rows.swap(i, k);
+            at.swap(i, k);
+        }
+    }
+    rows
 }
 
 /// Counts rows by kind, significance and facet: the comparison's summary bar. Public so that
@@ -325,6 +380,7 @@ pub fn summarise(rows: &[Row]) -> Summary {
             RowKind::Split => s.split += 1,
             RowKind::Merged => s.merged += 1,
         }
+        s.coarse += usize::from(r.coarse);
         match r.significance {
             Significance::Substantive => s.substantive += 1,
             Significance::Cosmetic => s.cosmetic += 1,

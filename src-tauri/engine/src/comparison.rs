@@ -158,6 +158,15 @@ pub struct Row {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub related: Option<usize>,
+    /// The row is a whole stretch the engine did not compare sentence by sentence: the texts are
+    /// too large for its work budget (BAD_INPUT.md). Its sentences are shown whole as removed and
+    /// added text, without word-level detail, facets or claims. Left out of the JSON when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub coarse: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A confidence between 0 and 1. A wrapper so that rows stay `Eq`: the engine never produces
@@ -197,6 +206,14 @@ pub struct Summary {
     /// [`Facet`] order; facets with none are left out.
     #[serde(default)]
     pub claims: Vec<FacetCount>,
+    /// Rows that are [`Row::coarse`]: when not zero, the texts were too large to compare in full
+    /// and the compare view and `compare`'s text output say so. Left out of the JSON when zero.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub coarse: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {

@@ -8,7 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::normalize::{Tokens, hash_bytes};
 
 /// Longest prefix of a sentence (in bytes of its tokens) that feeds its profile; keeps a 5 MB "sentence" cheap.
-const PROFILE_CHARS: usize = 20_000;
+pub(crate) const PROFILE_CHARS: usize = 20_000;
 const GRAM: usize = 4;
 
 /// Feature keys are already well-mixed 64-bit hashes; hashing them again is wasted work.

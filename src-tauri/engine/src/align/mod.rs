@@ -8,6 +8,7 @@ use similar::DiffOp;
 use crate::comparison::Mode;
 use crate::evidence::{Evidence, Weak, weigh};
 use crate::normalize::{Tokens, key_hashes, tokens};
+mod coarse;
 mod gap;
 mod keydiff;
 
@@ -138,12 +139,29 @@ fn cells_per_gap(sizes: impl Iterator<Item = (usize, usize)>) -> usize {
     }
 }
 
-/// Word tokens of the sentences that need a profile (the rest get none).
-fn tokenize(s: &[String], live: &[bool]) -> Vec<Tokens> {
-    s.iter()
-        .zip(live)
-        .map(|(x, &l)| if l { tokens(x) } else { Tokens::default() })
-        .collect()
+/// Profiles of the live sentences (the rest get an empty one). Only the live ones are tokenised
+/// and weighed, so a text past the detail budget, almost all of it dead, holds no tokens or
+/// counts for its many sentences.
+fn live_profiles(
+    a: &[String],
+    b: &[String],
+    live_a: &[bool],
+    live_b: &[bool],
+) -> (Vec<Profile>, Vec<Profile>) {
+    let live = |s: &[String], live: &[bool]| -> (Vec<usize>, Vec<Tokens>) {
+        let idx: Vec<usize> = (0..s.len()).filter(|&i| live[i]).collect();
+        let t = idx.iter().map(|&i| tokens(&s[i])).collect();
+        (idx, t)
+    };
+    let ((ia, wa), (ib, wb)) = (live(a, live_a), live(b, live_b));
+    let (ca, cb) = profiles(&wa, &wb, &vec![true; ia.len()], &vec![true; ib.len()]);
+    drop((wa, wb));
+    let scatter = |n: usize, idx: Vec<usize>, got: Vec<Profile>| {
+        let mut out = vec![Profile::default(); n];
+        idx.into_iter().zip(got).for_each(|(i, p)| out[i] = p);
+        out
+    };
+    (scatter(a.len(), ia, ca), scatter(b.len(), ib, cb))
 }
 
 /// What both the regime choice and the alignment need: the verbatim diff of match keys and the
@@ -154,6 +172,18 @@ pub(crate) struct Prepared {
     pub pb: Vec<Profile>,
     /// Sentences verbatim once on each side that `ops` left unmatched (see `verbatim`).
     pub twins: Vec<(usize, usize)>,
+    /// Which of `ops` are past the detail budget: their sentences get no profile (`coarse`).
+    pub coarse: Vec<bool>,
+}
+
+/// Flags of the sentences in `twins`, on each side.
+fn twin_flags(twins: &[(usize, usize)], na: usize, nb: usize) -> (Vec<bool>, Vec<bool>) {
+    let (mut twin_a, mut twin_b) = (vec![false; na], vec![false; nb]);
+    for &(i, j) in twins {
+        twin_a[i] = true;
+        twin_b[j] = true;
+    }
+    (twin_a, twin_b)
 }
 
 pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
@@ -164,24 +194,27 @@ pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
     // frequencies about the changed material.
     let mut live_a = vec![true; a.len()];
     let mut live_b = vec![true; b.len()];
-    for op in &ops {
-        if let DiffOp::Equal {
-            old_index,
-            new_index,
-            len,
-        } = *op
-        {
-            live_a[old_index..old_index + len]
-                .iter_mut()
-                .for_each(|x| *x = false);
-            live_b[new_index..new_index + len]
-                .iter_mut()
-                .for_each(|x| *x = false);
+    // Nor do stretches past the detail budget (see `coarse`), apart from their twins, whose
+    // links the evidence pass reads.
+    let (twin_a, twin_b) = twin_flags(&twins, a.len(), b.len());
+    let coarse = coarse::past_budget(a, b, &ops, &twin_a, &twin_b);
+    for (op, &c) in ops.iter().zip(&coarse) {
+        let equal = op.tag() == similar::DiffTag::Equal;
+        if equal || c {
+            let dead_a = op.old_range().filter(|&i| equal || !twin_a[i]);
+            dead_a.for_each(|i| live_a[i] = false);
+            let dead_b = op.new_range().filter(|&j| equal || !twin_b[j]);
+            dead_b.for_each(|j| live_b[j] = false);
         }
     }
-    let (wa, wb) = (tokenize(a, &live_a), tokenize(b, &live_b));
-    let (pa, pb) = profiles(&wa, &wb, &live_a, &live_b);
-    Prepared { ops, pa, pb, twins }
+    let (pa, pb) = live_profiles(a, b, &live_a, &live_b);
+    Prepared {
+        ops,
+        pa,
+        pb,
+        twins,
+        coarse,
+    }
 }
 
 /// Aligns two sentence lists. Returns groups sorted by their first old index, then new index.
@@ -193,7 +226,7 @@ pub fn align(a: &[String], b: &[String], mode: Mode) -> Vec<Group> {
 /// when `mode` is `None`; returns the regime used. Detecting and aligning share one preparation,
 /// so this is cheaper than `detect_mode` followed by `align`.
 pub fn align_with(a: &[String], b: &[String], mode: Option<Mode>) -> (Mode, Vec<Group>) {
-    let (mode, aligned, _) = align_detailed(a, b, mode, true);
+    let (mode, aligned, ..) = align_detailed(a, b, mode, true);
     let mut groups: Vec<Group> = aligned.into_iter().map(|x| x.group).collect();
     groups.sort_by(|x, y| (x.a.first(), x.b.first()).cmp(&(y.a.first(), y.b.first())));
     (mode, groups)
@@ -207,7 +240,7 @@ pub fn align_evidence(
     b: &[String],
     mode: Option<Mode>,
 ) -> (Mode, Vec<(Group, f32, Evidence)>) {
-    let (mode, aligned, _) = align_detailed(a, b, mode, false);
+    let (mode, aligned, ..) = align_detailed(a, b, mode, false);
     let out = aligned
         .into_iter()
         .map(|x| (x.group, x.score, x.evidence))
@@ -216,34 +249,50 @@ pub fn align_evidence(
 }
 
 /// Aligns in the given regime, or in the detected one when `mode` is `None`. With `prune`, links
-/// without strong evidence are dropped and returned as weak candidates.
+/// without strong evidence are dropped and returned as weak candidates. The last part holds the
+/// stretches past the detail budget (see `coarse`), which no link touches: each becomes one
+/// coarse row.
 pub(crate) fn align_detailed(
     a: &[String],
     b: &[String],
     mode: Option<Mode>,
     prune: bool,
-) -> (Mode, Vec<Aligned>, Vec<Weak>) {
+) -> (Mode, Vec<Aligned>, Vec<Weak>, Vec<Group>) {
     let prep = prepare(a, b);
     let mode = mode.unwrap_or_else(|| crate::regime::mode_of(&prep, a.len(), b.len()));
-    let Prepared { ops, pa, pb, twins } = prep;
+    let Prepared {
+        ops,
+        pa,
+        pb,
+        twins,
+        coarse,
+    } = prep;
     let p = Params::for_mode(mode);
     let mut out = Vec::new();
+    let (twin_a, twin_b) = twin_flags(&twins, a.len(), b.len());
+    let unlinked = |op: &DiffOp| -> (Vec<usize>, Vec<usize>) {
+        (
+            op.old_range().filter(|&i| !twin_a[i]).collect(),
+            op.new_range().filter(|&j| !twin_b[j]).collect(),
+        )
+    };
+    let mut stretches = Vec::new();
+    for op in ops.iter().zip(&coarse).filter(|x| *x.1).map(|x| x.0) {
+        let (ia, ib) = unlinked(op);
+        stretches.extend(coarse::stretch_groups(&ia, &ib));
+    }
     if a.is_empty() || b.is_empty() {
-        return (mode, out, Vec::new());
+        return (mode, out, Vec::new(), stretches);
     }
-    let (mut twin_a, mut twin_b) = (vec![false; a.len()], vec![false; b.len()]);
-    for &(i, j) in &twins {
-        twin_a[i] = true;
-        twin_b[j] = true;
-        out.push(Aligned::moved(i, j));
-    }
-    let max_cells = cells_per_gap(ops.iter().filter_map(|op| match *op {
+    out.extend(twins.iter().map(|&(i, j)| Aligned::moved(i, j)));
+    let detailed = || ops.iter().zip(&coarse).filter(|x| !*x.1).map(|x| *x.0);
+    let max_cells = cells_per_gap(detailed().filter_map(|op| match op {
         DiffOp::Replace {
             old_len, new_len, ..
         } => Some((old_len, new_len)),
         _ => None,
     }));
-    for op in ops {
+    for op in detailed() {
         match op {
             DiffOp::Equal {
                 old_index,
@@ -269,12 +318,7 @@ pub(crate) fn align_detailed(
                 new_len,
             } => {
                 // Twins are linked already; the gap aligns the sentences around them.
-                let ia: Vec<usize> = (old_index..old_index + old_len)
-                    .filter(|&i| !twin_a[i])
-                    .collect();
-                let ib: Vec<usize> = (new_index..new_index + new_len)
-                    .filter(|&j| !twin_b[j])
-                    .collect();
+                let (ia, ib) = unlinked(&op);
                 if ia.is_empty() || ib.is_empty() {
                     continue;
                 }
@@ -308,7 +352,7 @@ pub(crate) fn align_detailed(
     }
     moves(&pa, &pb, &mut out, p);
     let weak = weigh(&mut out, &pa, &pb, a, b, mode, prune);
-    (mode, out, weak)
+    (mode, out, weak, stretches)
 }
 
 /// The first run of consecutive indices: a group found around a twin (linked already) would

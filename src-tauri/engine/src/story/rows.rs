@@ -78,7 +78,7 @@ pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
     // fixes the order.
     let pairs = super::neighbours::pairs(texts);
     let link_pair = |&(i, j): &(usize, usize)| -> Vec<Link> {
-        let (_, aligned, _) = align_detailed(&texts[i], &texts[j], None, true);
+        let (_, aligned, ..) = align_detailed(&texts[i], &texts[j], None, true);
         aligned
             .into_iter()
             .map(|x| {

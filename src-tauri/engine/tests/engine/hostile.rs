@@ -106,6 +106,88 @@ fn a_bidi_override_around_a_number_is_substantive() {
 }
 
 /// Sentences for shuffles: templated ones, some repeated, some edited by one word.
+/// `n` sentences of made-up words, none shared with another seed's (a fixed linear congruential
+/// sequence, so the test is the same every run).
+fn unrelated(n: usize, seed: u64) -> Vec<String> {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            let words: Vec<String> = (0..9)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    format!(
+                        "{}{}",
+                        ["zo", "ka", "mu", "ri"][(x >> 60) as usize % 4],
+                        (x >> 33) % 5_000
+                    )
+                })
+                .collect();
+            format!("Seed{seed} {}.", words.join(" "))
+        })
+        .collect()
+}
+
+#[test]
+fn a_stretch_past_the_detail_budget_is_one_coarse_row_and_the_rest_keeps_its_detail() {
+    // 7,000 unrelated sentences a side (about 1.3 million work units) between two verbatim
+    // sentences, and an edited figure after them.
+    let (first, anchor) = ("The ferry council met on Monday.", "The vote was close.");
+    let mut a = vec![first.to_string()];
+    a.extend(unrelated(7_000, 1));
+    a.extend([
+        anchor.to_string(),
+        "The fare rises to 4 crowns.".to_string(),
+    ]);
+    let mut b = vec![first.to_string()];
+    b.extend(unrelated(7_000, 2));
+    b.extend([
+        anchor.to_string(),
+        "The fare rises to 5 crowns.".to_string(),
+    ]);
+    let c = compare_sentences(sentences(&a), sentences(&b), &CompareOptions::default());
+    let coarse: Vec<_> = c.rows.iter().filter(|r| r.coarse).collect();
+    assert_eq!(coarse.len(), 1, "one coarse row");
+    assert_eq!(c.summary.coarse, 1, "the summary says so");
+    let row = coarse[0];
+    assert_eq!(
+        (row.kind, row.left.len(), row.right.len()),
+        (RowKind::Edited, 7_000, 7_000)
+    );
+    assert_eq!(
+        (row.left[0], row.right[0]),
+        (1, 1),
+        "the stretch between the verbatim sentences"
+    );
+    assert!(row.facets.is_empty() && row.claims.is_empty(), "no detail");
+    let tags: Vec<_> = row.segments.iter().map(|s| s.tag).collect();
+    assert_eq!(
+        tags,
+        [parallax_engine::Tag::Delete, parallax_engine::Tag::Insert]
+    );
+    // Outside the stretch the comparison is as detailed as ever.
+    let fare = c.rows.iter().find(|r| r.left == [7_002]).unwrap();
+    assert!(!fare.coarse && fare.kind == RowKind::Edited);
+    assert!(fare.facets.contains(&parallax_engine::Facet::Number));
+    assert_eq!(
+        c.rows
+            .iter()
+            .filter(|r| r.kind == RowKind::Unchanged)
+            .count(),
+        2
+    );
+    // And the JSON says it: ordinary comparisons carry no `coarse` key at all.
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(json["summary"]["coarse"], 1);
+    let small = compare(
+        first,
+        "The ferry council met on Tuesday.",
+        &CompareOptions::default(),
+    );
+    assert!(!serde_json::to_string(&small).unwrap().contains("coarse"));
+}
+
 fn pool() -> impl Strategy<Value = (Vec<String>, Vec<String>)> {
     (2usize..40, any::<u64>(), prop::collection::vec(0u8..4, 40)).prop_map(|(n, seed, edits)| {
         let a = templated(n);

@@ -31,6 +31,18 @@ describe("layoutBands", () => {
     expect(bands.map((b) => b.rightPara)).toEqual([false, false, false, true, false, true, false]);
   });
 
+  it("lays out a coarse row of a few hundred thousand sentences beside a move (issue 15)", () => {
+    // A stretch too large for the engine's budget comes as one row; spreading its indices into Math.min
+    // would overflow the argument stack.
+    const n = 300_000;
+    const idx = Array.from({ length: n }, (_, k) => k + 1);
+    const c = comparison([["Moved.", ...idx.map(() => "Old.")]], [[...idx.map(() => "New."), "Moved."]], [
+      { ...row("edited", idx, idx.map((k) => k - 1)), coarse: true },
+      row("moved", [0], [n]),
+    ]);
+    expect(layoutBands(c).map((b) => b.key)).toEqual(["g1", "r0", "r1"]);
+  });
+
   it("places a ghost at the end when the sentence moved up from the last place", () => {
     const c = comparison([["X1.", "X2.", "X3."]], [["X3.", "X1.", "X2."]], [
       row("moved", [2], [0]), row("unchanged", [0], [1]), row("unchanged", [1], [2]),

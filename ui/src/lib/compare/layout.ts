@@ -33,12 +33,14 @@ export function layoutBands(c: Comparison): Band[] {
   const ghostsAt = new Map<number, { row: number; from: number }[]>();
   rows.forEach((row, i) => {
     if (row.kind !== "moved" || row.left.length === 0) return;
-    const from = Math.min(...row.left);
+    // A row's indices ascend (the engine's contract), so its first is its least; spreading a
+    // coarse row's many thousand indices into Math.min would overflow the argument stack.
+    const from = row.left[0];
     let pos = rows.length;
     for (let j = 0; j < rows.length; j++) {
       const r = rows[j];
       if (r.kind === "moved" || r.left.length === 0) continue;
-      if (Math.min(...r.left) > from) {
+      if (r.left[0] > from) {
         pos = j;
         break;
       }

@@ -199,7 +199,13 @@ confidence: Confidence,
  * For an `added` or `removed` row: the sentence on the other side (an index into its
  * sentence list) that it may be related to, on evidence too weak for a link.
  */
-related?: number, };
+related?: number, 
+/**
+ * The row is a whole stretch the engine did not compare sentence by sentence: the texts are
+ * too large for its work budget (BAD_INPUT.md). Its sentences are shown whole as removed and
+ * added text, without word-level detail, facets or claims. Left out of the JSON when false.
+ */
+coarse?: boolean, };
 
 export type Summary = { unchanged: number, edited: number, moved: number, added: number, removed: number, split: number, merged: number, substantive: number, cosmetic: number, 
 /**
@@ -210,7 +216,12 @@ facets: Array<FacetCount>,
  * Claim differences (claims of linked rows whose status is not `same`) per facet, in
  * [`Facet`] order; facets with none are left out.
  */
-claims: Array<FacetCount>, };
+claims: Array<FacetCount>, 
+/**
+ * Rows that are [`Row::coarse`]: when not zero, the texts were too large to compare in full
+ * and the compare view and `compare`'s text output say so. Left out of the JSON when zero.
+ */
+coarse?: number, };
 
 export type FacetCount = { facet: Facet, count: number, };
 
