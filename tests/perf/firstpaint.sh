@@ -2,9 +2,9 @@
 # Where Parallax's launch time goes (issue 16). Starts the app under its own Xvfb on a fresh data folder (first
 # launch: the sample library is loaded) and again on the same folder (a later launch), RUNS times each, and prints
 # milliseconds from launch to each stage the app logs (PARALLAX_STARTUP_LOG: main, library open, window setup,
-# sample checked, page loaded, first IPC, articles listed) and to the first screenshot showing content (the same test as
-# /work/shared/tools/app-firstpaint: grey standard deviation of the screen above 0.08, polled every ~0.1 s), and the
-# CPU time the app and its WebKit processes had used by then.
+# setup done, sample checked, page loaded, first IPC, articles listed) and to the first screenshot showing content
+# (the same test as /work/shared/tools/app-firstpaint: grey standard deviation of the screen above 0.08, polled every
+# ~0.1 s), and the CPU time the app and its WebKit processes (not Xvfb) had used by then.
 # Usage: tests/perf/firstpaint.sh [APP_BINARY] [RUNS]   (default: the release build in $CARGO_TARGET_DIR)
 # Needs Xvfb and ImageMagick's import. Prints one line per launch and the medians. PARALLAX_COMPOSITING=on|off
 # overrides how the window is drawn (src-tauri/app/src/compositing.rs); FIRSTPAINT_SHOTS=DIR saves what counted.
@@ -57,7 +57,7 @@ launch() { # data_dir label
   kill $app 2>/dev/null || true
   wait $app 2>/dev/null || true
   local line="$label"
-  for stage in "main" "library open" "window setup" "sample checked" "page loaded" "first IPC" "articles listed"; do
+  for stage in "main" "library open" "window setup" "setup done" "sample checked" "page loaded" "first IPC" "articles listed"; do
     local at val=-
     at=$(sed -n "s/^parallax startup: $stage at //p" "$log" | head -n 1)
     [ -z "$at" ] || val=$((at - start))

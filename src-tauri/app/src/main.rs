@@ -42,7 +42,9 @@ fn main() {
                 startup::mark("sample checked");
                 shelf::fill_substantive(&tauri::Manager::state::<state::AppState>(&handle));
             });
-            poller::setup(app)
+            let poller = poller::setup(app);
+            startup::mark("setup done");
+            poller
         })
         .on_page_load(|_, load| {
             if load.event() == tauri::webview::PageLoadEvent::Finished {
