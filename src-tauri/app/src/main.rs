@@ -7,6 +7,7 @@ mod about;
 mod bindings;
 mod collect;
 mod commands;
+mod compositing;
 mod error;
 mod exporting;
 mod first_screen;
@@ -33,6 +34,7 @@ fn main() {
         .manage(state)
         .setup(|app| {
             startup::mark("window setup");
+            draw_main_window(app);
             // The sample loads while WebKit starts; the first command that needs the library waits for it.
             let handle = tauri::Manager::app_handle(app).clone();
             std::thread::spawn(move || {
@@ -40,7 +42,9 @@ fn main() {
                 startup::mark("sample checked");
                 shelf::after_start(&tauri::Manager::state::<state::AppState>(&handle));
             });
-            poller::setup(app)
+            let poller = poller::setup(app);
+            startup::mark("setup done");
+            poller
         })
         .on_page_load(|_, load| {
             if load.event() == tauri::webview::PageLoadEvent::Finished {
@@ -104,4 +108,29 @@ fn main() {
         .build(tauri::generate_context!("../../tauri.conf.json"))
         .expect("error while starting Parallax")
         .run(poller::on_run_event);
+}
+
+/// Applies [`compositing::for_this_machine`] to the main window's webview (created from the config just before
+/// `setup`; its page has not painted yet, the web process is still starting).
+fn draw_main_window(app: &tauri::App) {
+    let (drawing, reason) = compositing::for_this_machine();
+    startup::note(&format!("drawing {drawing:?} ({reason:?})"));
+    if drawing != compositing::Drawing::Direct {
+        return;
+    }
+    let Some(window) = tauri::Manager::get_webview_window(app, "main") else {
+        return;
+    };
+    #[cfg(target_os = "linux")]
+    let applied = window.with_webview(|webview| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(settings) = webview.inner().settings() {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    });
+    #[cfg(not(target_os = "linux"))]
+    let applied: tauri::Result<()> = Ok(());
+    if let Err(e) = applied {
+        eprintln!("parallax: could not set how the window is drawn ({e}); WebKit's default stays");
+    }
 }

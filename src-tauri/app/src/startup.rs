@@ -25,3 +25,10 @@ pub fn mark(stage: &'static str) {
         .map_or(0, |d| d.as_millis());
     eprintln!("parallax startup: {stage} at {ms}");
 }
+
+/// Prints a fact about this launch (how the window is drawn) when the start-up log is on.
+pub fn note(fact: &str) {
+    if enabled() {
+        eprintln!("parallax startup: {fact}");
+    }
+}
