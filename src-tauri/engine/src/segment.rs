@@ -3,12 +3,13 @@
 //! broken spacing ("Mr . Smith"). Keeps each sentence's original text (trimmed); matching forms are
 //! left to `normalize`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::comparison::Sentence;
-use crate::normalize::WordHasher;
+use crate::normalize::{TextHasher, WordHasher};
 
 /// Abbreviations after which a full stop never ends a sentence (they precede a name or a number).
 /// General English and German usage, lower-cased, without the dot.
@@ -115,6 +116,34 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// [`segment`] of two versions of one text: a paragraph of `new` that is byte for byte a
+/// paragraph of `old` (most of a revision) takes the old paragraph's sentences instead of being
+/// split again. Splitting reads one paragraph at a time, so the result is `segment`'s.
+pub(crate) fn segment_pair(old: &str, new: &str) -> (Vec<Sentence>, Vec<Sentence>) {
+    let old_paras = paragraphs(old);
+    let mut left = Vec::new();
+    let mut seen: HashMap<&str, Range<usize>, BuildHasherDefault<TextHasher>> =
+        HashMap::with_capacity_and_hasher(old_paras.len(), Default::default());
+    for (p, para) in old_paras.iter().enumerate() {
+        let from = left.len();
+        left.extend(
+            split_sentences(para)
+                .into_iter()
+                .map(|text| Sentence { text, paragraph: p }),
+        );
+        seen.entry(para.as_str()).or_insert(from..left.len());
+    }
+    let mut right = Vec::new();
+    for (p, para) in paragraphs(new).iter().enumerate() {
+        let sentence = |text| Sentence { text, paragraph: p };
+        match seen.get(para.as_str()) {
+            Some(r) => right.extend(left[r.clone()].iter().map(|s| sentence(s.text.clone()))),
+            None => right.extend(split_sentences(para).into_iter().map(sentence)),
+        }
+    }
+    (left, right)
 }
 
 /// Paragraphs of a text: blocks separated by blank lines, inner line breaks turned into spaces.
@@ -447,6 +476,18 @@ mod tests {
         let p: Vec<usize> = s.iter().map(|x| x.paragraph).collect();
         assert_eq!(p, vec![0, 0, 0, 1]);
         assert_eq!(s[2].text, "Still two's paragraph.");
+    }
+
+    #[test]
+    fn a_pair_splits_like_each_text_alone() {
+        let old =
+            "Mr. Smith left. He said \"No!\" Then rain.\n\nSame para. Kept here.\n\nGone now.";
+        let new = "Same para. Kept here.\n\nMr. Smith left. He said \"No!\" Then rain.\n\nNew one. Two.\n\nSame para. Kept here.";
+        for (a, b) in [(old, new), (new, old), ("", new), (old, ""), (old, old)] {
+            let (l, r) = segment_pair(a, b);
+            assert_eq!(l, segment(a));
+            assert_eq!(r, segment(b));
+        }
     }
 
     #[test]
