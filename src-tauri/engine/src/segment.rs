@@ -256,6 +256,37 @@ static STOP_OR_WIDE: [bool; 256] = {
     t
 };
 
+/// Bytes whose high bit is set, in each byte lane of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte lane of `x` that holds `c`. Lanes above a match may be flagged too
+/// (a borrow runs on), but the lowest flagged lane is always a match.
+fn lanes_equal(x: u64, c: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(c));
+    y.wrapping_sub(ONES) & !y & HIGH
+}
+
+/// The first byte at or after `from` that may start a sentence terminal ([`STOP_OR_WIDE`]),
+/// eight bytes at a step: most of a paragraph holds none.
+fn next_stop(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut lane = [0u8; 8];
+        lane.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(lane);
+        let m = lanes_equal(x, b'.') | lanes_equal(x, b'!') | lanes_equal(x, b'?') | (x & HIGH);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| STOP_OR_WIDE[c as usize])
+        .map(|k| i + k)
+}
+
 fn split_sentences(para: &str) -> Vec<String> {
     let bytes = para.as_bytes();
     let mut out = Vec::new();
@@ -266,8 +297,8 @@ fn split_sentences(para: &str) -> Vec<String> {
     let mut next_word = 0usize;
     while i < bytes.len() {
         // ASCII bytes other than . ! ? are skipped without decoding: most of any text.
-        match bytes[i..].iter().position(|&b| STOP_OR_WIDE[b as usize]) {
-            Some(k) => i += k,
+        match next_stop(bytes, i) {
+            Some(k) => i = k,
             None => break,
         }
         let c = char_at(para, i).unwrap_or(' ');
@@ -476,6 +507,16 @@ mod tests {
         let p: Vec<usize> = s.iter().map(|x| x.paragraph).collect();
         assert_eq!(p, vec![0, 0, 0, 1]);
         assert_eq!(s[2].text, "Still two's paragraph.");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stops_are_found_as_byte_by_byte(s in "[ -~\u{e9}\u{2026}]{0,40}", from in 0usize..40) {
+            let b = s.as_bytes();
+            let from = from.min(b.len());
+            let slow = b[from..].iter().position(|&c| STOP_OR_WIDE[c as usize]).map(|k| from + k);
+            proptest::prop_assert_eq!(next_stop(b, from), slow);
+        }
     }
 
     #[test]

@@ -2,11 +2,10 @@
 //! read with: function words, titles, speech verbs, hedges, number words, months and days.
 //! General vocabulary of the language, not taken from any text the engine is measured on.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::normalize::{WordHasher, fold_char};
+use crate::lexicon::Lexicon;
+use crate::normalize::fold_char;
 
 /// One whitespace-separated word of a sentence, with the punctuation around it kept apart.
 #[derive(Debug, Clone)]
@@ -213,10 +212,10 @@ fn lower_word(text: &str) -> String {
 }
 
 /// One closed word class, hashed: looked up for every word of every changed sentence.
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+type WordSet = Lexicon<()>;
 
 fn set(list: &'static [&'static str]) -> WordSet {
-    list.iter().copied().collect()
+    Lexicon::new(list.iter().map(|w| (*w, ())))
 }
 
 static FUNCTION_SET: LazyLock<WordSet> = LazyLock::new(|| set(FUNCTION));
@@ -414,9 +413,8 @@ pub(crate) fn month(w: &str) -> Option<u32> {
         ("dec", 12),
         ("dezember", 12),
     ];
-    static MAP: LazyLock<HashMap<&str, u32, BuildHasherDefault<WordHasher>>> =
-        LazyLock::new(|| M.iter().copied().collect());
-    MAP.get(w).copied()
+    static MAP: LazyLock<Lexicon<u32>> = LazyLock::new(|| Lexicon::new(M.iter().copied()));
+    MAP.get(w)
 }
 
 pub(crate) const DAYS: &[&str] = &[
@@ -500,9 +498,8 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
         ("hälfte", 0.5),
         ("viertel", 0.25),
     ];
-    static MAP: LazyLock<HashMap<&str, f64, BuildHasherDefault<WordHasher>>> =
-        LazyLock::new(|| N.iter().copied().collect());
-    MAP.get(w).copied()
+    static MAP: LazyLock<Lexicon<f64>> = LazyLock::new(|| Lexicon::new(N.iter().copied()));
+    MAP.get(w)
 }
 
 /// Multipliers that scale the number before them ("48 million", "zwei Millionen").

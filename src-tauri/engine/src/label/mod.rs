@@ -215,9 +215,11 @@ fn has_variant(w: &str, n: usize) -> bool {
     const ENDINGS: [&str; 10] = [
         "isation", "ising", "ised", "ises", "yse", "ysed", "lled", "lling", "ogue", "ise",
     ];
-    w.contains('ß')
-        || n >= 6 && ENDINGS.iter().any(|e| w.ends_with(e))
-        || n >= 5 && (w.contains("our") || w.ends_with("tre"))
+    // Byte tests: a substring searcher costs more to set up than these short words take.
+    let b = w.as_bytes();
+    (!w.is_ascii() && w.contains('ß'))
+        || n >= 6 && ENDINGS.iter().any(|e| b.ends_with(e.as_bytes()))
+        || n >= 5 && (b.windows(3).any(|x| x == b"our") || b.ends_with(b"tre"))
 }
 
 fn is_vowel(c: char) -> bool {
