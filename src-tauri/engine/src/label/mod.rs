@@ -332,9 +332,13 @@ pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> b
     if old.len() + new.len() > LABEL_MAX_BYTES {
         return false;
     }
+    let names_new: HashSet<String> = names(new).into_iter().collect();
+    // Every changed word must be a name of the new text: without names, no edit repairs one.
+    if names_new.is_empty() {
+        return false;
+    }
     let (ta, tb) = (tokens(old), tokens(new));
     let (a, b) = (canonical(&ta), canonical(&tb));
-    let names_new: HashSet<String> = names(new).into_iter().collect();
     let mut changed = false;
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
         let (old_words, new_words) = match op {
