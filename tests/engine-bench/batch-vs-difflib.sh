@@ -30,7 +30,8 @@ n = [len(json.loads(l)["old"].split()) for l in sys.stdin]
 print(round(sum(n) / len(n)))')
 echo "corpus: $pairs pairs, $(du -h "$corpus" | cut -f1), ~$words words per version (first 1000), $(nproc) cores"
 
-# Seconds and peak RSS (KiB) of one command, from GNU time's verbose report.
+# Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one command, from GNU time's
+# verbose report. On a shared machine wall time says mostly how busy it is; CPU time much less.
 measure() {
   local report="$work/time.txt"
   /usr/bin/time -v -o "$report" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
@@ -38,17 +39,19 @@ measure() {
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$report" \
     | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$report")
-  echo "$wall $rss"
+  cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { print s }' "$report")
+  echo "$wall $rss $cpu"
 }
 
-read -r d_wall d_rss < <(measure python3 "$here/difflib_batch.py" "$corpus" "$work/difflib.jsonl" --limit "$dpairs")
+read -r d_wall d_rss d_cpu < <(measure python3 "$here/difflib_batch.py" "$corpus" "$work/difflib.jsonl" --limit "$dpairs")
 rm -f "$work/parallax.jsonl"
-read -r p_wall p_rss < <(measure "$bin" batch --jsonl "$corpus" --output "$work/parallax.jsonl" "${threads_arg[@]}")
+read -r p_wall p_rss p_cpu < <(measure "$bin" batch --jsonl "$corpus" --output "$work/parallax.jsonl" "${threads_arg[@]}")
 [ "$(wc -l < "$work/parallax.jsonl")" -eq "$pairs" ] || { echo "parallax wrote $(wc -l < "$work/parallax.jsonl") lines for $pairs pairs" >&2; exit 1; }
 
-python3 - "$pairs" "$p_wall" "$p_rss" "$dpairs" "$d_wall" "$d_rss" <<'EOF'
+threads=${THREADS:-$(nproc)}
+python3 - "$pairs" "$p_wall" "$p_rss" "$dpairs" "$d_wall" "$d_rss" "$p_cpu" "$d_cpu" "$threads" "$(nproc)" <<'EOF'
 import sys
-pairs, p_wall, p_rss, dpairs, d_wall, d_rss = map(float, sys.argv[1:])
+pairs, p_wall, p_rss, dpairs, d_wall, d_rss, p_cpu, d_cpu, threads, cores = map(float, sys.argv[1:])
 p_rate, d_rate = pairs / p_wall, dpairs / d_wall
 versions = 4.6e6
 def took(rate):
@@ -57,5 +60,12 @@ def took(rate):
 print(f"difflib two-level: {int(dpairs)} pairs in {d_wall:.1f} s = {d_rate:,.0f} pairs/s, peak RSS {d_rss / 1024:.0f} MiB; 4.6 M versions: {took(d_rate)}")
 print(f"parallax batch:    {int(pairs)} pairs in {p_wall:.1f} s = {p_rate:,.0f} pairs/s, peak RSS {p_rss / 1024:.0f} MiB; 4.6 M versions: {took(p_rate)}")
 print(f"ratio: {p_rate / d_rate:.1f}x difflib's throughput")
+# CPU time: what each side costs, whatever else the machine runs. difflib uses one core; parallax
+# spreads over min(threads, cores), so on an idle machine its rate would be about that many times
+# its pairs per CPU-second (near-linear scaling, shown by comparing --threads 1 and 2).
+p_cpu_rate, d_cpu_rate = pairs / p_cpu, dpairs / d_cpu
+busy = min(threads, cores)
+print(f"CPU time: difflib {d_cpu:.1f} s ({d_cpu_rate:,.0f} pairs per CPU-s), parallax {p_cpu:.1f} s ({p_cpu_rate:,.0f} pairs per CPU-s, {p_cpu_rate / d_cpu_rate:.1f}x per core)")
+print(f"idle-machine estimate on {busy:.0f} cores: parallax {p_cpu_rate * busy:,.0f} pairs/s = {p_cpu_rate * busy / d_cpu_rate:.1f}x difflib; 4.6 M versions: {took(p_cpu_rate * busy)}")
 EOF
 echo "outputs in $work"

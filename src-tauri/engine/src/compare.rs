@@ -1,6 +1,7 @@
 //! Building a [`Comparison`]: segment both texts, align them, order the rows, word-diff and label
 //! each row, and count. Rendering the result is left to the callers (CLI, app, export).
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::time::{Duration, Instant};
 
@@ -12,7 +13,7 @@ use crate::comparison::{
 };
 use crate::diff::word_diff;
 use crate::label::{assertion_facets, label_change, repairs_known_name};
-use crate::segment::{segment, segment_paragraphs};
+use crate::segment::{segment_pair, segment_paragraphs};
 
 /// How to compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +36,8 @@ impl Default for CompareOptions {
 
 /// Compares two plain texts (paragraphs separated by blank lines).
 pub fn compare(old: &str, new: &str, options: &CompareOptions) -> Comparison {
-    compare_sentences(segment(old), segment(new), options)
+    let (left, right) = segment_pair(old, new);
+    compare_sentences(left, right, options)
 }
 
 /// Compares two bodies kept as paragraph lists (as the store keeps them).
@@ -74,6 +76,7 @@ pub fn compare_sentences(
     for x in aligned {
         let old = join(&a, &x.group.a);
         let new = join(&b, &x.group.b);
+        let (old, new) = (old.as_ref(), new.as_ref());
         let kind = match (x.group.a.len(), x.group.b.len()) {
             (1, 1) if x.link == Link::Moved => RowKind::Moved,
             (1, 1) if old == new => RowKind::Unchanged,
@@ -82,29 +85,29 @@ pub fn compare_sentences(
             (_, 1) => RowKind::Merged,
             _ => RowKind::Edited,
         };
-        let (mut significance, mut facets) = label_change(&old, &new);
+        let (mut significance, mut facets) = label_change(old, new);
         let claims = if kind == RowKind::Unchanged || old == new {
             Vec::new()
         } else {
             compare_atoms(&atoms(&a, &x.group.a), &atoms(&b, &x.group.b), mode)
         };
         if significance == Significance::Substantive
-            && repairs_known_name(&old, &new, |w| known.elsewhere(w, &x.group.a, &x.group.b))
+            && repairs_known_name(old, new, |w| known.elsewhere(w, &x.group.a, &x.group.b))
         {
             (significance, facets) = (Significance::Cosmetic, Vec::new());
         }
         let segments = if old == new {
-            // An unchanged row reads as its text: the joined text itself, not a copy.
+            // An unchanged row reads as its text.
             if old.is_empty() {
                 Vec::new()
             } else {
                 vec![Segment {
-                    text: old,
+                    text: old.to_string(),
                     tag: Tag::Equal,
                 }]
             }
         } else {
-            word_diff(&old, &new, deadline)
+            word_diff(old, new, deadline)
         };
         let r = rows.len();
         x.group.a.iter().for_each(|&i| left_row[i] = r);
@@ -238,11 +241,17 @@ fn may_name(text: &str, w: &str) -> bool {
     t.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
 }
 
-fn join(texts: &[String], idx: &[usize]) -> String {
-    idx.iter()
-        .map(|&i| texts[i].as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The texts of a row's sentences joined by spaces; a single sentence is borrowed (most rows).
+fn join<'t>(texts: &'t [String], idx: &[usize]) -> Cow<'t, str> {
+    match idx {
+        [i] => Cow::Borrowed(&texts[*i]),
+        _ => Cow::Owned(
+            idx.iter()
+                .map(|&i| texts[i].as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    }
 }
 
 fn one_sided(kind: RowKind, idx: Vec<usize>, text: &str, tag: Tag) -> Row {

@@ -11,10 +11,34 @@ const MAX_TOKENS: usize = 20_000;
 
 /// Splits text into word, whitespace and single punctuation tokens; concatenated they give the text back.
 pub(crate) fn tokens(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut kind = 0u8; // 1 word, 2 space
-    for (i, c) in s.char_indices() {
+    if s.is_ascii() {
+        return ascii_tokens(s);
+    }
+    char_tokens(s)
+}
+
+/// [`tokens`] of ASCII text, a byte at a time: the same rule without decoding.
+fn ascii_tokens(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let class = |(i, &c): (usize, &u8)| {
+        let k = if c.is_ascii_alphanumeric() {
+            1
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            2
+        } else {
+            3
+        };
+        let joins = matches!(c, b'\'' | b'.' | b',')
+            && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            && (c != b',' || i > 0 && b[i - 1].is_ascii_digit());
+        (i, k, joins)
+    };
+    cut(s, b.iter().enumerate().map(class))
+}
+
+/// [`tokens`] of any text, a character at a time.
+fn char_tokens(s: &str) -> Vec<&str> {
+    let class = |(i, c): (usize, char)| {
         let k = if c.is_alphanumeric() {
             1
         } else if c.is_whitespace() {
@@ -23,14 +47,26 @@ pub(crate) fn tokens(s: &str) -> Vec<&str> {
             3
         };
         // Apostrophes and dots between word characters stay inside the word ("don't", "3.5").
-        let joins = kind == 1
-            && matches!(c, '\'' | '\u{2019}' | '.' | ',')
+        let joins = matches!(c, '\'' | '\u{2019}' | '.' | ',')
             && s[i + c.len_utf8()..]
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric)
             && (c != ',' || s[..i].chars().last().is_some_and(|p| p.is_ascii_digit()));
-        if joins {
+        (i, k, joins)
+    };
+    cut(s, s.char_indices().map(class))
+}
+
+/// Cuts `s` at the characters `chars` gives as (byte offset, class: 1 word, 2 space, 3 other,
+/// whether it joins a word it follows): a new token starts where the class changes, and at
+/// every punctuation mark.
+fn cut<'s>(s: &'s str, chars: impl Iterator<Item = (usize, u8, bool)>) -> Vec<&'s str> {
+    let mut out = Vec::with_capacity(s.len() / 3 + 1);
+    let mut start = 0;
+    let mut kind = 0u8;
+    for (i, k, joins) in chars {
+        if kind == 1 && joins {
             continue;
         }
         if i > start && (k != kind || k == 3) {
@@ -166,6 +202,13 @@ mod tests {
         assert_eq!(tokens(s).concat(), s);
         assert!(tokens(s).contains(&"3.5"));
         assert!(tokens(s).contains(&"don't"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_text_tokenises_as_the_general_path_does(s in "[ -~\t\n\x0b\x0c\r]{0,60}") {
+            proptest::prop_assert_eq!(ascii_tokens(&s), char_tokens(&s));
+        }
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod diff;
 mod evidence;
 pub mod hidden;
 mod label;
+mod lexicon;
 mod normalize;
 mod regime;
 mod segment;

@@ -3,12 +3,13 @@
 //! broken spacing ("Mr . Smith"). Keeps each sentence's original text (trimmed); matching forms are
 //! left to `normalize`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::comparison::Sentence;
-use crate::normalize::WordHasher;
+use crate::normalize::{TextHasher, WordHasher};
 
 /// Abbreviations after which a full stop never ends a sentence (they precede a name or a number).
 /// General English and German usage, lower-cased, without the dot.
@@ -115,6 +116,34 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// [`segment`] of two versions of one text: a paragraph of `new` that is byte for byte a
+/// paragraph of `old` (most of a revision) takes the old paragraph's sentences instead of being
+/// split again. Splitting reads one paragraph at a time, so the result is `segment`'s.
+pub(crate) fn segment_pair(old: &str, new: &str) -> (Vec<Sentence>, Vec<Sentence>) {
+    let old_paras = paragraphs(old);
+    let mut left = Vec::new();
+    let mut seen: HashMap<&str, Range<usize>, BuildHasherDefault<TextHasher>> =
+        HashMap::with_capacity_and_hasher(old_paras.len(), Default::default());
+    for (p, para) in old_paras.iter().enumerate() {
+        let from = left.len();
+        left.extend(
+            split_sentences(para)
+                .into_iter()
+                .map(|text| Sentence { text, paragraph: p }),
+        );
+        seen.entry(para.as_str()).or_insert(from..left.len());
+    }
+    let mut right = Vec::new();
+    for (p, para) in paragraphs(new).iter().enumerate() {
+        let sentence = |text| Sentence { text, paragraph: p };
+        match seen.get(para.as_str()) {
+            Some(r) => right.extend(left[r.clone()].iter().map(|s| sentence(s.text.clone()))),
+            None => right.extend(split_sentences(para).into_iter().map(sentence)),
+        }
+    }
+    (left, right)
 }
 
 /// Paragraphs of a text: blocks separated by blank lines, inner line breaks turned into spaces.
@@ -227,6 +256,37 @@ static STOP_OR_WIDE: [bool; 256] = {
     t
 };
 
+/// Bytes whose high bit is set, in each byte lane of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte lane of `x` that holds `c`. Lanes above a match may be flagged too
+/// (a borrow runs on), but the lowest flagged lane is always a match.
+fn lanes_equal(x: u64, c: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(c));
+    y.wrapping_sub(ONES) & !y & HIGH
+}
+
+/// The first byte at or after `from` that may start a sentence terminal ([`STOP_OR_WIDE`]),
+/// eight bytes at a step: most of a paragraph holds none.
+fn next_stop(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut lane = [0u8; 8];
+        lane.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(lane);
+        let m = lanes_equal(x, b'.') | lanes_equal(x, b'!') | lanes_equal(x, b'?') | (x & HIGH);
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| STOP_OR_WIDE[c as usize])
+        .map(|k| i + k)
+}
+
 fn split_sentences(para: &str) -> Vec<String> {
     let bytes = para.as_bytes();
     let mut out = Vec::new();
@@ -237,8 +297,8 @@ fn split_sentences(para: &str) -> Vec<String> {
     let mut next_word = 0usize;
     while i < bytes.len() {
         // ASCII bytes other than . ! ? are skipped without decoding: most of any text.
-        match bytes[i..].iter().position(|&b| STOP_OR_WIDE[b as usize]) {
-            Some(k) => i += k,
+        match next_stop(bytes, i) {
+            Some(k) => i = k,
             None => break,
         }
         let c = char_at(para, i).unwrap_or(' ');
@@ -447,6 +507,28 @@ mod tests {
         let p: Vec<usize> = s.iter().map(|x| x.paragraph).collect();
         assert_eq!(p, vec![0, 0, 0, 1]);
         assert_eq!(s[2].text, "Still two's paragraph.");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stops_are_found_as_byte_by_byte(s in "[ -~\u{e9}\u{2026}]{0,40}", from in 0usize..40) {
+            let b = s.as_bytes();
+            let from = from.min(b.len());
+            let slow = b[from..].iter().position(|&c| STOP_OR_WIDE[c as usize]).map(|k| from + k);
+            proptest::prop_assert_eq!(next_stop(b, from), slow);
+        }
+    }
+
+    #[test]
+    fn a_pair_splits_like_each_text_alone() {
+        let old =
+            "Mr. Smith left. He said \"No!\" Then rain.\n\nSame para. Kept here.\n\nGone now.";
+        let new = "Same para. Kept here.\n\nMr. Smith left. He said \"No!\" Then rain.\n\nNew one. Two.\n\nSame para. Kept here.";
+        for (a, b) in [(old, new), (new, old), ("", new), (old, ""), (old, old)] {
+            let (l, r) = segment_pair(a, b);
+            assert_eq!(l, segment(a));
+            assert_eq!(r, segment(b));
+        }
     }
 
     #[test]

@@ -187,6 +187,9 @@ fn twin_flags(twins: &[(usize, usize)], na: usize, nb: usize) -> (Vec<bool>, Vec
 }
 
 pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
+    if a == b {
+        return unchanged(a.len());
+    }
     let (ka, kb) = key_hashes(a, b);
     let ops = keydiff::key_diff(&ka, &kb);
     let twins = crate::verbatim::unmatched_twins(&ka, &kb, &ops);
@@ -214,6 +217,26 @@ pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
         pb,
         twins,
         coarse,
+    }
+}
+
+/// [`prepare`] of two equal lists of `n` sentences (a version whose body did not change): the
+/// key diff is one run of equal sentences, and nothing is left to profile or pair as twins.
+fn unchanged(n: usize) -> Prepared {
+    let ops = if n == 0 {
+        Vec::new()
+    } else {
+        vec![DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: n,
+        }]
+    };
+    Prepared {
+        ops,
+        pa: vec![Profile::default(); n],
+        pb: vec![Profile::default(); n],
+        twins: Vec::new(),
     }
 }
 
@@ -456,5 +479,54 @@ fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, p: Params) {
             score,
             evidence: Evidence::default(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    /// The shortcut for equal lists gives what the full preparation gives.
+    #[test]
+    fn equal_lists_prepare_as_the_full_path_does() {
+        let many = vec!["The same sentence again."; 300];
+        for a in [
+            texts(&[]),
+            texts(&["One."]),
+            texts(&[
+                "The dam held.",
+                "Rain fell.",
+                "Rain fell.",
+                "The dam held!",
+                "Rain fell.",
+            ]),
+            texts(&many),
+        ] {
+            let mut b = a.clone();
+            // A trailing space makes the lists differ as text but not as keys: the full path.
+            if let Some(x) = b.first_mut() {
+                x.push(' ');
+            }
+            let (fast, full) = (prepare(&a, &a), prepare(&a, &b));
+            assert_eq!(fast.ops, full.ops, "{a:?}");
+            assert_eq!(fast.twins, full.twins);
+            let empty = |p: &[Profile]| {
+                p.iter().all(|x| {
+                    x.words.is_empty()
+                        && x.grams.is_empty()
+                        && x.words_norm2 == 0.0
+                        && x.grams_norm2 == 0.0
+                })
+            };
+            assert!(empty(&fast.pa) && empty(&full.pa) && empty(&full.pb));
+            assert_eq!(
+                (fast.pa.len(), fast.pb.len()),
+                (full.pa.len(), full.pb.len())
+            );
+        }
     }
 }

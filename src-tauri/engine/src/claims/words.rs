@@ -2,11 +2,10 @@
 //! read with: function words, titles, speech verbs, hedges, number words, months and days.
 //! General vocabulary of the language, not taken from any text the engine is measured on.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use crate::normalize::{WordHasher, fold_char};
+use crate::lexicon::Lexicon;
+use crate::normalize::fold_char;
 
 /// One whitespace-separated word of a sentence, with the punctuation around it kept apart.
 #[derive(Debug, Clone)]
@@ -42,15 +41,55 @@ impl Word<'_> {
     }
 }
 
-/// Double quote marks of every script fold to `"` (see `normalize::fold_char`).
+/// Double quote marks of every script fold to `"` (see `normalize::fold_char`); of ASCII, only `"`.
 fn is_quote(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '"';
+    }
     fold_char(c) == '"'
 }
 
-/// Splits a sentence into words. Characters that are neither letters, digits nor inner
-/// punctuation ("3,400", "2:40", "a.m", "O'Neill", "58-year-old") separate words, so any script
-/// scans without panicking; a script without spaces simply yields long words.
-pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
+/// Byte spans of the words of an ASCII sentence: [`scan`]'s rule read byte by byte, without
+/// decoding (ASCII letters and digits are the alphanumeric characters of ASCII text).
+fn ascii_spans(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::with_capacity(b.len() / 5 + 1);
+    let mut k = 0;
+    while k < b.len() {
+        let start = k;
+        k += 1;
+        if !b[start].is_ascii_alphanumeric() {
+            continue;
+        }
+        let mut end = k;
+        while k < b.len() {
+            let c = b[k];
+            if c.is_ascii_alphanumeric() {
+                k += 1;
+                end = k;
+            } else if matches!(c, b',' | b'.' | b':' | b'\'' | b'-')
+                && b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                k += 2;
+                end = k;
+            } else {
+                break;
+            }
+        }
+        spans.push((start, end));
+    }
+    spans
+}
+
+/// Byte spans of the words of any sentence (see [`scan`]).
+fn spans_of(sentence: &str) -> Vec<(usize, usize)> {
+    if sentence.is_ascii() {
+        return ascii_spans(sentence.as_bytes());
+    }
+    char_spans(sentence)
+}
+
+/// [`spans_of`] a character at a time.
+fn char_spans(sentence: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut k = 0;
@@ -78,12 +117,40 @@ pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
         }
         spans.push((start, end));
     }
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| if is_quote(c) { '"' } else { fold_char(c) })
-            .collect()
-    };
+    spans
+}
+
+/// Punctuation around a word with spaces dropped and quotes and dashes folded. Most of it is
+/// empty or plain ASCII punctuation, where only a backquote changes.
+fn fold_gap(s: &str) -> String {
+    if s.is_empty() {
+        return String::new();
+    }
+    if s.is_ascii() {
+        // `char::is_whitespace` also counts the vertical tab, which `u8`'s version does not.
+        return s
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace() && *b != 0x0b)
+            .map(|b| char::from(if b == b'`' { b'\'' } else { b }))
+            .collect();
+    }
+    fold_chars(s)
+}
+
+/// [`fold_gap`] a character at a time.
+fn fold_chars(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if is_quote(c) { '"' } else { fold_char(c) })
+        .collect()
+}
+
+/// Splits a sentence into words. Characters that are neither letters, digits nor inner
+/// punctuation ("3,400", "2:40", "a.m", "O'Neill", "58-year-old") separate words, so any script
+/// scans without panicking; a script without spaces simply yields long words.
+pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
+    let spans = spans_of(sentence);
+    let fold = fold_gap;
     let mut out: Vec<Word> = Vec::with_capacity(spans.len());
     // A sentence cut out of a longer quote holds its closing mark only ("… and go," said X): an
     // odd count whose first mark follows a word right away starts inside the quote.
@@ -145,10 +212,10 @@ fn lower_word(text: &str) -> String {
 }
 
 /// One closed word class, hashed: looked up for every word of every changed sentence.
-type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+type WordSet = Lexicon<()>;
 
 fn set(list: &'static [&'static str]) -> WordSet {
-    list.iter().copied().collect()
+    Lexicon::new(list.iter().map(|w| (*w, ())))
 }
 
 static FUNCTION_SET: LazyLock<WordSet> = LazyLock::new(|| set(FUNCTION));
@@ -358,9 +425,8 @@ pub(crate) fn month(w: &str) -> Option<u32> {
         ("dec", 12),
         ("dezember", 12),
     ];
-    static MAP: LazyLock<HashMap<&str, u32, BuildHasherDefault<WordHasher>>> =
-        LazyLock::new(|| M.iter().copied().collect());
-    MAP.get(w).copied()
+    static MAP: LazyLock<Lexicon<u32>> = LazyLock::new(|| Lexicon::new(M.iter().copied()));
+    MAP.get(w)
 }
 
 pub(crate) const DAYS: &[&str] = &[
@@ -444,9 +510,8 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
         ("hälfte", 0.5),
         ("viertel", 0.25),
     ];
-    static MAP: LazyLock<HashMap<&str, f64, BuildHasherDefault<WordHasher>>> =
-        LazyLock::new(|| N.iter().copied().collect());
-    MAP.get(w).copied()
+    static MAP: LazyLock<Lexicon<f64>> = LazyLock::new(|| Lexicon::new(N.iter().copied()));
+    MAP.get(w)
 }
 
 /// Multipliers that scale the number before them ("48 million", "zwei Millionen").
@@ -493,6 +558,12 @@ mod tests {
         fn ascii_words_lower_as_the_general_path_does(w in "[A-Za-z0-9,.:'-]{1,16}") {
             let general: String = w.chars().map(fold_char).flat_map(char::to_lowercase).collect();
             proptest::prop_assert_eq!(lower_word(&w), general);
+        }
+
+        #[test]
+        fn ascii_sentences_split_and_fold_as_the_general_path_does(s in "[ -~\t\n\x0b\x0c\r]{0,60}") {
+            proptest::prop_assert_eq!(ascii_spans(s.as_bytes()), char_spans(&s));
+            proptest::prop_assert_eq!(fold_gap(&s), fold_chars(&s));
         }
     }
 

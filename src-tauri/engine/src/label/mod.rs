@@ -4,6 +4,7 @@
 
 mod words;
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 
 use crate::comparison::{Facet, Significance};
@@ -80,17 +81,22 @@ fn names(text: &str) -> Vec<String> {
             first = false;
         }
         prev_punct = tok.chars().last().unwrap_or(' ');
-        // "Ms.", "Dr.", "St." end in a dot without ending the sentence.
-        let letters = tok.chars().filter(|c| c.is_alphabetic()).count();
-        prev_abbrev =
-            prev_punct == '.' && (1..=3).contains(&letters) && tok.starts_with(char::is_uppercase);
+        // "Ms.", "Dr.", "St." end in a dot without ending the sentence (letters are counted
+        // only then).
+        prev_abbrev = prev_punct == '.'
+            && tok.starts_with(char::is_uppercase)
+            && (1..=3).contains(&tok.chars().filter(|c| c.is_alphabetic()).count());
     }
     out.sort();
     out
 }
 
 fn claims(text: &str) -> Claims {
-    let t = tokens(text);
+    claims_with(text, &tokens(text))
+}
+
+/// [`claims`] of `text` whose tokens `t` are read already.
+fn claims_with(text: &str, t: &Tokens) -> Claims {
     let ws: Vec<&str> = t.iter().collect();
     let mut c = Claims::default();
     let class: Vec<u8> = ws.iter().map(|w| classes(w)).collect();
@@ -119,7 +125,13 @@ fn claims(text: &str) -> Claims {
         }
     }
     // "is said to", "soll … haben" style hedges are covered by the word list; "n't" splits into "n", "t".
-    c.negations += text.matches("n't").count() + text.matches("n\u{2019}t").count();
+    // Both need an apostrophe: most sentences have none.
+    if text.contains('\'') {
+        c.negations += text.matches("n't").count();
+    }
+    if !text.is_ascii() {
+        c.negations += text.matches("n\u{2019}t").count();
+    }
     c.names = names(text);
     c.quotes = quoted_spans(text);
     c.numbers.sort();
@@ -161,10 +173,10 @@ pub(crate) fn assertion_facets(text: &str) -> Vec<Facet> {
 }
 
 /// British/American and similar spelling variants, folded to one form.
-fn fold_spelling(w: &str) -> String {
+fn fold_spelling(w: &str) -> Cow<'_, str> {
     let n = w.chars().count();
     if !has_variant(w, n) {
-        return w.to_string();
+        return Cow::Borrowed(w);
     }
     let mut s = w.replace('ß', "ss");
     if n >= 6 {
@@ -194,7 +206,7 @@ fn fold_spelling(w: &str) -> String {
             s = format!("{}ter", &s[..s.len() - 3]);
         }
     }
-    s
+    Cow::Owned(s)
 }
 
 /// Whether [`fold_spelling`] may change `w` (of `n` characters): most words have none of the
@@ -203,9 +215,11 @@ fn has_variant(w: &str, n: usize) -> bool {
     const ENDINGS: [&str; 10] = [
         "isation", "ising", "ised", "ises", "yse", "ysed", "lled", "lling", "ogue", "ise",
     ];
-    w.contains('ß')
-        || n >= 6 && ENDINGS.iter().any(|e| w.ends_with(e))
-        || n >= 5 && (w.contains("our") || w.ends_with("tre"))
+    // Byte tests: a substring searcher costs more to set up than these short words take.
+    let b = w.as_bytes();
+    (!w.is_ascii() && w.contains('ß'))
+        || n >= 6 && ENDINGS.iter().any(|e| b.ends_with(e.as_bytes()))
+        || n >= 5 && (b.windows(3).any(|x| x == b"our") || b.ends_with(b"tre"))
 }
 
 fn is_vowel(c: char) -> bool {
@@ -258,9 +272,10 @@ fn close(a: &str, b: &str) -> bool {
     d[n][m] <= 1
 }
 
-/// Words with spelling variants folded and a doubled word ("the the") said once.
-fn canonical_words(t: &Tokens) -> impl Iterator<Item = String> + '_ {
-    let mut prev = String::new();
+/// Words with spelling variants folded and a doubled word ("the the") said once; words without
+/// a variant are borrowed from the tokens.
+fn canonical_words(t: &Tokens) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    let mut prev = Cow::Borrowed("");
     t.iter().map(fold_spelling).filter(move |w| {
         let repeat = *w == prev;
         prev.clone_from(w);
@@ -268,8 +283,8 @@ fn canonical_words(t: &Tokens) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-fn canonical(text: &str) -> Vec<String> {
-    canonical_words(&tokens(text)).collect()
+fn canonical(t: &Tokens) -> Vec<Cow<'_, str>> {
+    canonical_words(t).collect()
 }
 
 /// The characters of `canonical(..).concat()`, streamed: a megabyte-long row is compared without
@@ -282,13 +297,17 @@ fn canonical_chars(t: &Tokens) -> impl Iterator<Item = char> + '_ {
 /// quote or dash style, spelling variants, a doubled word, or typo-sized slips in long words.
 #[cfg(test)]
 pub(crate) fn is_cosmetic(old: &str, new: &str) -> bool {
-    cosmetic_with(old, new, &claims(old), &claims(new))
+    cosmetic_with(&tokens(old), &tokens(new), &claims(old), &claims(new))
 }
 
-fn cosmetic_with(old: &str, new: &str, ca: &Claims, cb: &Claims) -> bool {
-    let a = canonical(old);
-    let b = canonical(new);
-    if a == b || a.concat() == b.concat() {
+/// `ta`, `tb`: the tokens of the old and new text; `ca`, `cb`: their claims.
+fn cosmetic_with(ta: &Tokens, tb: &Tokens, ca: &Claims, cb: &Claims) -> bool {
+    let a = canonical(ta);
+    let b = canonical(tb);
+    // The words, or their concatenations, agree (the latter compared without joining them).
+    let bytes = |v: &[Cow<'_, str>]| v.iter().map(|w| w.len()).sum::<usize>();
+    let chars = |v: &'_ [Cow<'_, str>]| v.iter().flat_map(|w| w.bytes()).collect::<Vec<u8>>();
+    if a == b || (bytes(&a) == bytes(&b) && chars(&a) == chars(&b)) {
         return true;
     }
     if a.len() != b.len() {
@@ -313,8 +332,13 @@ pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> b
     if old.len() + new.len() > LABEL_MAX_BYTES {
         return false;
     }
-    let (a, b) = (canonical(old), canonical(new));
     let names_new: HashSet<String> = names(new).into_iter().collect();
+    // Every changed word must be a name of the new text: without names, no edit repairs one.
+    if names_new.is_empty() {
+        return false;
+    }
+    let (ta, tb) = (tokens(old), tokens(new));
+    let (a, b) = (canonical(&ta), canonical(&tb));
     let mut changed = false;
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
         let (old_words, new_words) = match op {
@@ -338,14 +362,16 @@ pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> b
         changed = true;
         if new_words.is_empty()
             || old_words.is_empty()
-            || !new_words.iter().all(|w| names_new.contains(w) && known(w))
+            || !new_words
+                .iter()
+                .all(|w| names_new.contains(w.as_ref()) && known(w))
         {
             return false;
         }
-        let fragment = |o: &String| {
+        let fragment = |o: &Cow<'_, str>| {
             new_words
                 .iter()
-                .any(|n| o.chars().count() >= 2 && n.contains(o.as_str()) || close(o, n))
+                .any(|n| o.chars().count() >= 2 && n.contains(o.as_ref()) || close(o, n))
         };
         if !old_words.iter().all(fragment) {
             return false;
@@ -373,9 +399,10 @@ pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
         };
         return (sig, Vec::new());
     }
-    let a = claims(old);
-    let b = claims(new);
-    if !hidden && cosmetic_with(old, new, &a, &b) {
+    let (ta, tb) = (tokens(old), tokens(new));
+    let a = claims_with(old, &ta);
+    let b = claims_with(new, &tb);
+    if !hidden && cosmetic_with(&ta, &tb, &a, &b) {
         return (Significance::Cosmetic, Vec::new());
     }
     let mut f = BTreeSet::new();

@@ -2,11 +2,10 @@
 //! number words (English and German), as one class lookup per word.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use crate::claims::words::DAYS;
-use crate::normalize::WordHasher;
+use crate::lexicon::Lexicon;
 
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
@@ -192,24 +191,23 @@ pub(super) const NEGATION: u8 = 8;
 pub(super) const HEDGE: u8 = 16;
 pub(super) const SPEAKS: u8 = 32;
 
-static CLASSES: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>> =
-    LazyLock::new(|| {
-        let mut m = HashMap::default();
-        for (list, bit) in [
-            (MONTHS, MONTH),
-            (DAYS, DAY),
-            (NUMBER_WORDS, NUMBER),
-            (NEGATIONS, NEGATION),
-            (HEDGES, HEDGE),
-            (SPEECH, SPEAKS),
-        ] {
-            for w in list {
-                *m.entry(*w).or_insert(0) |= bit;
-            }
+static CLASSES: LazyLock<Lexicon<u8>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    for (list, bit) in [
+        (MONTHS, MONTH),
+        (DAYS, DAY),
+        (NUMBER_WORDS, NUMBER),
+        (NEGATIONS, NEGATION),
+        (HEDGES, HEDGE),
+        (SPEECH, SPEAKS),
+    ] {
+        for w in list {
+            *m.entry(*w).or_insert(0) |= bit;
         }
-        m
-    });
+    }
+    Lexicon::from_map(m)
+});
 
 pub(super) fn classes(w: &str) -> u8 {
-    CLASSES.get(w).copied().unwrap_or(0)
+    CLASSES.get(w).unwrap_or(0)
 }
