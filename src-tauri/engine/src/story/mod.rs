@@ -4,6 +4,7 @@
 //! A, B and C in one row), and each row names the slots where accounts give different values.
 //! Pure; rendering is left to callers.
 
+mod carried;
 mod disputes;
 mod neighbours;
 mod rows;
@@ -126,7 +127,13 @@ pub fn story(accounts: &[(&str, &str)]) -> Story {
         .map(|s| s.iter().map(|x| x.text.clone()).collect())
         .collect();
     let atoms = atoms_of(&texts);
-    let claims: Vec<StoryClaim> = rows::claim_rows(&texts)
+    let paragraphs: Vec<Vec<usize>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|x| x.paragraph).collect())
+        .collect();
+    let evidence = carried::StoryEvidence::new(&texts, &atoms);
+    let rows = rows::claim_rows(&texts, &paragraphs, &evidence);
+    let claims: Vec<StoryClaim> = rows
         .into_iter()
         .map(|row| {
             let cells: Vec<Cell> = row
