@@ -154,7 +154,18 @@ pub fn story(accounts: &[(&str, &str)]) -> Story {
                 n if n == cells.len() => Coverage::All,
                 _ => Coverage::Some,
             };
-            let disputes = disputes::disputes(&cells);
+            let cell_texts: Vec<String> = cells
+                .iter()
+                .map(|c| {
+                    let t: Vec<&str> = c
+                        .sentences
+                        .iter()
+                        .map(|&i| texts[c.account][i].as_str())
+                        .collect();
+                    t.join(" ")
+                })
+                .collect();
+            let disputes = disputes::disputes(&cells, &cell_texts);
             StoryClaim {
                 cells,
                 status,

@@ -219,3 +219,43 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_same_value_written_two_ways_or_a_named_source_is_no_dispute() {
+    let s = story(&[
+        (
+            "Gazette",
+            "Twenty-one hundred people left the valley on Friday, the operator, Brenmoor Water, said. One of three pumps at the works failed.",
+        ),
+        (
+            "Wire",
+            "About 2,100 people left the valley on Friday, Brenmoor Water said. The pumps at the works failed, three in all.",
+        ),
+    ]);
+    let texts: Vec<Vec<Vec<String>>> = (0..s.claims.len()).map(|r| row_texts(&s, r)).collect();
+    assert_eq!(s.claims.len(), 2, "{texts:#?}");
+    for c in &s.claims {
+        assert_eq!(c.status, Coverage::All, "{texts:#?}");
+        assert!(c.disputes.is_empty(), "{:#?}", c.disputes);
+    }
+}
+
+#[test]
+fn a_different_figure_and_a_different_source_are_disputes() {
+    let s = story(&[
+        (
+            "Gazette",
+            "About 2,100 people left the valley on Friday, the operator, Brenmoor Water, said.",
+        ),
+        (
+            "Wire",
+            "About 3,000 people left the valley on Friday, according to the county council.",
+        ),
+    ]);
+    let facets: Vec<&str> = s.claims[0]
+        .disputes
+        .iter()
+        .map(|d| d.facet.name())
+        .collect();
+    assert_eq!(facets, ["number", "attribution"], "{:#?}", s.claims);
+}
