@@ -30,6 +30,10 @@ pub struct StoryArgs {
     /// published first, each named by its outlet.
     #[arg(long, value_name = "ID")]
     pub story: Option<i64>,
+    /// With `--story`: take version N of article ARTICLE (numbered from 1, oldest first) instead
+    /// of its latest; repeat for several articles.
+    #[arg(long = "version", value_name = "ARTICLE=N", value_parser = parse_pick)]
+    pub versions: Vec<(i64, i64)>,
     #[command(flatten)]
     pub data: DataDir,
     /// Output: `json` (the documented interface), `text` or `md` (a Markdown table).
@@ -49,9 +53,15 @@ pub struct StoryArgs {
 }
 
 pub fn run(args: &StoryArgs) -> Result<(), CliError> {
+    if !args.versions.is_empty() && args.story.is_none() {
+        return Err(CliError::Usage(
+            "--version picks the version of an article of a library story: give --story ID too."
+                .to_string(),
+        ));
+    }
     let (mut accounts, sides, title): (Vec<(String, String)>, Vec<ExportSide>, String) =
         match args.story {
-            Some(id) => match library_accounts(&args.data, id) {
+            Some(id) => match library_accounts(&args.data, id, &args.versions) {
                 Ok(a) => a,
                 Err(e) => {
                     eprintln!("parallax: {e}");
@@ -109,11 +119,54 @@ fn file_accounts(files: &[PathBuf]) -> Result<Accounts, CliError> {
     Ok((accounts, sides, title))
 }
 
-/// (outlet, text) of each article of a library story at its latest version, earliest published
-/// (else fetched) first, with each version's provenance and the story's title.
-fn library_accounts(data: &DataDir, id: i64) -> Result<Accounts, LibraryError> {
+/// `ARTICLE=N` of `--version`: an article id and a version number.
+fn parse_pick(s: &str) -> Result<(i64, i64), String> {
+    let parsed = s
+        .split_once('=')
+        .and_then(|(a, n)| Some((a.trim().parse().ok()?, n.trim().parse().ok()?)));
+    match parsed {
+        Some((a, n)) if n >= 1 => Ok((a, n)),
+        _ => Err(format!(
+            "expected ARTICLE=N (an article id and a version number from 1), e.g. 3=2; got {s:?}"
+        )),
+    }
+}
+
+/// The version id of each `(article, number)` pick.
+fn pick_versions(
+    lib: &parallax_store::Library,
+    picks: &[(i64, i64)],
+) -> Result<Vec<i64>, LibraryError> {
+    picks
+        .iter()
+        .map(|&(article, n)| {
+            let versions = lib.versions_of(article)?;
+            versions
+                .iter()
+                .find(|v| v.number == n)
+                .map(|v| v.id)
+                .ok_or_else(|| LibraryError {
+                    message: format!(
+                        "Article {article} has {} version(s); pick one from 1 to {}.",
+                        versions.len(),
+                        versions.len()
+                    ),
+                    code: 8,
+                })
+        })
+        .collect()
+}
+
+/// (outlet, text) of each article of a library story at the picked version (else its latest),
+/// earliest published (else fetched) first, with each version's provenance and the story's title.
+fn library_accounts(
+    data: &DataDir,
+    id: i64,
+    picks: &[(i64, i64)],
+) -> Result<Accounts, LibraryError> {
     let lib = data.open()?;
-    let loaded = parallax_ingest::story_accounts(&lib, id, &[])?;
+    let versions = pick_versions(&lib, picks)?;
+    let loaded = parallax_ingest::story_accounts(&lib, id, &versions)?;
     let accounts = loaded
         .story
         .accounts

@@ -1,8 +1,9 @@
 //! The story: N ≥ 2 accounts of one event grouped claim by claim. Pairs of accounts (every
 //! pair, or each account with its nearest in a large story) are aligned by the two-text
 //! engine, the links join sentences into claim rows (connected components, so A~B and B~C put
-//! A, B and C in one row), and each row names the slots where accounts give different values.
-//! Pure; rendering is left to callers.
+//! A, B and C in one row; a sentence carrying two claims other accounts tell apart serves both
+//! rows), and each row names the slots where accounts give different values. Pure; rendering
+//! is left to callers.
 
 mod carried;
 mod disputes;

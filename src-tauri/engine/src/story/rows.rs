@@ -1,6 +1,8 @@
 //! Claim rows from pairwise alignments: the pairs `neighbours` picks are aligned, the links are
 //! joined strongest first into connected components (a component never takes more than
-//! [`MAX_PER_ACCOUNT`] sentences of one account), and the components are put in reading order.
+//! [`MAX_PER_ACCOUNT`] sentences of one account, and one link never joins two rows an account
+//! keeps apart), a sentence carrying two claims joins the rows of both, and the rows are put
+//! in reading order. What counts as shared evidence is `carried`'s.
 
 use crate::align::align_detailed;
 
