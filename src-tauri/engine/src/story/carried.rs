@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use crate::claims::{ClaimAtom, atoms_agree, words};
 use crate::comparison::Facet;
-use crate::normalize::tokens;
+use crate::normalize::{hash_bytes, tokens};
+use crate::similarity::KeyMap;
 
 use super::rows::{Evidence, MAX_PER_ACCOUNT, MAX_ROWS_PER_SENTENCE};
 
@@ -41,20 +42,19 @@ impl Evidence for StoryEvidence<'_> {
     }
 }
 
-/// Per sentence its content words, and how many sentences of the story use each.
+/// Per sentence its content words, all and those rare in the story.
 struct Words {
-    /// Per account, per sentence, its distinct content words (sorted).
-    of: Vec<Vec<Vec<String>>>,
-    /// Sentences using each word.
-    df: HashMap<String, usize>,
-    /// A word used by more sentences than this names the story's subject, not one claim: a
-    /// claim's word turns up about once in each account that carries it.
-    rare: usize,
+    /// Per account, per sentence, its distinct content words (hashed, sorted).
+    all: Vec<Vec<Vec<u64>>>,
+    /// The same, only the words no more sentences use than the story has accounts: a word
+    /// used more widely names the story's subject, not one claim (a claim's word turns up
+    /// about once in each account that carries it).
+    rare: Vec<Vec<Vec<u64>>>,
 }
 
 impl Words {
     fn new(texts: &[Vec<String>]) -> Words {
-        let of: Vec<Vec<Vec<String>>> = texts
+        let all: Vec<Vec<Vec<u64>>> = texts
             .iter()
             .map(|t| {
                 t.iter()
@@ -67,30 +67,46 @@ impl Words {
                     .collect()
             })
             .collect();
-        let mut df = HashMap::new();
-        for w in of.iter().flatten().flatten() {
-            *df.entry(w.clone()).or_insert(0) += 1;
+        let mut df: KeyMap<usize> = KeyMap::default();
+        for w in all.iter().flatten().flatten() {
+            *df.entry(*w).or_default() += 1;
         }
-        Words {
-            of,
-            df,
-            rare: texts.len(),
-        }
+        let most = texts.len();
+        let rare = all
+            .iter()
+            .map(|t| {
+                t.iter()
+                    .map(|w| w.iter().copied().filter(|x| df[x] <= most).collect())
+                    .collect()
+            })
+            .collect();
+        Words { all, rare }
     }
 
     /// How many distinct content words two sentences share, and how many of them are rare.
     fn shared(&self, (k, i): (usize, usize), (l, j): (usize, usize)) -> (usize, usize) {
-        let theirs = &self.of[l][j];
-        let both: Vec<&String> = self.of[k][i]
-            .iter()
-            .filter(|w| theirs.binary_search(w).is_ok())
-            .collect();
-        let rare = both
-            .iter()
-            .filter(|w| self.df[w.as_str()] <= self.rare)
-            .count();
-        (both.len(), rare)
+        (
+            common(&self.all[k][i], &self.all[l][j]),
+            common(&self.rare[k][i], &self.rare[l][j]),
+        )
     }
+}
+
+/// How many items two sorted lists share.
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Whether two sentences share something a claim is made of: the same figure or date for
@@ -144,9 +160,9 @@ fn related(
 /// Letters a content word is compared by, so "injured" and "injuring" meet.
 const STEM: usize = 5;
 
-/// Content words (not function words, speech verbs, figures or number words) of a sentence, cut to [`STEM`]
-/// letters.
-fn content_words(s: &str) -> Vec<String> {
+/// Content words (not function words, speech verbs, figures or number words) of a sentence,
+/// cut to [`STEM`] letters and hashed.
+fn content_words(s: &str) -> Vec<u64> {
     tokens(s)
         .iter()
         .filter(|w| {
@@ -156,7 +172,10 @@ fn content_words(s: &str) -> Vec<String> {
                 && !words::is_speech(w)
                 && words::number_word(w).is_none()
         })
-        .map(|w| w.chars().take(STEM).collect())
+        .map(|w| {
+            let end = w.char_indices().nth(STEM).map_or(w.len(), |(i, _)| i);
+            hash_bytes(&w.as_bytes()[..end])
+        })
         .collect()
 }
 

@@ -202,7 +202,8 @@ pub(crate) fn claim_rows(
             (&[x], &[y]) => {
                 // A link whose sentences share no figure, date or rare word is the aligner's
                 // guess at a paraphrase: in a story, precision first.
-                if !evidence.related(at(x), at(y)) {
+                let ((k, i), (m, j)) = (at(x), at(y));
+                if texts[k][i] != texts[m][j] && !evidence.related((k, i), (m, j)) {
                     continue;
                 }
                 // Two rows an account keeps apart are not joined through one link; its
