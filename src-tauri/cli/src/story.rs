@@ -59,17 +59,16 @@ pub fn run(args: &StoryArgs) -> Result<(), CliError> {
                 .to_string(),
         ));
     }
-    let (mut accounts, sides, title): (Vec<(String, String)>, Vec<ExportSide>, String) =
-        match args.story {
-            Some(id) => match library_accounts(&args.data, id, &args.versions) {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("parallax: {e}");
-                    std::process::exit(e.code);
-                }
-            },
-            None => file_accounts(&args.files)?,
-        };
+    let (mut accounts, sides, title, times): Accounts = match args.story {
+        Some(id) => match library_accounts(&args.data, id, &args.versions) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                std::process::exit(e.code);
+            }
+        },
+        None => file_accounts(&args.files)?,
+    };
     if let Some(names) = &args.names {
         if names.len() != accounts.len() {
             return Err(CliError::Usage(format!(
@@ -86,7 +85,10 @@ pub fn run(args: &StoryArgs) -> Result<(), CliError> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    let s = story(&refs);
+    let mut s = story(&refs);
+    if let Some(times) = &times {
+        s.date(times);
+    }
     write_exports(args, &s, sides, title)?;
     let out = match args.format {
         Format::Json => {
@@ -116,7 +118,7 @@ fn file_accounts(files: &[PathBuf]) -> Result<Accounts, CliError> {
         sides.push(side);
     }
     let title = format!("Story of {} accounts", files.len());
-    Ok((accounts, sides, title))
+    Ok((accounts, sides, title, None))
 }
 
 /// `ARTICLE=N` of `--version`: an article id and a version number.
@@ -179,11 +181,22 @@ fn library_accounts(
         .iter()
         .map(parallax_ingest::provenance)
         .collect();
-    Ok((accounts, sides, loaded.title))
+    let times = loaded
+        .versions
+        .iter()
+        .map(|v| v.info.published.unwrap_or(v.info.fetched))
+        .collect();
+    Ok((accounts, sides, loaded.title, Some(times)))
 }
 
-/// Accounts as (name, text), their provenance, and the story's title.
-type Accounts = (Vec<(String, String)>, Vec<ExportSide>, String);
+/// Accounts as (name, text), their provenance, the story's title, and when each account came
+/// out (published, else fetched) where the library knows it.
+type Accounts = (
+    Vec<(String, String)>,
+    Vec<ExportSide>,
+    String,
+    Option<Vec<i64>>,
+);
 
 /// `--pdf` and `--md`: the story's exports, written atomically.
 fn write_exports(
@@ -269,6 +282,14 @@ fn text(s: &Story) -> String {
         out.push_str(&format!("\nClaim {} · {}\n", r + 1, coverage(c.status)));
         for d in disputes(s, r) {
             out.push_str(&format!("  disputed {d}\n"));
+        }
+        if !c.first.is_empty() {
+            let names: Vec<&str> = c
+                .first
+                .iter()
+                .map(|&k| s.accounts[k].name.as_str())
+                .collect();
+            out.push_str(&format!("  reported first by {}\n", names.join(" and ")));
         }
         for cell in &c.cells {
             let a = &s.accounts[cell.account];

@@ -160,6 +160,15 @@ fn a_library_story_is_read_from_its_articles() {
         })
     });
     assert!(disputed, "no row disputes 3,400 against 2,100");
+    // The library knows when each account came out: the Courier, published first, reported
+    // the opening claim first.
+    assert_eq!(v["claims"][0]["first"], serde_json::json!([0]));
+    let o = parallax(&["story", "--story", &id.to_string(), "--data-dir", &data]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("reported first by The Kestleford Courier"),
+        "{out}"
+    );
     let o = parallax(&["story", "--story", "999999", "--data-dir", &data]);
     assert_eq!(o.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&o.stderr).contains("No story with id 999999"));

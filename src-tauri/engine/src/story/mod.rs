@@ -42,6 +42,54 @@ pub struct StoryClaim {
     pub cells: Vec<Cell>,
     pub status: Coverage,
     pub disputes: Vec<Dispute>,
+    /// The accounts that reported the claim first, once the caller has given when each account
+    /// came out ([`Story::date`]); empty until then, when one account carries the claim, or when
+    /// every carrier came out at once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<usize>>", optional)]
+    pub first: Vec<usize>,
+}
+
+impl Story {
+    /// Marks each claim's first reporters, given when each account came out (`times[k]` for
+    /// account `k`, in any unit that sorts: published, else fetched).
+    pub fn date(&mut self, times: &[i64]) {
+        for c in &mut self.claims {
+            c.first = reported_first(c, times);
+        }
+    }
+}
+
+/// The carriers of `claim` with the earliest time; empty when one account carries it, when
+/// every carrier has that time, or when `times` lacks a carrier.
+pub fn reported_first(claim: &StoryClaim, times: &[i64]) -> Vec<usize> {
+    let carriers: Vec<usize> = claim
+        .cells
+        .iter()
+        .filter(|c| !c.sentences.is_empty())
+        .map(|c| c.account)
+        .collect();
+    let Some(at) = carriers
+        .iter()
+        .map(|&k| times.get(k).copied())
+        .collect::<Option<Vec<i64>>>()
+    else {
+        return Vec::new();
+    };
+    let Some(&earliest) = at.iter().min() else {
+        return Vec::new();
+    };
+    let first: Vec<usize> = carriers
+        .iter()
+        .zip(&at)
+        .filter(|&(_, &t)| t == earliest)
+        .map(|(&k, _)| k)
+        .collect();
+    if first.len() == carriers.len() {
+        Vec::new()
+    } else {
+        first
+    }
 }
 
 /// What one account says in one claim row.
@@ -171,6 +219,7 @@ pub fn story(accounts: &[(&str, &str)]) -> Story {
                 cells,
                 status,
                 disputes,
+                first: Vec::new(),
             }
         })
         .collect();

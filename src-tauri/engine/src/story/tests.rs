@@ -259,3 +259,28 @@ fn a_different_figure_and_a_different_source_are_disputes() {
         .collect();
     assert_eq!(facets, ["number", "attribution"], "{:#?}", s.claims);
 }
+
+#[test]
+fn reported_first_names_the_earliest_carriers_only_when_they_differ() {
+    let mut s = story(&[
+        (
+            "Courier",
+            "About 3,400 residents left their homes. The bridge was closed.",
+        ),
+        (
+            "Wire",
+            "About 3,400 residents left their homes, officials said.",
+        ),
+        (
+            "Daily",
+            "The bridge was closed. About 3,400 residents left their homes.",
+        ),
+    ]);
+    // The Wire came out first, the Courier and the Daily an hour later together.
+    s.date(&[3_600, 0, 3_600]);
+    assert_eq!(s.claims[0].first, [1], "{:#?}", s.claims);
+    // The bridge: the Courier and the Daily at one time, so nobody was first.
+    assert!(s.claims[1].first.is_empty());
+    // Times that do not cover the carriers say nothing.
+    assert!(reported_first(&s.claims[0], &[0]).is_empty());
+}
