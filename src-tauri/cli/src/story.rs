@@ -30,6 +30,10 @@ pub struct StoryArgs {
     /// published first, each named by its outlet.
     #[arg(long, value_name = "ID")]
     pub story: Option<i64>,
+    /// With `--story`: take version N of article ARTICLE (numbered from 1, oldest first) instead
+    /// of its latest; repeat for several articles.
+    #[arg(long = "version", value_name = "ARTICLE=N", value_parser = parse_pick)]
+    pub versions: Vec<(i64, i64)>,
     #[command(flatten)]
     pub data: DataDir,
     /// Output: `json` (the documented interface), `text` or `md` (a Markdown table).
@@ -49,17 +53,22 @@ pub struct StoryArgs {
 }
 
 pub fn run(args: &StoryArgs) -> Result<(), CliError> {
-    let (mut accounts, sides, title): (Vec<(String, String)>, Vec<ExportSide>, String) =
-        match args.story {
-            Some(id) => match library_accounts(&args.data, id) {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("parallax: {e}");
-                    std::process::exit(e.code);
-                }
-            },
-            None => file_accounts(&args.files)?,
-        };
+    if !args.versions.is_empty() && args.story.is_none() {
+        return Err(CliError::Usage(
+            "--version picks the version of an article of a library story: give --story ID too."
+                .to_string(),
+        ));
+    }
+    let (mut accounts, sides, title, times): Accounts = match args.story {
+        Some(id) => match library_accounts(&args.data, id, &args.versions) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                std::process::exit(e.code);
+            }
+        },
+        None => file_accounts(&args.files)?,
+    };
     if let Some(names) = &args.names {
         if names.len() != accounts.len() {
             return Err(CliError::Usage(format!(
@@ -76,7 +85,10 @@ pub fn run(args: &StoryArgs) -> Result<(), CliError> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    let s = story(&refs);
+    let mut s = story(&refs);
+    if let Some(times) = &times {
+        s.date(times);
+    }
     write_exports(args, &s, sides, title)?;
     let out = match args.format {
         Format::Json => {
@@ -106,14 +118,57 @@ fn file_accounts(files: &[PathBuf]) -> Result<Accounts, CliError> {
         sides.push(side);
     }
     let title = format!("Story of {} accounts", files.len());
-    Ok((accounts, sides, title))
+    Ok((accounts, sides, title, None))
 }
 
-/// (outlet, text) of each article of a library story at its latest version, earliest published
-/// (else fetched) first, with each version's provenance and the story's title.
-fn library_accounts(data: &DataDir, id: i64) -> Result<Accounts, LibraryError> {
+/// `ARTICLE=N` of `--version`: an article id and a version number.
+fn parse_pick(s: &str) -> Result<(i64, i64), String> {
+    let parsed = s
+        .split_once('=')
+        .and_then(|(a, n)| Some((a.trim().parse().ok()?, n.trim().parse().ok()?)));
+    match parsed {
+        Some((a, n)) if n >= 1 => Ok((a, n)),
+        _ => Err(format!(
+            "expected ARTICLE=N (an article id and a version number from 1), e.g. 3=2; got {s:?}"
+        )),
+    }
+}
+
+/// The version id of each `(article, number)` pick.
+fn pick_versions(
+    lib: &parallax_store::Library,
+    picks: &[(i64, i64)],
+) -> Result<Vec<i64>, LibraryError> {
+    picks
+        .iter()
+        .map(|&(article, n)| {
+            let versions = lib.versions_of(article)?;
+            versions
+                .iter()
+                .find(|v| v.number == n)
+                .map(|v| v.id)
+                .ok_or_else(|| LibraryError {
+                    message: format!(
+                        "Article {article} has {} version(s); pick one from 1 to {}.",
+                        versions.len(),
+                        versions.len()
+                    ),
+                    code: 8,
+                })
+        })
+        .collect()
+}
+
+/// (outlet, text) of each article of a library story at the picked version (else its latest),
+/// earliest published (else fetched) first, with each version's provenance and the story's title.
+fn library_accounts(
+    data: &DataDir,
+    id: i64,
+    picks: &[(i64, i64)],
+) -> Result<Accounts, LibraryError> {
     let lib = data.open()?;
-    let loaded = parallax_ingest::story_accounts(&lib, id, &[])?;
+    let versions = pick_versions(&lib, picks)?;
+    let loaded = parallax_ingest::story_accounts(&lib, id, &versions)?;
     let accounts = loaded
         .story
         .accounts
@@ -126,11 +181,22 @@ fn library_accounts(data: &DataDir, id: i64) -> Result<Accounts, LibraryError> {
         .iter()
         .map(parallax_ingest::provenance)
         .collect();
-    Ok((accounts, sides, loaded.title))
+    let times = loaded
+        .versions
+        .iter()
+        .map(|v| v.info.published.unwrap_or(v.info.fetched))
+        .collect();
+    Ok((accounts, sides, loaded.title, Some(times)))
 }
 
-/// Accounts as (name, text), their provenance, and the story's title.
-type Accounts = (Vec<(String, String)>, Vec<ExportSide>, String);
+/// Accounts as (name, text), their provenance, the story's title, and when each account came
+/// out (published, else fetched) where the library knows it.
+type Accounts = (
+    Vec<(String, String)>,
+    Vec<ExportSide>,
+    String,
+    Option<Vec<i64>>,
+);
 
 /// `--pdf` and `--md`: the story's exports, written atomically.
 fn write_exports(
@@ -216,6 +282,14 @@ fn text(s: &Story) -> String {
         out.push_str(&format!("\nClaim {} · {}\n", r + 1, coverage(c.status)));
         for d in disputes(s, r) {
             out.push_str(&format!("  disputed {d}\n"));
+        }
+        if !c.first.is_empty() {
+            let names: Vec<&str> = c
+                .first
+                .iter()
+                .map(|&k| s.accounts[k].name.as_str())
+                .collect();
+            out.push_str(&format!("  reported first by {}\n", names.join(" and ")));
         }
         for cell in &c.cells {
             let a = &s.accounts[cell.account];

@@ -160,6 +160,15 @@ fn a_library_story_is_read_from_its_articles() {
         })
     });
     assert!(disputed, "no row disputes 3,400 against 2,100");
+    // The library knows when each account came out: the Courier, published first, reported
+    // the opening claim first.
+    assert_eq!(v["claims"][0]["first"], serde_json::json!([0]));
+    let o = parallax(&["story", "--story", &id.to_string(), "--data-dir", &data]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("reported first by The Kestleford Courier"),
+        "{out}"
+    );
     let o = parallax(&["story", "--story", "999999", "--data-dir", &data]);
     assert_eq!(o.status.code(), Some(8));
     assert!(String::from_utf8_lossy(&o.stderr).contains("No story with id 999999"));
@@ -252,4 +261,81 @@ fn a_library_story_exports_with_each_versions_provenance() {
         "the stored URL: {md}"
     );
     assert!(md.contains("published: 2026-03-14T07:20:00Z"), "{md}");
+}
+
+#[test]
+fn version_picks_which_text_of_a_revised_article_takes_part() {
+    let (dir, id, data) = sample_library();
+    let mut lib = parallax_store::Library::open_in_dir(dir.path()).unwrap();
+    // The sample's revised article (five versions) joins the story as a fourth account.
+    let (article, versions) = lib
+        .list_articles()
+        .unwrap()
+        .iter()
+        .map(|a| (a.id, lib.versions_of(a.id).unwrap()))
+        .find(|(_, v)| v.len() > 1)
+        .expect("the sample has a revised article");
+    lib.add_to_story(id, article, 1_773_500_100).unwrap();
+    let first = lib.get_version(versions[0].id).unwrap();
+    let last = lib.latest_version(article).unwrap();
+    // The opening of a paragraph of version 1 that no paragraph of the latest version has.
+    let opening = |p: &String| -> String { p.chars().take(40).collect() };
+    let gone: String = first
+        .paragraphs
+        .iter()
+        .map(opening)
+        .find(|o| !last.paragraphs.iter().any(|p| p.contains(o.as_str())))
+        .expect("the revisions rewrite a paragraph");
+    let id_s = id.to_string();
+    // Every sentence of every account, in the JSON.
+    let sentences_of = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["story", "--story", id_s.as_str()];
+        args.extend_from_slice(&["--data-dir", &data, "--format", "json"]);
+        args.extend_from_slice(extra);
+        let o = parallax(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["accounts"].as_array().unwrap().len(), 4);
+        v["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|a| a["sentences"].as_array().unwrap().clone())
+            .map(|s| s["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let pick = format!("{article}=1");
+    let has = |all: &[String]| all.iter().any(|s| s.starts_with(&gone));
+    assert!(
+        has(&sentences_of(&["--version", &pick])),
+        "version 1 takes part"
+    );
+    assert!(!has(&sentences_of(&[])), "the latest version by default");
+
+    // A version the article lacks, a malformed pick, and a pick without --story.
+    let with_pick = |p: &str| {
+        parallax(&[
+            "story",
+            "--story",
+            &id_s,
+            "--data-dir",
+            &data,
+            "--version",
+            p,
+        ])
+    };
+    let o = with_pick(&format!("{article}={}", versions.len() + 1));
+    assert_eq!(o.status.code(), Some(8));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("pick one from 1 to {}", versions.len())),
+        "{err}"
+    );
+    let o = with_pick("two");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("expected ARTICLE=N"));
+    let c = sample("courier.txt");
+    let o = parallax(&["story", &c, &c, "--version", &pick]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("give --story ID too"));
 }

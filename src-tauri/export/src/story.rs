@@ -352,6 +352,7 @@ mod tests {
                     })
                     .to_vec(),
             }],
+            first: Vec::new(),
         };
         assert_eq!(
             req.disputes(&claim),

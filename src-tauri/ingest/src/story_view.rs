@@ -61,10 +61,16 @@ pub fn story_accounts(lib: &Library, story_id: i64, picks: &[i64]) -> Result<Sto
         .zip(&bodies)
         .map(|(n, b)| (n.as_str(), b.as_str()))
         .collect();
+    let mut story = story(&refs);
+    let times: Vec<i64> = versions
+        .iter()
+        .map(|v| v.info.published.unwrap_or(v.info.fetched))
+        .collect();
+    story.date(&times);
     Ok(StoryAccounts {
         story_id,
         title: head.title,
-        story: story(&refs),
+        story,
         versions,
     })
 }

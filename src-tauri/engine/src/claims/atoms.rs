@@ -4,8 +4,8 @@
 
 use super::ClaimAtom;
 use super::words::{
-    Word, is_day, is_function, is_german, is_hedge, is_negation, is_person, is_speech, month,
-    multiplier, number_word, scan, unit_prefix,
+    Word, german_numeral, is_day, is_function, is_german, is_hedge, is_negation, is_person,
+    is_speech, month, multiplier, number_word, scan, unit_prefix,
 };
 use crate::comparison::Facet;
 
@@ -253,6 +253,9 @@ impl Reader<'_> {
         }
         // Spelled figures ("twenty-five") start with a number word.
         let first = w.lower.split('-').next().unwrap_or("");
+        if let Some(v) = german_numeral(&w.lower) {
+            return Some((v, i, String::new()));
+        }
         if number_word(first).is_none() {
             return multiplier(&w.lower).map(|m| (m, i, String::new()));
         }
@@ -354,7 +357,9 @@ impl Reader<'_> {
                 let e = if l == "per" { j + 1 } else { j };
                 return Some(("percent".into(), e));
             }
-            if !self.german && w.capitalised() && skipped < 2 && !w.ends_clause() {
+            // A capitalised word for people is what is counted ("600 Anwohner" in a sentence
+            // too short to tell as German), not a name before it.
+            if !self.german && w.capitalised() && !is_person(l) && skipped < 2 && !w.ends_clause() {
                 skipped += 1;
                 j += 1;
                 continue;

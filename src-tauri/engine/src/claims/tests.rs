@@ -67,6 +67,29 @@ fn numbers_carry_their_value_and_what_they_count() {
 }
 
 #[test]
+fn spelled_figures_read_as_the_digits_they_stand_for() {
+    // One value however it is written, so two accounts do not dispute it (issue 12).
+    let key = |s: &str| {
+        of(s, Facet::Number)
+            .first()
+            .map(|a| (a.1.clone(), a.2.clone()))
+    };
+    let two_thousand = Some(("2100".to_string(), "person".to_string()));
+    assert_eq!(
+        key("Twenty-one hundred people were evacuated."),
+        two_thousand
+    );
+    assert_eq!(key("About 2,100 people were evacuated."), two_thousand);
+    let six = Some(("600".to_string(), "person".to_string()));
+    assert_eq!(
+        key("Sechshundert Menschen wurden in Sicherheit gebracht."),
+        six
+    );
+    // A short German sentence: the capitalised word for people is what is counted.
+    assert_eq!(key("Etwa 600 Anwohner wurden in Sicherheit gebracht."), six);
+}
+
+#[test]
 fn times_and_dates() {
     assert_eq!(
         of(

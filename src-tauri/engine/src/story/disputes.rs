@@ -1,8 +1,9 @@
 //! Disputes of one claim row: slots (a facet and what it is about) where the accounts that fill
 //! the slot do not all agree, and then the values the two-account claim pairing finds differing
-//! across slots it could not tell apart ("212 people" against "180 passengers"). Names and quotes are left out: two accounts naming or quoting
-//! different people is coverage, not disagreement. A hedge is disputed when some accounts of the
-//! row hedge the claim and others state it.
+//! across slots it could not tell apart ("212 people" against "180 passengers"). Names and
+//! quotes are left out: two accounts naming or quoting different people is coverage, not
+//! disagreement; so is a source an account names too, and the part of "one of three". A hedge
+//! is disputed when some accounts of the row hedge the claim and others state it.
 
 use super::{Cell, Dispute, DisputeValue};
 use crate::claims::{ClaimAtom, ClaimStatus, atoms_agree, compare_atoms};
@@ -14,7 +15,24 @@ const VALUED: [Facet; 3] = [Facet::Number, Facet::Date, Facet::Attribution];
 /// What an account that states a claim others hedge shows as its value.
 pub(crate) const UNHEDGED: &str = "(none)";
 
-pub(crate) fn disputes(cells: &[Cell]) -> Vec<Dispute> {
+/// The disputes of one row; `texts` holds each cell's sentences joined, in cell order.
+pub(crate) fn disputes(cells: &[Cell], texts: &[String]) -> Vec<Dispute> {
+    let lower: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+    // An account that names a source in its own words ("the operator, Westmoor Railways")
+    // does not dispute that source.
+    let names = |account: usize, a: &ClaimAtom| {
+        a.facet == Facet::Attribution && {
+            let t = a.text.to_lowercase();
+            let t = t.strip_prefix("the ").unwrap_or(&t);
+            lower[account].contains(t)
+        }
+    };
+    // "One of three gates" counts no gates: the part disagrees with nothing.
+    let part = |account: usize, a: &ClaimAtom| {
+        a.facet == Facet::Number
+            && a.slot.is_empty()
+            && lower[account].contains(&format!("{} of ", a.text.to_lowercase()))
+    };
     let carrying: Vec<&Cell> = cells.iter().filter(|c| !c.sentences.is_empty()).collect();
     if carrying.len() < 2 {
         return Vec::new();
@@ -37,13 +55,13 @@ pub(crate) fn disputes(cells: &[Cell]) -> Vec<Dispute> {
                     let atoms = c
                         .atoms
                         .iter()
-                        .filter(|a| a.facet == facet && a.slot == slot)
+                        .filter(|a| a.facet == facet && a.slot == slot && !part(c.account, a))
                         .collect::<Vec<_>>();
                     (c.account, atoms)
                 })
                 .filter(|(_, atoms)| !atoms.is_empty())
                 .collect();
-            if disagree(&filled) {
+            if disagree(&filled, &names) {
                 out.push(Dispute {
                     facet,
                     slot: slot.to_string(),
@@ -52,7 +70,7 @@ pub(crate) fn disputes(cells: &[Cell]) -> Vec<Dispute> {
             }
         }
     }
-    pairwise(&carrying, &mut out);
+    pairwise(&carrying, &names, &part, &mut out);
     if let Some(d) = hedge_dispute(&carrying) {
         out.push(d);
     }
@@ -61,7 +79,12 @@ pub(crate) fn disputes(cells: &[Cell]) -> Vec<Dispute> {
 
 /// Adds the `differs` pairs of every two accounts' atoms that no slot dispute holds yet: to the
 /// dispute of that facet already naming one of the two values, else as a new dispute.
-fn pairwise(carrying: &[&Cell], out: &mut Vec<Dispute>) {
+fn pairwise(
+    carrying: &[&Cell],
+    names: &impl Fn(usize, &ClaimAtom) -> bool,
+    part: &impl Fn(usize, &ClaimAtom) -> bool,
+    out: &mut Vec<Dispute>,
+) {
     for (x, a) in carrying.iter().enumerate() {
         for b in &carrying[x + 1..] {
             for c in compare_atoms(&a.atoms, &b.atoms, Mode::Accounts) {
@@ -69,6 +92,14 @@ fn pairwise(carrying: &[&Cell], out: &mut Vec<Dispute>) {
                     continue;
                 };
                 if c.status != ClaimStatus::Differs || !VALUED.contains(&c.facet) {
+                    continue;
+                }
+                let left_out = |cell: &Cell, other: usize, text: &str| {
+                    cell.atoms
+                        .iter()
+                        .any(|t| t.text == text && (names(other, t) || part(cell.account, t)))
+                };
+                if left_out(a, b.account, &l) || left_out(b, a.account, &r) {
                     continue;
                 }
                 let (vl, vr) = (
@@ -113,13 +144,17 @@ fn pairwise(carrying: &[&Cell], out: &mut Vec<Dispute>) {
     }
 }
 
-/// Some account asserts a value in the slot that another account filling it does not share.
-fn disagree(filled: &[(usize, Vec<&ClaimAtom>)]) -> bool {
+/// Some account asserts a value in the slot that another account filling it does not share
+/// (nor name).
+fn disagree(
+    filled: &[(usize, Vec<&ClaimAtom>)],
+    names: &impl Fn(usize, &ClaimAtom) -> bool,
+) -> bool {
     filled.iter().any(|(i, xs)| {
-        filled
-            .iter()
-            .filter(|(j, _)| j != i)
-            .any(|(_, ys)| xs.iter().any(|x| !ys.iter().any(|y| atoms_agree(x, y))))
+        filled.iter().filter(|(j, _)| j != i).any(|(j, ys)| {
+            xs.iter()
+                .any(|x| !names(*j, x) && !ys.iter().any(|y| atoms_agree(x, y) || names(*i, y)))
+        })
     })
 }
 

@@ -1,9 +1,11 @@
 //! The story: N ≥ 2 accounts of one event grouped claim by claim. Pairs of accounts (every
 //! pair, or each account with its nearest in a large story) are aligned by the two-text
 //! engine, the links join sentences into claim rows (connected components, so A~B and B~C put
-//! A, B and C in one row), and each row names the slots where accounts give different values.
-//! Pure; rendering is left to callers.
+//! A, B and C in one row; a sentence carrying two claims other accounts tell apart serves both
+//! rows), and each row names the slots where accounts give different values. Pure; rendering
+//! is left to callers.
 
+mod carried;
 mod disputes;
 mod neighbours;
 mod rows;
@@ -40,6 +42,54 @@ pub struct StoryClaim {
     pub cells: Vec<Cell>,
     pub status: Coverage,
     pub disputes: Vec<Dispute>,
+    /// The accounts that reported the claim first, once the caller has given when each account
+    /// came out ([`Story::date`]); empty until then, when one account carries the claim, or when
+    /// every carrier came out at once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<usize>>", optional)]
+    pub first: Vec<usize>,
+}
+
+impl Story {
+    /// Marks each claim's first reporters, given when each account came out (`times[k]` for
+    /// account `k`, in any unit that sorts: published, else fetched).
+    pub fn date(&mut self, times: &[i64]) {
+        for c in &mut self.claims {
+            c.first = reported_first(c, times);
+        }
+    }
+}
+
+/// The carriers of `claim` with the earliest time; empty when one account carries it, when
+/// every carrier has that time, or when `times` lacks a carrier.
+pub fn reported_first(claim: &StoryClaim, times: &[i64]) -> Vec<usize> {
+    let carriers: Vec<usize> = claim
+        .cells
+        .iter()
+        .filter(|c| !c.sentences.is_empty())
+        .map(|c| c.account)
+        .collect();
+    let Some(at) = carriers
+        .iter()
+        .map(|&k| times.get(k).copied())
+        .collect::<Option<Vec<i64>>>()
+    else {
+        return Vec::new();
+    };
+    let Some(&earliest) = at.iter().min() else {
+        return Vec::new();
+    };
+    let first: Vec<usize> = carriers
+        .iter()
+        .zip(&at)
+        .filter(|&(_, &t)| t == earliest)
+        .map(|(&k, _)| k)
+        .collect();
+    if first.len() == carriers.len() {
+        Vec::new()
+    } else {
+        first
+    }
 }
 
 /// What one account says in one claim row.
@@ -126,7 +176,13 @@ pub fn story(accounts: &[(&str, &str)]) -> Story {
         .map(|s| s.iter().map(|x| x.text.clone()).collect())
         .collect();
     let atoms = atoms_of(&texts);
-    let claims: Vec<StoryClaim> = rows::claim_rows(&texts)
+    let paragraphs: Vec<Vec<usize>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|x| x.paragraph).collect())
+        .collect();
+    let evidence = carried::StoryEvidence::new(&texts, &atoms);
+    let rows = rows::claim_rows(&texts, &paragraphs, &evidence);
+    let claims: Vec<StoryClaim> = rows
         .into_iter()
         .map(|row| {
             let cells: Vec<Cell> = row
@@ -147,11 +203,23 @@ pub fn story(accounts: &[(&str, &str)]) -> Story {
                 n if n == cells.len() => Coverage::All,
                 _ => Coverage::Some,
             };
-            let disputes = disputes::disputes(&cells);
+            let cell_texts: Vec<String> = cells
+                .iter()
+                .map(|c| {
+                    let t: Vec<&str> = c
+                        .sentences
+                        .iter()
+                        .map(|&i| texts[c.account][i].as_str())
+                        .collect();
+                    t.join(" ")
+                })
+                .collect();
+            let disputes = disputes::disputes(&cells, &cell_texts);
             StoryClaim {
                 cells,
                 status,
                 disputes,
+                first: Vec::new(),
             }
         })
         .collect();

@@ -1,6 +1,8 @@
 //! Claim rows from pairwise alignments: the pairs `neighbours` picks are aligned, the links are
 //! joined strongest first into connected components (a component never takes more than
-//! [`MAX_PER_ACCOUNT`] sentences of one account), and the components are put in reading order.
+//! [`MAX_PER_ACCOUNT`] sentences of one account, and one link never joins two rows an account
+//! keeps apart), a sentence carrying two claims joins the rows of both, and the rows are put
+//! in reading order. What counts as shared evidence is `carried`'s.
 
 use crate::align::align_detailed;
 
@@ -41,33 +43,86 @@ impl Components {
         x
     }
 
-    /// Joins the components of `x` and `y` unless the union would exceed the per-account cap.
-    fn join(&mut self, x: usize, y: usize) {
+    /// How many sentences the component of `x` holds.
+    fn size(&mut self, x: usize) -> usize {
+        let r = self.find(x);
+        let n = self.n_accounts;
+        self.counts[r * n..(r + 1) * n]
+            .iter()
+            .map(|&c| usize::from(c))
+            .sum()
+    }
+
+    /// Joins the components of `x` and `y` unless the union would exceed the per-account cap,
+    /// or, when `apart`, would bring together sentences of one account. Whether `x` and `y`
+    /// now share a component.
+    fn join(&mut self, x: usize, y: usize, apart: bool) -> bool {
         let (rx, ry) = (self.find(x), self.find(y));
         if rx == ry {
-            return;
+            return true;
         }
         let n = self.n_accounts;
         let fits = (0..n).all(|k| {
-            usize::from(self.counts[rx * n + k]) + usize::from(self.counts[ry * n + k])
-                <= MAX_PER_ACCOUNT
+            let (cx, cy) = (self.counts[rx * n + k], self.counts[ry * n + k]);
+            usize::from(cx) + usize::from(cy) <= MAX_PER_ACCOUNT && !(apart && cx > 0 && cy > 0)
         });
         if !fits {
-            return;
+            return false;
         }
         self.parent[ry] = rx;
         for k in 0..n {
             self.counts[rx * n + k] += self.counts[ry * n + k];
         }
+        true
     }
 }
 
-/// A link between two accounts: its score, the account pair, and the nodes it joins.
-type Link = (f32, usize, usize, Vec<usize>);
+/// A link between two accounts: its score, the account pair, and the nodes of each side.
+type Link = (f32, usize, usize, Vec<usize>, Vec<usize>);
 
-/// Claim rows of N sentence lists: per row, per account, ascending sentence indices. Every
-/// sentence is in exactly one row.
-pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
+/// At most this many rows share one sentence (its own and the rows of the claims it carries
+/// that other accounts give in separate sentences).
+pub(crate) const MAX_ROWS_PER_SENTENCE: usize = 3;
+
+/// What ties the sentences of a story together beyond the aligner's groups (see `carried`).
+pub(crate) trait Evidence {
+    /// Sentence `x` shares something of the claim of sentence `y` (a figure, rare words).
+    fn serves(&self, x: (usize, usize), y: (usize, usize)) -> bool;
+    /// Sentences `x` and `y` have anything of a claim in common.
+    fn related(&self, x: (usize, usize), y: (usize, usize)) -> bool;
+    /// Adds sentences to rows whose figures they carry.
+    fn carry(&self, rows: &mut [Vec<Vec<usize>>]);
+}
+
+/// How an aligned group of one sentence against several is taken.
+enum Group {
+    /// One claim the other account tells in several sentences (of one paragraph, or with
+    /// something in common with the one sentence): joined whole.
+    Whole,
+    /// The sentence serves these sentences' rows (two claims when two); `followers` are
+    /// sentences it does not serve that stay with the one beside them in their paragraph.
+    Split {
+        x: usize,
+        served: Vec<usize>,
+        followers: Vec<(usize, usize)>,
+    },
+    /// Nothing speaks for the group: left out (precision first).
+    Skip,
+}
+
+/// Claim rows of N sentence lists (with each sentence's paragraph): per row, per account,
+/// ascending sentence indices. Every sentence is in at least one row and at most
+/// [`MAX_ROWS_PER_SENTENCE`].
+///
+/// A sentence that one account writes where another writes two ("A landslide derailed a
+/// train, injuring 14" against "A train derailed." and "Fourteen were injured.") carries two
+/// claims: the aligner links it to both, and rather than joining the two claims into one row it
+/// serves each of their rows, as long as it shares something of its own with each.
+pub(crate) fn claim_rows(
+    texts: &[Vec<String>],
+    paragraphs: &[Vec<usize>],
+    evidence: &impl Evidence,
+) -> Vec<Vec<Vec<usize>>> {
     let n = texts.len();
     let mut offsets = vec![0usize];
     for t in texts {
@@ -82,14 +137,9 @@ pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
         aligned
             .into_iter()
             .map(|x| {
-                let nodes: Vec<usize> = x
-                    .group
-                    .a
-                    .iter()
-                    .map(|&s| offsets[i] + s)
-                    .chain(x.group.b.iter().map(|&s| offsets[j] + s))
-                    .collect();
-                (x.score, i, j, nodes)
+                let a = x.group.a.iter().map(|&s| offsets[i] + s).collect();
+                let b = x.group.b.iter().map(|&s| offsets[j] + s).collect();
+                (x.score, i, j, a, b)
             })
             .collect()
     };
@@ -102,11 +152,95 @@ pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
         y.0.total_cmp(&x.0)
             .then((x.1, x.2).cmp(&(y.1, y.2)))
             .then(x.3.cmp(&y.3))
+            .then(x.4.cmp(&y.4))
     });
+    let account_of = |node: usize| offsets.partition_point(|&o| o <= node) - 1;
+    let at = |node: usize| {
+        let k = account_of(node);
+        (k, node - offsets[k])
+    };
+    let beside = |u: usize, v: usize| {
+        let ((k, i), (_, j)) = (at(u), at(v));
+        i.abs_diff(j) == 1 && paragraphs[k][i] == paragraphs[k][j]
+    };
+    let group = |l: &Link| -> Group {
+        let (x, ys) = match (l.3.as_slice(), l.4.as_slice()) {
+            (&[x], ys) if ys.len() > 1 => (x, ys),
+            (xs, &[y]) if xs.len() > 1 => (y, xs),
+            _ => return Group::Whole,
+        };
+        let served: Vec<usize> = ys
+            .iter()
+            .copied()
+            .filter(|&y| evidence.serves(at(x), at(y)))
+            .collect();
+        if served.is_empty() {
+            let told_together = ys.windows(2).all(|w| beside(w[0], w[1]));
+            return if told_together || ys.iter().any(|&y| evidence.related(at(x), at(y))) {
+                Group::Whole
+            } else {
+                Group::Skip
+            };
+        }
+        let followers = ys
+            .iter()
+            .filter(|y| !served.contains(y))
+            .filter_map(|&u| served.iter().find(|&&v| beside(u, v)).map(|&v| (u, v)))
+            .collect();
+        Group::Split {
+            x,
+            served,
+            followers,
+        }
+    };
     let mut comps = Components::new(&offsets, n);
-    for (_, _, _, nodes) in &links {
-        for &node in &nodes[1..] {
-            comps.join(nodes[0], node);
+    // Second rows wanted: (sentence, a sentence of the row it would also serve).
+    let mut extra: Vec<(usize, usize)> = Vec::new();
+    let mut splits = Vec::new();
+    for l in &links {
+        match (l.3.as_slice(), l.4.as_slice()) {
+            (&[x], &[y]) => {
+                // A link whose sentences share no figure, date or rare word is the aligner's
+                // guess at a paraphrase: in a story, precision first.
+                let ((k, i), (m, j)) = (at(x), at(y));
+                if texts[k][i] != texts[m][j] && !evidence.related((k, i), (m, j)) {
+                    continue;
+                }
+                // Two rows an account keeps apart are not joined through one link; its
+                // sentences may each carry the other's claim as well as their own.
+                if !comps.join(x, y, true) {
+                    extra.push((x, y));
+                    extra.push((y, x));
+                }
+            }
+            _ => match group(l) {
+                Group::Whole => {
+                    let nodes: Vec<usize> = l.3.iter().chain(&l.4).copied().collect();
+                    for &node in &nodes[1..] {
+                        comps.join(nodes[0], node, false);
+                    }
+                }
+                Group::Split {
+                    x,
+                    served,
+                    followers,
+                } => splits.push((x, served, followers)),
+                Group::Skip => {}
+            },
+        }
+    }
+    // Each split sentence joins the row of each sentence it serves: the first by union when
+    // it has no row of its own yet, the others as a second row of the sentence.
+    for (x, served, followers) in splits {
+        for (u, v) in followers {
+            comps.join(u, v, false);
+        }
+        for y in served {
+            if comps.size(x) == 1 {
+                comps.join(x, y, false);
+            } else if comps.find(x) != comps.find(y) {
+                extra.push((x, y));
+            }
         }
     }
     // Components as rows, keyed by root.
@@ -127,9 +261,70 @@ pub(crate) fn claim_rows(texts: &[Vec<String>]) -> Vec<Vec<Vec<usize>>> {
             row_of_node[node] = r;
         }
     }
+    // Second rows, strongest link first, within the caps.
+    let mut rows_of_node = vec![1usize; total];
+    for (x, y) in extra {
+        let r = row_of_root[comps.find(y)];
+        let (k, s) = at(x);
+        if row_of_node[x] == r || !rows[r][k].is_empty() || rows_of_node[x] >= MAX_ROWS_PER_SENTENCE
+        {
+            continue;
+        }
+        // An account with a sentence in both rows keeps the two claims apart: the sentence
+        // serves the other row only if it shares something with that account's sentence there.
+        let home = &rows[row_of_node[x]];
+        let clash_served = (0..n).filter(|&m| m != k && !home[m].is_empty()).all(|m| {
+            rows[r][m].is_empty() || rows[r][m].iter().any(|&t| evidence.serves((k, s), (m, t)))
+        });
+        if clash_served {
+            rows[r][k].push(s);
+            rows_of_node[x] += 1;
+        }
+    }
+    evidence.carry(&mut rows);
+    drop_contained(&mut rows, &mut row_of_node);
     let order = reading_order(&rows, &offsets, &row_of_node);
     let mut slots: Vec<Option<Vec<Vec<usize>>>> = rows.into_iter().map(Some).collect();
     order.into_iter().filter_map(|r| slots[r].take()).collect()
+}
+
+/// Drops each row whose sentences all stand in one other row as well (a row its sentences
+/// joined as second rows), pointing the sentences at that row.
+fn drop_contained(rows: &mut Vec<Vec<Vec<usize>>>, row_of_node: &mut [usize]) {
+    let holds = |big: &[Vec<usize>], small: &[Vec<usize>]| {
+        small
+            .iter()
+            .zip(big)
+            .all(|(s, b)| s.iter().all(|x| b.contains(x)))
+    };
+    let mut keep = vec![true; rows.len()];
+    let mut moved_to = vec![usize::MAX; rows.len()];
+    for r in 0..rows.len() {
+        if let Some(o) = (0..rows.len()).find(|&o| o != r && keep[o] && holds(&rows[o], &rows[r])) {
+            keep[r] = false;
+            moved_to[r] = o;
+        }
+    }
+    let mut index = vec![usize::MAX; rows.len()];
+    let mut next = 0;
+    for r in 0..rows.len() {
+        if keep[r] {
+            index[r] = next;
+            next += 1;
+        }
+    }
+    for r in row_of_node.iter_mut() {
+        let mut t = *r;
+        while !keep[t] {
+            t = moved_to[t];
+        }
+        *r = index[t];
+    }
+    let mut k = 0;
+    rows.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// Row order: the first account's rows in its reading order; then, account by account, each

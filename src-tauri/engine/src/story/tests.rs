@@ -1,7 +1,8 @@
-//! Unit tests of the story: rows across accounts, their order, coverage and disputes; and, as
-//! properties, that rows partition the sentences and respect the per-account cap.
+//! Unit tests of the story: rows across accounts, their order, coverage and disputes, a
+//! sentence serving two rows; and, as properties, that rows cover the sentences and respect
+//! the caps.
 
-use super::rows::MAX_PER_ACCOUNT;
+use super::rows::{MAX_PER_ACCOUNT, MAX_ROWS_PER_SENTENCE};
 use super::*;
 
 fn row_texts(s: &Story, r: usize) -> Vec<Vec<String>> {
@@ -95,9 +96,50 @@ fn sample_story_finds_the_disputed_evacuation_figure() {
     assert!(figure.values.iter().any(|v| v.account == 1));
 }
 
-/// Rows partition the sentences: each sentence of each account stands in exactly one row, so
-/// "same row" is transitive (A~B and B~C put A and C in one row), and no row holds more than
-/// the cap of one account.
+#[test]
+fn a_sentence_carrying_two_claims_serves_both_rows() {
+    // The Post tells in one sentence what the other two tell in two.
+    let s = story(&[
+        (
+            "Post",
+            "A rockfall derailed a freight train near Osset Gorge on Monday, injuring three crew members. The line reopened on Wednesday.",
+        ),
+        (
+            "Herald",
+            "A freight train derailed near Osset Gorge on Monday after a rockfall. Three crew members were injured. The line reopened on Wednesday.",
+        ),
+        (
+            "Echo",
+            "Three crew members were hurt. The freight train came off the rails near Osset Gorge after a rockfall on Monday.",
+        ),
+    ]);
+    let rows_of = |k: usize, i: usize| -> Vec<usize> {
+        (0..s.claims.len())
+            .filter(|&r| s.claims[r].cells[k].sentences.contains(&i))
+            .collect()
+    };
+    let two = rows_of(0, 0);
+    assert_eq!(
+        two.len(),
+        2,
+        "{:#?}",
+        (0..s.claims.len())
+            .map(|r| row_texts(&s, r))
+            .collect::<Vec<_>>()
+    );
+    // One row is the derailment (the Herald's first sentence), the other the injuries (its
+    // second), and the Echo joins each.
+    assert_eq!(two, [rows_of(1, 0)[0], rows_of(1, 1)[0]]);
+    assert_eq!(rows_of(2, 1), [two[0]]);
+    assert_eq!(rows_of(2, 0), [two[1]]);
+    // Every other sentence stands in one row.
+    assert_eq!(rows_of(0, 1).len(), 1);
+    assert_eq!(check_partition(&s), Ok(()));
+}
+
+/// Rows cover the sentences: each sentence of each account stands in at least one row (in
+/// more only when it carries the claims of several, up to the cap), "same row" is transitive
+/// (A~B and B~C put A and C in one row), and no row holds more than the cap of one account.
 fn check_partition(s: &Story) -> Result<(), String> {
     for (k, a) in s.accounts.iter().enumerate() {
         let mut seen = vec![0usize; a.sentences.len()];
@@ -116,7 +158,10 @@ fn check_partition(s: &Story) -> Result<(), String> {
                 seen[i] += 1;
             }
         }
-        if let Some(i) = seen.iter().position(|&n| n != 1) {
+        if let Some(i) = seen
+            .iter()
+            .position(|&n| n == 0 || n > MAX_ROWS_PER_SENTENCE)
+        {
             return Err(format!(
                 "sentence {i} of account {k} is in {} rows",
                 seen[i]
@@ -149,7 +194,7 @@ const POOL: [&str; 12] = [
 
 proptest::proptest! {
     #[test]
-    fn rows_partition_sentences_and_are_transitive(picks in accounts_strategy()) {
+    fn rows_cover_sentences_and_are_transitive(picks in accounts_strategy()) {
         let texts: Vec<String> = picks
             .iter()
             .map(|p| p.iter().map(|&i| POOL[i]).collect::<Vec<_>>().join(" "))
@@ -173,4 +218,69 @@ proptest::proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_same_value_written_two_ways_or_a_named_source_is_no_dispute() {
+    let s = story(&[
+        (
+            "Gazette",
+            "Twenty-one hundred people left the valley on Friday, the operator, Brenmoor Water, said. One of three pumps at the works failed.",
+        ),
+        (
+            "Wire",
+            "About 2,100 people left the valley on Friday, Brenmoor Water said. The pumps at the works failed, three in all.",
+        ),
+    ]);
+    let texts: Vec<Vec<Vec<String>>> = (0..s.claims.len()).map(|r| row_texts(&s, r)).collect();
+    assert_eq!(s.claims.len(), 2, "{texts:#?}");
+    for c in &s.claims {
+        assert_eq!(c.status, Coverage::All, "{texts:#?}");
+        assert!(c.disputes.is_empty(), "{:#?}", c.disputes);
+    }
+}
+
+#[test]
+fn a_different_figure_and_a_different_source_are_disputes() {
+    let s = story(&[
+        (
+            "Gazette",
+            "About 2,100 people left the valley on Friday, the operator, Brenmoor Water, said.",
+        ),
+        (
+            "Wire",
+            "About 3,000 people left the valley on Friday, according to the county council.",
+        ),
+    ]);
+    let facets: Vec<&str> = s.claims[0]
+        .disputes
+        .iter()
+        .map(|d| d.facet.name())
+        .collect();
+    assert_eq!(facets, ["number", "attribution"], "{:#?}", s.claims);
+}
+
+#[test]
+fn reported_first_names_the_earliest_carriers_only_when_they_differ() {
+    let mut s = story(&[
+        (
+            "Courier",
+            "About 3,400 residents left their homes. The bridge was closed.",
+        ),
+        (
+            "Wire",
+            "About 3,400 residents left their homes, officials said.",
+        ),
+        (
+            "Daily",
+            "The bridge was closed. About 3,400 residents left their homes.",
+        ),
+    ]);
+    // The Wire came out first, the Courier and the Daily an hour later together.
+    s.date(&[3_600, 0, 3_600]);
+    assert_eq!(s.claims[0].first, [1], "{:#?}", s.claims);
+    // The bridge: the Courier and the Daily at one time, so nobody was first.
+    assert!(s.claims[1].first.is_empty());
+    // Times that do not cover the carriers say nothing.
+    assert!(reported_first(&s.claims[0], &[0]).is_empty());
 }

@@ -31,6 +31,15 @@ fn the_sample_story_has_three_accounts_earliest_first() {
         "the engine's accounts are the versions, in order"
     );
     assert!(s.story.summary.disputed > 0, "{}", s.story.summary.text);
+    // The Courier, published first, reported first every claim it shares with a later account.
+    let opening = &s.story.claims[0];
+    assert_eq!(opening.status, parallax_engine::story::Coverage::All);
+    assert_eq!(opening.first, [0]);
+    for c in &s.story.claims {
+        let carried_by_courier = !c.cells[0].sentences.is_empty();
+        let shared = c.cells.iter().filter(|x| !x.sentences.is_empty()).count() > 1;
+        assert_eq!(c.first == [0], carried_by_courier && shared, "{c:#?}");
+    }
 }
 
 #[test]

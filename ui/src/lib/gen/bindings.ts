@@ -458,7 +458,13 @@ claims: Array<StoryClaim>, summary: StorySummary, };
 
 export type Account = { name: string, sentences: Array<Sentence>, };
 
-export type StoryClaim = { cells: Array<Cell>, status: Coverage, disputes: Array<Dispute>, };
+export type StoryClaim = { cells: Array<Cell>, status: Coverage, disputes: Array<Dispute>, 
+/**
+ * The accounts that reported the claim first, once the caller has given when each account
+ * came out ([`Story::date`]); empty until then, when one account carries the claim, or when
+ * every carrier came out at once.
+ */
+first?: Array<number>, };
 
 export type Cell = { 
 /**

@@ -49,6 +49,18 @@ describe("story rows", () => {
     expect(rows[2].first).toEqual([]);
   });
 
+  it("takes the first reporters the engine names when the loader dated the accounts", () => {
+    const dated = storyView();
+    dated.story.claims[0].first = [0];
+    const r = buildRows(dated)[0];
+    expect(r.first).toEqual([0]);
+    expect(r.firstText).toMatch(/^Reported first by /);
+    expect(r.firstText).not.toMatch(/Coast Wire/);
+    // An empty list from the engine: nobody was first.
+    dated.story.claims[0].first = [];
+    expect(buildRows(dated)[0].firstText).toBe("");
+  });
+
   it("marks claim atoms in the sentence text and flags the disputed ones", () => {
     const pieces = rows[0].cells[1].sentences[0];
     expect(pieces).toEqual([

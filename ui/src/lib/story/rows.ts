@@ -122,9 +122,10 @@ export function buildRows(view: StoryView): StoryRow[] {
     if (carriers.length === 1) {
       firstText = `Only in ${names[carriers[0]]}`;
     } else if (carriers.length > 1) {
+      // The engine names the first reporters when the loader dated the accounts; else the same rule here.
       const earliest = Math.min(...carriers.map((k) => times[k].at));
-      first = carriers.filter((k) => times[k].at === earliest);
-      if (first.length < carriers.length) {
+      first = claim.first ?? carriers.filter((k) => times[k].at === earliest);
+      if (first.length > 0 && first.length < carriers.length) {
         const t = times[first[0]];
         firstText = `Reported first by ${first.map((k) => names[k]).join(" and ")} (${t.published ? "published" : "fetched"} ${formatTime(t.at)})`;
       } else {
