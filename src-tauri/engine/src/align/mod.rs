@@ -232,11 +232,13 @@ fn unchanged(n: usize) -> Prepared {
             len: n,
         }]
     };
+    let coarse = vec![false; ops.len()];
     Prepared {
         ops,
         pa: vec![Profile::default(); n],
         pb: vec![Profile::default(); n],
         twins: Vec::new(),
+        coarse,
     }
 }
 
