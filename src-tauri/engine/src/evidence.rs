@@ -337,9 +337,10 @@ fn recover(out: &mut Vec<Aligned>, sides: &Sides) {
     let p = crate::align::Params::for_mode(Mode::Accounts);
     let score = |e: &Evidence| p.word_weight * e.words + (1.0 - p.word_weight) * e.grams;
     let link = |out: &mut Vec<Aligned>, i: usize, j: usize, e: Evidence| {
-        let crosses = out.iter().any(|x| {
-            let (xa, xb) = (x.group.a[0], x.group.b[0]);
-            (xa < i && xb > j) || (xa > i && xb < j)
+        // Only links can cross: groups with a side empty (added, removed or coarse stretches) cannot.
+        let crosses = out.iter().any(|x| match (x.group.a.first(), x.group.b.first()) {
+            (Some(&xa), Some(&xb)) => (xa < i && xb > j) || (xa > i && xb < j),
+            _ => false,
         });
         out.push(Aligned {
             group: crate::align::Group {
