@@ -263,16 +263,22 @@ impl Fetcher {
         let work = tokio::task::spawn_blocking(move || {
             page_to_capture_with(&page, &requested, origin, now, anyway)
         });
-        match tokio::time::timeout(self.options.analyse_timeout, work).await {
-            Ok(Ok(result)) => result,
-            Ok(Err(join)) => Err(IngestError::Network {
-                url: url.to_string(),
-                reason: format!("reading the page failed: {join}"),
-            }),
-            Err(_) => Err(IngestError::TooSlow {
+        // The deadline is looked at first: work that is done only once its budget is over is
+        // past it (so a zero budget always gives up, however fast the page is read).
+        let deadline = tokio::time::sleep(self.options.analyse_timeout);
+        tokio::select! {
+            biased;
+            () = deadline => Err(IngestError::TooSlow {
                 url: url.to_string(),
                 limit: format_duration(self.options.analyse_timeout),
             }),
+            done = work => match done {
+                Ok(result) => result,
+                Err(join) => Err(IngestError::Network {
+                    url: url.to_string(),
+                    reason: format!("reading the page failed: {join}"),
+                }),
+            },
         }
     }
 
