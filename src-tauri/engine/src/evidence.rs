@@ -300,9 +300,10 @@ pub(crate) fn weigh(
     weak
 }
 
-/// Candidate pairs the pass for missed links may weigh in one comparison; beyond it (texts of
-/// hundreds of unlinked sentences on each side) the pass stops, keeping the work linear.
-const RECOVER_PAIRS: usize = 40_000;
+/// Candidate pairs the pass for shared figures may weigh in one comparison (64 free sentences on
+/// each side); beyond it (two unrelated long texts, where nearly every sentence is free) the pass
+/// is left out, keeping the work linear. Two accounts of one event leave far fewer free.
+const RECOVER_PAIRS: usize = 4_096;
 
 /// Which group of `out` holds each sentence of one side.
 fn rows_of(out: &[Aligned], n: usize, side_a: bool) -> Vec<Option<usize>> {
