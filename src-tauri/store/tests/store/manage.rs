@@ -601,3 +601,41 @@ fn pages_after_a_row_are_the_pages_at_an_offset() {
             .unwrap()
     );
 }
+
+#[test]
+fn a_storys_page_is_its_articles_in_the_lists_order() {
+    // Read from the story's own rows (not a walk of the whole library): same rows, same order.
+    let (_d, mut lib, ids) = shelf_library();
+    let story = lib.create_story("Pier", 5).unwrap();
+    for id in [ids[1], ids[8], ids[4]] {
+        lib.add_to_story(story, id, 6).unwrap();
+    }
+    for sort in [
+        LibrarySort::Newest,
+        LibrarySort::MostRevised,
+        LibrarySort::Outlet,
+    ] {
+        let all = lib
+            .library_page(&LibraryQuery { sort, ..q(50) })
+            .unwrap()
+            .articles;
+        let expected: Vec<i64> = all
+            .iter()
+            .map(|a| a.id)
+            .filter(|id| [ids[1], ids[8], ids[4]].contains(id))
+            .collect();
+        let page = lib
+            .library_page(&LibraryQuery {
+                sort,
+                story_id: Some(story),
+                ..q(2)
+            })
+            .unwrap();
+        assert_eq!(page.total, 3, "{sort:?}");
+        assert_eq!(
+            page.articles.iter().map(|a| a.id).collect::<Vec<_>>(),
+            expected[..2],
+            "{sort:?}"
+        );
+    }
+}
