@@ -335,15 +335,19 @@ struct Inspection {
     foreign: Option<&'static str>,
 }
 
-/// Reads identity and schema version; touches nothing.
+/// Reads identity and schema version; touches nothing. The three reads share one read
+/// transaction: read one by one, another program's first migration could commit between them,
+/// and its tables would look like a stranger's database without our application id.
 fn inspect(conn: &Connection) -> rusqlite::Result<Inspection> {
-    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let version = user_version(conn)?;
-    let objects: i64 = conn.query_row(
+    let read = conn.unchecked_transaction()?;
+    let app_id: i64 = read.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version = user_version(&read)?;
+    let objects: i64 = read.query_row(
         "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
         [],
         |r| r.get(0),
     )?;
+    read.commit()?;
     let foreign = if app_id != 0 && app_id != APPLICATION_ID {
         Some("it is another program's SQLite database")
     } else if app_id == 0 && (version != 0 || objects > 0) {
