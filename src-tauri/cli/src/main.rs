@@ -24,12 +24,6 @@ mod story;
 
 use clap::{Parser, Subcommand};
 
-/// A comparison allocates and frees many short strings (sentences, words, diff segments), and
-/// `batch` does so on every core at once: mimalloc's per-thread heaps serve them in a fraction
-/// of the system allocator's instructions, with the same output.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser, Debug)]
 #[command(
     name = "parallax",

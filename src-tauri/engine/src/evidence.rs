@@ -210,13 +210,14 @@ pub(crate) struct Weak {
 }
 
 /// Fills in the evidence of every scored link and, with `prune`, drops the links whose evidence
-/// is weak, returning them.
+/// is weak, returning them. `coarse` holds the stretches past the detail budget: no link touches
+/// them, so their sentences are never read (at the size limit they are most of the text).
 pub(crate) fn weigh(
     out: &mut Vec<Aligned>,
-    pa: &[Profile],
-    pb: &[Profile],
+    (pa, pb): (&[Profile], &[Profile]),
     a: &[String],
     b: &[String],
+    coarse: &[crate::align::Group],
     mode: Mode,
     prune: bool,
 ) -> Vec<Weak> {
@@ -227,6 +228,10 @@ pub(crate) fn weigh(
     // Accounts are weighed in full when pruned: the pass for missed links reads free sentences.
     let all = prune && mode == Mode::Accounts;
     let (mut need_a, mut need_b) = (vec![all; a.len()], vec![all; b.len()]);
+    for g in coarse {
+        g.a.iter().for_each(|&i| need_a[i] = false);
+        g.b.iter().for_each(|&j| need_b[j] = false);
+    }
     for x in out.iter().filter(|x| x.link != Link::Exact) {
         x.group.a.iter().for_each(|&i| need_a[i] = true);
         x.group.b.iter().for_each(|&j| need_b[j] = true);

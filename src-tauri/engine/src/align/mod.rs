@@ -376,7 +376,7 @@ pub(crate) fn align_detailed(
         }
     }
     moves(&pa, &pb, &mut out, p);
-    let weak = weigh(&mut out, &pa, &pb, a, b, mode, prune);
+    let weak = weigh(&mut out, (&pa, &pb), a, b, &stretches, mode, prune);
     (mode, out, weak, stretches)
 }
 
