@@ -296,7 +296,10 @@ fn coarse_row(g: crate::align::Group, a: &[String], b: &[String]) -> Row {
     let mut segments = Vec::new();
     for (text, tag) in [(old, Tag::Delete), (new, Tag::Insert)] {
         if !text.is_empty() {
-            segments.push(Segment { text: text.into_owned(), tag });
+            segments.push(Segment {
+                text: text.into_owned(),
+                tag,
+            });
         }
     }
     Row {

@@ -344,10 +344,12 @@ fn recover(out: &mut Vec<Aligned>, sides: &Sides) {
     let score = |e: &Evidence| p.word_weight * e.words + (1.0 - p.word_weight) * e.grams;
     let link = |out: &mut Vec<Aligned>, i: usize, j: usize, e: Evidence| {
         // Only links can cross: groups with a side empty (added, removed or coarse stretches) cannot.
-        let crosses = out.iter().any(|x| match (x.group.a.first(), x.group.b.first()) {
-            (Some(&xa), Some(&xb)) => (xa < i && xb > j) || (xa > i && xb < j),
-            _ => false,
-        });
+        let crosses = out
+            .iter()
+            .any(|x| match (x.group.a.first(), x.group.b.first()) {
+                (Some(&xa), Some(&xb)) => (xa < i && xb > j) || (xa > i && xb < j),
+                _ => false,
+            });
         out.push(Aligned {
             group: crate::align::Group {
                 a: vec![i],
