@@ -6,6 +6,7 @@
 mod atoms;
 mod entities;
 mod pairing;
+mod scan;
 mod sources;
 pub(crate) mod words;
 

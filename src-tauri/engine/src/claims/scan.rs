@@ -1,0 +1,234 @@
+//! The word scanner claim atoms are read with: a sentence's whitespace-separated words, their
+//! punctuation kept apart, quotes folded and the word lower-cased once.
+
+use crate::normalize::fold_char;
+
+/// One whitespace-separated word of a sentence, with the punctuation around it kept apart.
+#[derive(Debug, Clone)]
+pub(crate) struct Word<'a> {
+    /// The word as it reads, without leading or trailing punctuation ("3,400", "a.m", "Adeyemi").
+    pub text: &'a str,
+    /// Lower-cased `text`.
+    pub lower: String,
+    /// Byte range of `text` in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Punctuation before and after the word, quotes folded to `"` and `'`.
+    pub pre: String,
+    pub post: String,
+    /// Inside a quotation (counted from the quote marks before the word).
+    pub quoted: bool,
+}
+
+impl Word<'_> {
+    pub fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    pub fn has_digit(&self) -> bool {
+        self.text.chars().any(|c| c.is_ascii_digit())
+    }
+    /// The word ends a clause: a comma, colon, semicolon, stop or closing quote follows it.
+    pub fn ends_clause(&self) -> bool {
+        self.post.chars().any(|c| ",;:.!?\")(".contains(c))
+    }
+    /// A clause or quote opens right before the word.
+    pub fn opens_clause(&self) -> bool {
+        self.pre.chars().any(|c| "\"(".contains(c))
+    }
+}
+
+/// Double quote marks of every script fold to `"` (see `normalize::fold_char`); of ASCII, only `"`.
+fn is_quote(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '"';
+    }
+    fold_char(c) == '"'
+}
+
+/// Byte spans of the words of an ASCII sentence: [`scan`]'s rule read byte by byte, without
+/// decoding (ASCII letters and digits are the alphanumeric characters of ASCII text).
+fn ascii_spans(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::with_capacity(b.len() / 5 + 1);
+    let mut k = 0;
+    while k < b.len() {
+        let start = k;
+        k += 1;
+        if !b[start].is_ascii_alphanumeric() {
+            continue;
+        }
+        let mut end = k;
+        while k < b.len() {
+            let c = b[k];
+            if c.is_ascii_alphanumeric() {
+                k += 1;
+                end = k;
+            } else if matches!(c, b',' | b'.' | b':' | b'\'' | b'-')
+                && b.get(k + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                k += 2;
+                end = k;
+            } else {
+                break;
+            }
+        }
+        spans.push((start, end));
+    }
+    spans
+}
+
+/// Byte spans of the words of any sentence (see [`scan`]).
+fn spans_of(sentence: &str) -> Vec<(usize, usize)> {
+    if sentence.is_ascii() {
+        return ascii_spans(sentence.as_bytes());
+    }
+    char_spans(sentence)
+}
+
+/// [`spans_of`] a character at a time.
+fn char_spans(sentence: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        k += 1;
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                k += 1;
+            } else if ",.:'\u{2019}-\u{2011}".contains(c)
+                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+            {
+                // Inner punctuation joins only when a letter or digit follows.
+                end = chars[k + 1].0 + chars[k + 1].1.len_utf8();
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        spans.push((start, end));
+    }
+    spans
+}
+
+/// Punctuation around a word with spaces dropped and quotes and dashes folded. Most of it is
+/// empty or plain ASCII punctuation, where only a backquote changes.
+fn fold_gap(s: &str) -> String {
+    if s.is_empty() {
+        return String::new();
+    }
+    if s.is_ascii() {
+        // `char::is_whitespace` also counts the vertical tab, which `u8`'s version does not.
+        return s
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace() && *b != 0x0b)
+            .map(|b| char::from(if b == b'`' { b'\'' } else { b }))
+            .collect();
+    }
+    fold_chars(s)
+}
+
+/// [`fold_gap`] a character at a time.
+fn fold_chars(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if is_quote(c) { '"' } else { fold_char(c) })
+        .collect()
+}
+
+/// Splits a sentence into words. Characters that are neither letters, digits nor inner
+/// punctuation ("3,400", "2:40", "a.m", "O'Neill", "58-year-old") separate words, so any script
+/// scans without panicking; a script without spaces simply yields long words.
+pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
+    let spans = spans_of(sentence);
+    let fold = fold_gap;
+    let mut out: Vec<Word> = Vec::with_capacity(spans.len());
+    // A sentence cut out of a longer quote holds its closing mark only ("… and go," said X): an
+    // odd count whose first mark follows a word right away starts inside the quote.
+    let marks: Vec<usize> = sentence
+        .char_indices()
+        .filter(|&(_, c)| is_quote(c))
+        .map(|(i, _)| i)
+        .collect();
+    let mut quoted = marks.len() % 2 == 1
+        && marks[0] > 0
+        && sentence[..marks[0]]
+            .chars()
+            .last()
+            .is_some_and(|c| !c.is_whitespace());
+    let mut prev_end = 0;
+    for (n, &(start, end)) in spans.iter().enumerate() {
+        // The gap before the word: the previous word's trailing punctuation up to the first
+        // space, this word's leading punctuation after the last one.
+        let gap = &sentence[prev_end..start];
+        let (post, pre) = match (
+            gap.find(char::is_whitespace),
+            gap.rfind(char::is_whitespace),
+        ) {
+            (Some(f), Some(l)) => (&gap[..f], &gap[l..]),
+            _ => (gap, ""),
+        };
+        if n > 0 {
+            out[n - 1].post = fold(post);
+        }
+        quoted ^= gap.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
+        let text = &sentence[start..end];
+        out.push(Word {
+            text,
+            lower: lower_word(text),
+            start,
+            end,
+            pre: fold(if n == 0 { gap } else { pre }),
+            post: String::new(),
+            quoted,
+        });
+        prev_end = end;
+    }
+    if let Some(w) = out.last_mut() {
+        w.post = fold(&sentence[prev_end..]);
+    }
+    out
+}
+
+/// A word lower-cased with quotes and dashes folded. A word of ASCII letters, digits and inner
+/// punctuation folds to itself, so ASCII lower-casing is the whole work there.
+fn lower_word(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold_char;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_words_lower_as_the_general_path_does(w in "[A-Za-z0-9,.:'-]{1,16}") {
+            let general: String = w.chars().map(fold_char).flat_map(char::to_lowercase).collect();
+            proptest::prop_assert_eq!(lower_word(&w), general);
+        }
+
+        #[test]
+        fn ascii_sentences_split_and_fold_as_the_general_path_does(s in "[ -~\t\n\x0b\x0c\r]{0,60}") {
+            proptest::prop_assert_eq!(ascii_spans(s.as_bytes()), char_spans(&s));
+            proptest::prop_assert_eq!(fold_gap(&s), fold_chars(&s));
+        }
+    }
+
+    #[test]
+    fn other_words_fold_quotes_and_lower_case() {
+        assert_eq!(lower_word("O\u{2019}NEILL"), "o'neill");
+        assert_eq!(lower_word("Äpfel"), "äpfel");
+    }
+}
