@@ -8,6 +8,7 @@ mod feeds;
 mod library;
 mod manage;
 mod migrations;
+mod paging;
 mod sample;
 mod scale;
 mod search;
