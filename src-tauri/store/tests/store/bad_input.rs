@@ -298,6 +298,25 @@ fn data_dir_honours_the_environment() {
     );
 }
 
+/// One more write into a damaged library is refused as damaged, and the file stays as it was.
+fn refuses_a_write_untouched(mut lib: Library, path: &Path, before: (usize, u64, bool, bool)) {
+    use crate::common::{article, text};
+    let err = lib
+        .add_article(
+            &article("Quay Gazette", None),
+            &text("Another", &["Words."], 9_001),
+        )
+        .unwrap_err();
+    assert!(matches!(err, Error::Damaged { .. }), "{err}");
+    drop(lib);
+    let after = snapshot(path);
+    assert_eq!(
+        (after.0, after.1),
+        (before.0, before.1),
+        "the file was changed"
+    );
+}
+
 /// A library of 150 articles whose pages two thirds into the file are overwritten (header
 /// intact), as a bad copy or a failing disk leaves it.
 fn damaged_library(dir: &Path) -> PathBuf {
@@ -357,20 +376,7 @@ fn a_library_with_damaged_pages_is_read_but_never_written() {
         "{msg}"
     );
     // Every later write is refused the same way.
-    assert!(matches!(
-        lib.add_article(
-            &article("Quay Gazette", None),
-            &text("Another", &["Words."], 9_001)
-        ),
-        Err(Error::Damaged { .. })
-    ));
-    drop(lib);
-    let after = snapshot(&path);
-    assert_eq!(
-        (after.0, after.1),
-        (before.0, before.1),
-        "the file was changed"
-    );
+    refuses_a_write_untouched(lib, &path, before);
 }
 
 #[test]
@@ -378,7 +384,6 @@ fn asking_for_the_sample_reads_without_checking_every_page() {
     // Issue 11: the app asks at every launch; at 100,000 articles a page check costs seconds
     // before the first rows. The question is answered by reading, so even a damaged library
     // answers it (and still refuses the write that follows).
-    use crate::common::{article, text};
     let dir = tempfile::tempdir().unwrap();
     let path = damaged_library(dir.path());
     let before = snapshot(&path);
@@ -388,20 +393,7 @@ fn asking_for_the_sample_reads_without_checking_every_page() {
         parallax_store::SampleOutcome::NotEmpty
     );
     assert!(lib.page_check().is_some(), "the check is still owed");
-    let err = lib
-        .add_article(
-            &article("Quay Gazette", None),
-            &text("New", &["Words."], 9_001),
-        )
-        .unwrap_err();
-    assert!(matches!(err, Error::Damaged { .. }), "{err}");
-    drop(lib);
-    let after = snapshot(&path);
-    assert_eq!(
-        (after.0, after.1),
-        (before.0, before.1),
-        "the file was changed"
-    );
+    refuses_a_write_untouched(lib, &path, before);
 }
 
 #[test]
