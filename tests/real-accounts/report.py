@@ -22,6 +22,7 @@ EVAL_DATA = os.environ.get("EVAL_DATA", os.path.join(REPO, "..", "shared", "eval
 
 
 def read_jsonl(path):
+    """Records of a JSONL file; blank lines are not records (as in `parallax align`)."""
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
@@ -55,6 +56,7 @@ def official_score(gold, pred, tmp):
 
 
 def pair_links(pred):
+    """Sentence pairs a prediction's groups expand to: the unit the shared scorer's pair rule counts."""
     return {(i, j) for g in pred.get("pred_groups", []) for i in g["a"] for j in g["b"]}
 
 
@@ -70,6 +72,7 @@ def conflict_state(rows, i, j, facet):
 
 
 def show(record, links, label):
+    """Prints links with both sentences cut to a line, enough to judge them without opening the pages."""
     for i, j in sorted(links):
         print(f"  {label} a{i}-b{j}")
         print(f"      a: {record['a_sentences'][i][:160]}")
@@ -77,6 +80,7 @@ def show(record, links, label):
 
 
 def report(record, pred, rows, tmp):
+    """One pair's block: the official score, the maybe-links drawn, wrong and missed links, conflicts."""
     gold = {tuple(p) for p in record["gold_pairs"]}
     maybe = {tuple(p) for p in record["maybe_pairs"]} - gold
     predicted = pair_links(pred)
