@@ -14,10 +14,12 @@ else
 fi
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
-run() { # name file mode
-  "$BIN" align --jsonl "$DATA/$2" --mode "$3" > "$OUT/$1-$3.jsonl"
+run() { # name file mode (file: in the eval data, or a path)
+  local gold="$2"
+  [ -f "$gold" ] || gold="$DATA/$2"
+  "$BIN" align --jsonl "$gold" --mode "$3" > "$OUT/$1-$3.jsonl"
   echo "== $1 (--mode $3)"
-  python3 "$DATA/score.py" "$DATA/$2" "$OUT/$1-$3.jsonl" | tee "$OUT/$1-$3.score"
+  python3 "$DATA/score.py" "$gold" "$OUT/$1-$3.jsonl" | tee "$OUT/$1-$3.score"
 }
 # Fails the run when a score falls below issue 3's targets: rule P_min F1_min file
 gate() {
@@ -42,3 +44,8 @@ gate pair 0.0 0.65 "$OUT/aesop-dev-accounts.score"
 # Auto must keep the fables in the accounts regime (revision scores pair F1 .17 on them): a regime
 # signal loose enough to send a few pairs there (e.g. near-identity at cosine 0.5) gives .645.
 gate pair 0.0 0.65 "$OUT/aesop-dev-auto.score"
+# Real accounts (two outlets' reports of one event): the dev pair and the pairs built from the extraction
+# pages with hand-drawn links (tests/real-accounts). Printed, not gated: issue 10's targets are far off.
+run real-accounts-dev real-accounts-dev.jsonl auto
+EVAL_DATA="$DATA" python3 "$ROOT/tests/real-accounts/build.py" --output "$OUT/real-pairs.jsonl"
+run real-pairs "$OUT/real-pairs.jsonl" auto

@@ -17,9 +17,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--parallax", default="target/release/parallax")
     ap.add_argument("--mode", default="auto", choices=["auto", "revision", "accounts"])
+    ap.add_argument("--scorer", help="score.py to use (default: the one beside FILE)")
     ap.add_argument("file")
     args = ap.parse_args()
-    scorer = os.path.join(os.path.dirname(os.path.abspath(args.file)), "score.py")
+    scorer = args.scorer or os.path.join(os.path.dirname(os.path.abspath(args.file)), "score.py")
     lines = [l for l in open(args.file, encoding="utf-8") if l.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         for name, rest in (("odd", 1), ("even", 0)):
