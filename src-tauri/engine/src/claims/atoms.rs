@@ -4,8 +4,9 @@
 
 use super::ClaimAtom;
 use super::words::{
-    Word, german_numeral, is_day, is_function, is_german, is_hedge, is_negation, is_person,
-    is_speech, month, multiplier, number_word, scan, unit_prefix,
+    Word, german_numeral, is_bound, is_day, is_function, is_german, is_hedge, is_lead, is_measure,
+    is_negation, is_person, is_speech, is_time_unit, month, multiplier, number_word, scan,
+    unit_prefix,
 };
 use crate::comparison::Facet;
 
@@ -36,6 +37,7 @@ pub fn claim_atoms(sentence: &str) -> Vec<ClaimAtom> {
     };
     r.times_and_dates();
     r.numbers();
+    r.lone_units();
     let sources = r.attributions();
     r.names();
     r.quotes(sources.first().map(|(_, a)| a.text.clone()));
@@ -62,6 +64,7 @@ pub(super) fn atom(facet: Facet, text: &str, key: String, slot: &str) -> ClaimAt
         key,
         slot: slot.to_string(),
         speaker: None,
+        lead: String::new(),
     }
 }
 
@@ -262,7 +265,12 @@ impl Reader<'_> {
         let parts: Vec<&str> = w.lower.split('-').collect();
         let vals: Option<Vec<f64>> = parts.iter().map(|p| number_word(p)).collect();
         if let Some(v) = vals.filter(|v| v.len() <= 2) {
-            return Some((v.iter().sum(), i, String::new()));
+            // "one-third" is one times a third; "twenty-five" is twenty and five.
+            let whole = match v.as_slice() {
+                [n, f] if *f < 1.0 => n * f,
+                _ => v.iter().sum(),
+            };
+            return Some((whole, i, String::new()));
         }
         if let Some(m) = multiplier(&w.lower) {
             return Some((m, i, String::new()));
@@ -331,9 +339,74 @@ impl Reader<'_> {
             } else {
                 number_key(v)
             };
-            let a = atom(Facet::Number, self.span(from, end), key, &stem(&unit));
+            let (key, slot) = match self.figure_kind(i, end, v) {
+                Some(("percent", share)) => (number_key(share), "percent".to_string()),
+                Some((kind, _)) => (key, kind.to_string()),
+                None => (key, stem(&unit)),
+            };
+            let mut a = atom(Facet::Number, self.span(from, end), key, &slot);
+            a.lead = self.lead(from, &slot);
             self.push(from, a);
             i = end + 1;
+        }
+    }
+
+    /// A spelled fraction whose counted word does not say what it is: "a third of the staff" is
+    /// a share, compared with percentages (its value in percent comes along); "third" before a
+    /// noun is an ordinal ("a third case"), which counts nothing and pairs only with ordinals.
+    fn figure_kind(&self, i: usize, end: usize, v: f64) -> Option<(&'static str, f64)> {
+        let spelled = !self.w[i].has_digit() && v < 1.0;
+        if !spelled {
+            return None;
+        }
+        let of = self.lower(i + 1) == "of";
+        if self.lower(i) == "third" && !of && !self.w[i].ends_clause() {
+            return Some(("ordinal", v));
+        }
+        let counted = self.lower(end);
+        let unit = counted.starts_with("percent") || counted == "point";
+        (of && !unit).then_some(("percent", v * 100.0))
+    }
+
+    /// The preposition that leads a length of time starting at word `from` (see
+    /// [`ClaimAtom::lead`]), past the words that only bound it ("for less than 10 minutes").
+    fn lead(&self, from: usize, slot: &str) -> String {
+        if !is_time_unit(slot) {
+            return String::new();
+        }
+        let mut k = from;
+        while k > 0 && is_bound(self.lower(k - 1)) {
+            k -= 1;
+        }
+        let before = k.checked_sub(1).map_or("", |b| self.lower(b));
+        if is_lead(before) {
+            before.to_string()
+        } else {
+            String::new()
+        }
+    }
+
+    /// "within a month", "nach einem Jahr": one unit of time counted by an article alone, read
+    /// only after a preposition of time so "a day" in "twice a day" stays unread.
+    fn lone_units(&mut self) {
+        for i in 1..self.w.len().saturating_sub(1) {
+            let unit = stem(self.lower(i + 1));
+            let one = matches!(
+                self.lower(i),
+                "a" | "an" | "one" | "einem" | "einer" | "einen"
+            );
+            if self.used[i] || self.used[i + 1] || !one || !is_time_unit(&unit) {
+                continue;
+            }
+            let lead = self.lower(i - 1).to_string();
+            if !is_lead(&lead) {
+                continue;
+            }
+            self.used[i] = true;
+            self.used[i + 1] = true;
+            let mut a = atom(Facet::Number, self.span(i, i + 1), "1".into(), &unit);
+            a.lead = lead;
+            self.push(i, a);
         }
     }
 

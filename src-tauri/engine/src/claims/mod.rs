@@ -36,6 +36,12 @@ pub struct ClaimAtom {
     pub slot: String,
     /// Who a quote is attributed to in the same sentence, if anyone.
     pub speaker: Option<String>,
+    /// The preposition that leads a length of time ("within", "for", "by"): it tells what the
+    /// figure measures, so "within two days" and "by six months" are not one slot. Internal to
+    /// pairing; not serialised.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub lead: String,
 }
 
 /// How one claim of a linked row compares across the two sides.

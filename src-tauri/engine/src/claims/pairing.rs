@@ -2,7 +2,7 @@
 //! first, then what is left is paired as `differs` only where both sides fill the same slot
 //! (a count of people against a count of people, a time against a time); the rest is one-sided.
 
-use super::words::is_pronoun;
+use super::words::{is_measure, is_pronoun};
 use super::{Claim, ClaimAtom, ClaimStatus, claim_atoms};
 use crate::comparison::{Facet, Mode};
 
@@ -109,6 +109,7 @@ pub(crate) fn compare_atoms(a: &[ClaimAtom], b: &[ClaimAtom], mode: Mode) -> Vec
         pair_same(&la, &lb, &mut pair_a, &mut used_b, |x, y| alike(x, y, true));
         if facet != Facet::Negation {
             by_slot(&la, &lb, &mut pair_a, &mut used_b);
+            by_lead(&la, &lb, &mut pair_a, &mut used_b);
             pair_same(&la, &lb, &mut pair_a, &mut used_b, |x, y| {
                 alike(x, y, false)
             });
@@ -168,6 +169,9 @@ fn by_slot(la: &[&ClaimAtom], lb: &[&ClaimAtom], pair_a: &mut Pairs, used_b: &mu
             .collect();
         if ra.len() == rb.len() {
             for (&i, &j) in ra.iter().zip(&rb) {
+                if leads_differ(la[i], lb[j]) {
+                    continue;
+                }
                 pair_a[i] = Some((j, ClaimStatus::Differs));
                 used_b[j] = true;
             }
@@ -175,13 +179,51 @@ fn by_slot(la: &[&ClaimAtom], lb: &[&ClaimAtom], pair_a: &mut Pairs, used_b: &mu
     }
 }
 
+/// Two lengths of time led by different prepositions measure different things ("within two
+/// days" is how soon, "for 12 months" how long).
+fn leads_differ(a: &ClaimAtom, b: &ClaimAtom) -> bool {
+    !a.lead.is_empty() && !b.lead.is_empty() && a.lead != b.lead
+}
+
+/// Two figures may count the same thing: the same slot, or counted words that may name one
+/// thing ("zwei Autos", "drei Fahrzeuge"), or a unit against a word that may be misread as
+/// what is counted. Two different units of measure never fit (an age in years and a distance
+/// in miles); an ordinal ("a third case") counts nothing, so it fits only an ordinal.
+fn figures_fit(a: &ClaimAtom, b: &ClaimAtom) -> bool {
+    let ordinal = |x: &ClaimAtom| x.slot == "ordinal";
+    let slots = a.slot == b.slot
+        || !ordinal(a) && !ordinal(b) && !(is_measure(&a.slot) && is_measure(&b.slot));
+    slots && !leads_differ(a, b)
+}
+
+/// Lengths of time in different units led by the same preposition differ ("within two days"
+/// against "within a month"), where that preposition leads one on each side.
+fn by_lead(la: &[&ClaimAtom], lb: &[&ClaimAtom], pair_a: &mut Pairs, used_b: &mut [bool]) {
+    for i in 0..la.len() {
+        let lead = la[i].lead.as_str();
+        if pair_a[i].is_some() || lead.is_empty() {
+            continue;
+        }
+        let count_a = (0..la.len()).filter(|&k| pair_a[k].is_none() && la[k].lead == lead);
+        let rb: Vec<usize> = (0..lb.len())
+            .filter(|&j| !used_b[j] && lb[j].lead == lead)
+            .collect();
+        if let ([j], 1) = (rb.as_slice(), count_a.count()) {
+            pair_a[i] = Some((*j, ClaimStatus::Differs));
+            used_b[*j] = true;
+        }
+    }
+}
+
 /// A last single atom on each side differs when its facet's slots cannot tell them apart
-/// (numbers, names, quotes, sources, hedges): a time is never paired with a weekday.
+/// (numbers, names, quotes, sources, hedges): a time is never paired with a weekday, nor an age
+/// with a distance.
 fn last_single(la: &[&ClaimAtom], lb: &[&ClaimAtom], pair_a: &mut Pairs, used_b: &mut [bool]) {
     let ra: Vec<usize> = (0..la.len()).filter(|&i| pair_a[i].is_none()).collect();
     let rb: Vec<usize> = (0..lb.len()).filter(|&j| !used_b[j]).collect();
     if let ([i], [j]) = (ra.as_slice(), rb.as_slice())
         && la[*i].facet != Facet::Date
+        && (la[*i].facet != Facet::Number || figures_fit(la[*i], lb[*j]))
     {
         pair_a[*i] = Some((*j, ClaimStatus::Differs));
         used_b[*j] = true;

@@ -412,3 +412,91 @@ fn a_pronoun_source_stands_for_the_source_named_before_it() {
             .any(|x| x.facet == Facet::Attribution && x.key == "she")
     );
 }
+
+/// The statuses of one facet's claims, with their texts.
+fn statuses(
+    left: &str,
+    right: &str,
+    facet: Facet,
+) -> Vec<(ClaimStatus, Option<String>, Option<String>)> {
+    compare_claims(left, right)
+        .into_iter()
+        .filter(|c| c.facet == facet)
+        .map(|c| (c.status, c.left, c.right))
+        .collect()
+}
+
+#[test]
+fn issue_10_figures_that_measure_different_things_do_not_differ() {
+    // An age in years against a distance in miles: two claims, not one changed.
+    let c = statuses(
+        "A 47-year old ferryman was rescued near Oskel.",
+        "The ferry drifted 12 miles before it was found.",
+        Facet::Number,
+    );
+    assert!(c.iter().all(|(s, ..)| *s != ClaimStatus::Differs), "{c:?}");
+    // An ordinal counts nothing: "a third outbreak" is not a count of outbreaks.
+    assert_eq!(
+        of("Vets reported a third outbreak on the farm.", Facet::Number)[0].2,
+        "ordinal"
+    );
+    let c = statuses(
+        "Vets reported a third outbreak on the farm.",
+        "Four outbreaks were reported on the farm.",
+        Facet::Number,
+    );
+    assert!(c.iter().all(|(s, ..)| *s != ClaimStatus::Differs), "{c:?}");
+}
+
+#[test]
+fn issue_10_a_fraction_of_something_compares_with_a_percentage() {
+    assert_eq!(
+        of(
+            "Nearly one-third of the valley's farms flooded.",
+            Facet::Number
+        ),
+        vec![t("one-third", "33.3333", "percent")]
+    );
+    let c = statuses(
+        "Up to 40 percent of the valley's farms flooded.",
+        "Nearly one-third of the valley's farms flooded.",
+        Facet::Number,
+    );
+    assert_eq!(c[0].0, ClaimStatus::Differs, "{c:?}");
+    // "a third of a percentage point" stays a fraction of its unit.
+    assert_eq!(
+        of(
+            "Rates rose by a third of a percentage point.",
+            Facet::Number
+        )[0]
+        .2,
+        "percentage point"
+    );
+}
+
+#[test]
+fn issue_10_lengths_of_time_pair_by_what_they_measure() {
+    assert_eq!(
+        of("The bridge reopened within a week.", Facet::Number),
+        vec![t("a week", "1", "week")]
+    );
+    assert_eq!(
+        of("Die Brücke war nach einem Jahr repariert.", Facet::Number)[0].0,
+        "einem Jahr"
+    );
+    // "twice a day" is a rate, not a length of time.
+    assert!(of("Ferries sail twice a day.", Facet::Number).is_empty());
+    // How soon against how soon differs; how long against by when does not.
+    let c = statuses(
+        "Pumps drained the cellar within three days and ran for 10 weeks.",
+        "Pumps drained the cellar within a week, and by four weeks it was dry.",
+        Facet::Number,
+    );
+    let differs: Vec<_> = c
+        .iter()
+        .filter(|(s, ..)| *s == ClaimStatus::Differs)
+        .collect();
+    assert_eq!(differs.len(), 1, "{c:?}");
+    assert_eq!(differs[0].1.as_deref(), Some("three days"));
+    assert_eq!(differs[0].2.as_deref(), Some("a week"));
+}

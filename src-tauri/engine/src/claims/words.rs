@@ -394,6 +394,117 @@ pub(crate) fn unit_prefix(w: &str) -> bool {
     matches!(w, "cubic" | "square" | "percentage" | "per" | "light")
 }
 
+/// A figure's slot that is a unit of time (English and German, singular or plural).
+pub(crate) fn is_time_unit(slot: &str) -> bool {
+    let t = slot.trim_end_matches("en").trim_end_matches('e');
+    matches!(
+        t,
+        "second"
+            | "minut"
+            | "hour"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "sekund"
+            | "stund"
+            | "tag"
+            | "woch"
+            | "monat"
+            | "jahr"
+    )
+}
+
+/// A figure's slot that is a unit of measure: time, share, money, length, weight, temperature.
+pub(crate) fn is_measure(slot: &str) -> bool {
+    is_time_unit(slot)
+        || slot.chars().any(|c| "$€£%".contains(c))
+        || matches!(
+            slot,
+            "percent"
+                | "percentage point"
+                | "mile"
+                | "km"
+                | "kilometre"
+                | "kilometer"
+                | "kilometern"
+                | "metre"
+                | "meter"
+                | "metern"
+                | "m"
+                | "cm"
+                | "mm"
+                | "kg"
+                | "kilogram"
+                | "kilo"
+                | "ton"
+                | "tonne"
+                | "tonnen"
+                | "pound"
+                | "euro"
+                | "dollar"
+                | "degree"
+                | "grad"
+                | "foot"
+                | "feet"
+                | "inch"
+                | "litre"
+                | "liter"
+        )
+}
+
+/// Prepositions that say what a length of time measures: how soon ("within"), how long
+/// ("for"), by when ("by"), after what ("after").
+pub(crate) fn is_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "within"
+            | "in"
+            | "for"
+            | "after"
+            | "over"
+            | "by"
+            | "since"
+            | "innerhalb"
+            | "binnen"
+            | "nach"
+            | "seit"
+            | "für"
+            | "bis"
+    )
+}
+
+/// Words that bound a figure without saying what it measures ("less than", "just", "rund").
+pub(crate) fn is_bound(w: &str) -> bool {
+    matches!(
+        w,
+        "less"
+            | "more"
+            | "than"
+            | "just"
+            | "only"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "around"
+            | "roughly"
+            | "some"
+            | "up"
+            | "to"
+            | "at"
+            | "least"
+            | "weniger"
+            | "mehr"
+            | "als"
+            | "nur"
+            | "knapp"
+            | "rund"
+            | "etwa"
+            | "fast"
+            | "gut"
+    )
+}
+
 /// Words that count people: a figure of residents and a figure of people fill one slot.
 pub(crate) fn is_person(w: &str) -> bool {
     matches!(
