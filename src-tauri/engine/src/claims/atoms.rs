@@ -4,9 +4,8 @@
 
 use super::ClaimAtom;
 use super::words::{
-    Word, german_numeral, is_bound, is_day, is_function, is_german, is_hedge, is_lead, is_measure,
-    is_negation, is_person, is_speech, is_time_unit, month, multiplier, number_word, scan,
-    unit_prefix,
+    Word, german_numeral, is_bound, is_day, is_function, is_german, is_hedge, is_lead, is_negation,
+    is_person, is_speech, is_time_unit, month, multiplier, number_word, scan, unit_prefix,
 };
 use crate::comparison::Facet;
 

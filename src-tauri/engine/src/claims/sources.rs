@@ -1,7 +1,9 @@
 //! Reading a sentence's atoms in its text: a source named only by a pronoun ("…, she said")
-//! is the source the sentences just before it name.
+//! is the source the sentences just before it name, and a capitalised word opening the
+//! sentence is a name when the text names it elsewhere.
 
-use super::words::is_pronoun;
+use super::atoms::atom;
+use super::words::{is_day, is_function, is_pronoun, month};
 use super::{ClaimAtom, claim_atoms};
 use crate::comparison::Facet;
 
@@ -15,6 +17,10 @@ const LOOK_BACK: usize = 3;
 /// which agrees with any source.
 pub(crate) fn text_atoms(texts: &[String], i: usize) -> Vec<ClaimAtom> {
     let mut atoms = claim_atoms(&texts[i]);
+    if let Some(name) = opening_name(texts, i, &atoms) {
+        let at = atoms.iter().position(|a| a.facet >= Facet::Name);
+        atoms.insert(at.unwrap_or(atoms.len()), name);
+    }
     let pronoun = |a: &ClaimAtom| a.facet == Facet::Attribution && is_pronoun(&a.key);
     if !atoms.iter().any(pronoun) {
         return atoms;
@@ -32,4 +38,36 @@ pub(crate) fn text_atoms(texts: &[String], i: usize) -> Vec<ClaimAtom> {
             .for_each(|a| a.key = n.key.clone());
     }
     atoms
+}
+
+/// The word opening sentence `i` as a name: a lone capitalised word there may be any word
+/// ("Police", "Later"), so the sentence alone does not read it; the text settles it when
+/// another of its sentences reads that word as a name or a surname ("Michael Webb, 51, …" makes
+/// "Webb confessed …" name him; "the Harl Water Authority" does not make "Water" a name).
+fn opening_name(texts: &[String], i: usize, atoms: &[ClaimAtom]) -> Option<ClaimAtom> {
+    let sentence = &texts[i];
+    let start = sentence.find(|c: char| c.is_alphabetic())?;
+    let word = sentence[start..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()?;
+    let lower = word.to_lowercase();
+    let plain = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 2
+        && !is_function(&lower)
+        && month(&lower).is_none()
+        && !is_day(&lower);
+    let read = atoms.iter().any(|a| a.text.contains(word));
+    if !plain || read {
+        return None;
+    }
+    let names_it = |k: usize| {
+        k != i
+            && texts[k].contains(word)
+            && claim_atoms(&texts[k])
+                .iter()
+                .any(|a| a.facet == Facet::Name && a.key.rsplit(' ').next() == Some(&lower))
+    };
+    (0..texts.len())
+        .any(names_it)
+        .then(|| atom(Facet::Name, word, lower.clone(), ""))
 }

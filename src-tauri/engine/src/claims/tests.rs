@@ -500,3 +500,26 @@ fn issue_10_lengths_of_time_pair_by_what_they_measure() {
     assert_eq!(differs[0].1.as_deref(), Some("three days"));
     assert_eq!(differs[0].2.as_deref(), Some("a week"));
 }
+
+#[test]
+fn issue_10_a_name_opening_a_sentence_is_read_when_the_text_names_it() {
+    let texts: Vec<String> = [
+        "The skipper, Ansel Brakke, was fined on Monday.",
+        "Brakke admitted the charge.",
+        "Harbour staff watched the hearing.",
+    ]
+    .map(String::from)
+    .to_vec();
+    let names = |i: usize| -> Vec<String> {
+        text_atoms(&texts, i)
+            .into_iter()
+            .filter(|a| a.facet == Facet::Name)
+            .map(|a| a.text)
+            .collect()
+    };
+    assert_eq!(names(1), ["Brakke"]);
+    // "Harbour" is named nowhere else: a capitalised opening word alone is no name.
+    assert!(names(2).is_empty());
+    // Read alone, the sentence does not know "Brakke" is a name.
+    assert!(of("Brakke admitted the charge.", Facet::Name).is_empty());
+}
