@@ -86,8 +86,9 @@ fn claim(facet: Facet, status: ClaimStatus, l: Option<&ClaimAtom>, r: Option<&Cl
 }
 
 /// [`compare_claims`] on atoms already read. Between two accounts a left-over name on each side
-/// is two people or places mentioned, not one name changed: names pair as `differs` only in
-/// revisions.
+/// is two people or places mentioned, not one name changed, and two quotes that share few words
+/// are two remarks: both pair as `differs` only in revisions (see [`pairable`]). Two accounts
+/// that both hedge a claim agree that it is hedged, whatever the words.
 pub(crate) fn compare_atoms(a: &[ClaimAtom], b: &[ClaimAtom], mode: Mode) -> Vec<Claim> {
     let mut out = Vec::new();
     for facet in Facet::ALL {
@@ -98,24 +99,30 @@ pub(crate) fn compare_atoms(a: &[ClaimAtom], b: &[ClaimAtom], mode: Mode) -> Vec
         }
         let mut pair_a: Vec<Option<(usize, ClaimStatus)>> = vec![None; la.len()];
         let mut used_b = vec![false; lb.len()];
-        // Negation has one value: any negation pairs with any.
+        // Negation has one value: any negation pairs with any; so has a hedge between accounts.
+        let one_value = facet == Facet::Negation || mode == Mode::Accounts && facet == Facet::Hedge;
+        // Between accounts a quote transcribed a little differently is the same remark.
+        let retold = |x: &ClaimAtom, y: &ClaimAtom| {
+            mode == Mode::Accounts && facet == Facet::Quote && shared_words(x, y) >= SAME_REMARK
+        };
         let alike = |x: &ClaimAtom, y: &ClaimAtom, slots: bool| {
-            facet == Facet::Negation
+            one_value
+                || retold(x, y)
                 || same(x, y)
                     && (!slots || x.slot == y.slot || x.slot.is_empty() || y.slot.is_empty())
         };
         // Alike in value and slot first; then differing values in one slot; only then a value
         // that recurs in another slot (the "3,400" a second account cites as the other's figure).
         pair_same(&la, &lb, &mut pair_a, &mut used_b, |x, y| alike(x, y, true));
-        if facet != Facet::Negation {
+        if !one_value {
             by_slot(&la, &lb, &mut pair_a, &mut used_b);
             by_lead(&la, &lb, &mut pair_a, &mut used_b);
             pair_same(&la, &lb, &mut pair_a, &mut used_b, |x, y| {
                 alike(x, y, false)
             });
-            if !(mode == Mode::Accounts && facet == Facet::Name) {
-                last_single(&la, &lb, &mut pair_a, &mut used_b);
-            }
+            last_single(&la, &lb, &mut pair_a, &mut used_b, |x, y| {
+                pairable(mode, x, y)
+            });
         }
         for (i, x) in la.iter().enumerate() {
             out.push(match pair_a[i] {
@@ -215,15 +222,54 @@ fn by_lead(la: &[&ClaimAtom], lb: &[&ClaimAtom], pair_a: &mut Pairs, used_b: &mu
     }
 }
 
-/// A last single atom on each side differs when its facet's slots cannot tell them apart
-/// (numbers, names, quotes, sources, hedges): a time is never paired with a weekday, nor an age
-/// with a distance.
-fn last_single(la: &[&ClaimAtom], lb: &[&ClaimAtom], pair_a: &mut Pairs, used_b: &mut [bool]) {
+/// Share of the shorter quote's words that the other quote holds, from 0 to 1.
+fn shared_words(a: &ClaimAtom, b: &ClaimAtom) -> f64 {
+    let words = |x: &ClaimAtom| -> Vec<String> {
+        x.key
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (x, y) = (words(a), words(b));
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    if short.is_empty() {
+        return 0.0;
+    }
+    short.iter().filter(|w| long.contains(w)).count() as f64 / short.len() as f64
+}
+
+/// Between accounts, a quote whose words the other holds this nearly whole is the same remark.
+const SAME_REMARK: f64 = 0.9;
+/// Between accounts, two quotes share at least this much to be one remark quoted differently.
+const ONE_REMARK: f64 = 0.5;
+
+/// Two left-over atoms, one on each side, may be one claim told two ways: a time is never paired
+/// with a weekday, nor an age with a distance; between accounts, two names are two people or
+/// places and two quotes sharing few words two remarks.
+fn pairable(mode: Mode, a: &ClaimAtom, b: &ClaimAtom) -> bool {
+    match a.facet {
+        Facet::Date => false,
+        Facet::Number => figures_fit(a, b),
+        Facet::Name => mode != Mode::Accounts,
+        Facet::Quote => mode != Mode::Accounts || shared_words(a, b) >= ONE_REMARK,
+        _ => true,
+    }
+}
+
+/// A last single atom on each side differs when its facet's slots cannot tell them apart and
+/// the two are [`pairable`].
+fn last_single(
+    la: &[&ClaimAtom],
+    lb: &[&ClaimAtom],
+    pair_a: &mut Pairs,
+    used_b: &mut [bool],
+    fit: impl Fn(&ClaimAtom, &ClaimAtom) -> bool,
+) {
     let ra: Vec<usize> = (0..la.len()).filter(|&i| pair_a[i].is_none()).collect();
     let rb: Vec<usize> = (0..lb.len()).filter(|&j| !used_b[j]).collect();
     if let ([i], [j]) = (ra.as_slice(), rb.as_slice())
-        && la[*i].facet != Facet::Date
-        && (la[*i].facet != Facet::Number || figures_fit(la[*i], lb[*j]))
+        && fit(la[*i], lb[*j])
     {
         pair_a[*i] = Some((*j, ClaimStatus::Differs));
         used_b[*j] = true;

@@ -523,3 +523,49 @@ fn issue_10_a_name_opening_a_sentence_is_read_when_the_text_names_it() {
     // Read alone, the sentence does not know "Brakke" is a name.
     assert!(of("Brakke admitted the charge.", Facet::Name).is_empty());
 }
+
+/// The statuses of one facet's claims between two accounts.
+fn between_accounts(left: &str, right: &str, facet: Facet) -> Vec<ClaimStatus> {
+    compare_atoms(
+        &claim_atoms(left),
+        &claim_atoms(right),
+        crate::comparison::Mode::Accounts,
+    )
+    .into_iter()
+    .filter(|c| c.facet == facet)
+    .map(|c| c.status)
+    .collect()
+}
+
+#[test]
+fn issue_10_between_accounts_two_different_quotes_are_two_remarks() {
+    let (a, b) = (
+        "\"The pumps will hold through the night,\" the warden said.",
+        "\"Nobody should drive on the quay road,\" the warden said.",
+    );
+    assert_eq!(
+        between_accounts(a, b, Facet::Quote),
+        [ClaimStatus::LeftOnly, ClaimStatus::RightOnly]
+    );
+    // In a revision the one quote was rewritten.
+    assert_eq!(statuses(a, b, Facet::Quote)[0].0, ClaimStatus::Differs);
+    // A remark transcribed a little differently is the same remark.
+    assert_eq!(
+        between_accounts(
+            "\"We moved the boats out before the tide turned,\" she said.",
+            "\"We moved the boats out before the tide turned\", she said.",
+            Facet::Quote
+        ),
+        [ClaimStatus::Same]
+    );
+}
+
+#[test]
+fn issue_10_between_accounts_two_hedges_agree_that_a_claim_is_hedged() {
+    let (a, b) = (
+        "The ferry is expected to resume on Friday.",
+        "The ferry will likely resume on Friday.",
+    );
+    assert_eq!(between_accounts(a, b, Facet::Hedge), [ClaimStatus::Same]);
+    assert_eq!(statuses(a, b, Facet::Hedge)[0].0, ClaimStatus::Differs);
+}
