@@ -38,6 +38,7 @@ pub fn claim_atoms(sentence: &str) -> Vec<ClaimAtom> {
     r.numbers();
     r.lone_units();
     let sources = r.attributions();
+    counted_sources(&mut r.out, &sources);
     r.names();
     r.quotes(sources.first().map(|(_, a)| a.text.clone()));
     r.out.extend(sources);
@@ -46,6 +47,22 @@ pub fn claim_atoms(sentence: &str) -> Vec<ClaimAtom> {
     let mut out = r.out;
     out.sort_by_key(|(start, a)| (a.facet, *start));
     out.into_iter().map(|(_, a)| a).collect()
+}
+
+/// A figure inside a source ("according to two people familiar with the matter") counts who
+/// speaks, not what happened: its slot is `source`, so it never differs from a figure of the
+/// event itself ("4,000 people").
+fn counted_sources(out: &mut [(usize, ClaimAtom)], sources: &[(usize, ClaimAtom)]) {
+    let inside = |at: usize| {
+        sources
+            .iter()
+            .any(|(start, a)| (*start..start + a.text.len()).contains(&at))
+    };
+    for (at, a) in out.iter_mut() {
+        if a.facet == Facet::Number && inside(*at) {
+            a.slot = "source".into();
+        }
+    }
 }
 
 pub(super) struct Reader<'a> {

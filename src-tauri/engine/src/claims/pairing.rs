@@ -2,7 +2,7 @@
 //! first, then what is left is paired as `differs` only where both sides fill the same slot
 //! (a count of people against a count of people, a time against a time); the rest is one-sided.
 
-use super::words::{is_measure, is_pronoun};
+use super::words::{is_function, is_measure, is_pronoun};
 use super::{Claim, ClaimAtom, ClaimStatus, claim_atoms};
 use crate::comparison::{Facet, Mode};
 
@@ -195,11 +195,12 @@ fn leads_differ(a: &ClaimAtom, b: &ClaimAtom) -> bool {
 /// Two figures may count the same thing: the same slot, or counted words that may name one
 /// thing ("zwei Autos", "drei Fahrzeuge"), or a unit against a word that may be misread as
 /// what is counted. Two different units of measure never fit (an age in years and a distance
-/// in miles); an ordinal ("a third case") counts nothing, so it fits only an ordinal.
+/// in miles); an ordinal ("a third case") counts nothing and a count of sources ("two people
+/// familiar with the matter") counts who speaks, so each fits only its own kind.
 fn figures_fit(a: &ClaimAtom, b: &ClaimAtom) -> bool {
-    let ordinal = |x: &ClaimAtom| x.slot == "ordinal";
-    let slots = a.slot == b.slot
-        || !ordinal(a) && !ordinal(b) && !(is_measure(&a.slot) && is_measure(&b.slot));
+    let own = |x: &ClaimAtom| matches!(x.slot.as_str(), "ordinal" | "source");
+    let slots =
+        a.slot == b.slot || !own(a) && !own(b) && !(is_measure(&a.slot) && is_measure(&b.slot));
     slots && !leads_differ(a, b)
 }
 
@@ -222,12 +223,13 @@ fn by_lead(la: &[&ClaimAtom], lb: &[&ClaimAtom], pair_a: &mut Pairs, used_b: &mu
     }
 }
 
-/// Share of the shorter quote's words that the other quote holds, from 0 to 1.
+/// Share of the shorter quote's content words that the other quote holds, from 0 to 1; function
+/// words ("and", "the") are shared by any two remarks.
 fn shared_words(a: &ClaimAtom, b: &ClaimAtom) -> f64 {
     let words = |x: &ClaimAtom| -> Vec<String> {
         x.key
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+            .filter(|w| !w.is_empty() && !is_function(w))
             .map(str::to_string)
             .collect()
     };

@@ -569,3 +569,15 @@ fn issue_10_between_accounts_two_hedges_agree_that_a_claim_is_hedged() {
     assert_eq!(between_accounts(a, b, Facet::Hedge), [ClaimStatus::Same]);
     assert_eq!(statuses(a, b, Facet::Hedge)[0].0, ClaimStatus::Differs);
 }
+
+#[test]
+fn issue_10_a_count_of_sources_is_not_a_count_of_what_happened() {
+    let a = "The mill will close, according to three people familiar with the plans.";
+    assert_eq!(of(a, Facet::Number)[0].2, "source");
+    let c = statuses(
+        a,
+        "About 900 people will lose their jobs at the mill.",
+        Facet::Number,
+    );
+    assert!(c.iter().all(|(s, ..)| *s != ClaimStatus::Differs), "{c:?}");
+}
