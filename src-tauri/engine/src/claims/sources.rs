@@ -42,7 +42,7 @@ pub(crate) fn text_atoms(texts: &[String], i: usize) -> Vec<ClaimAtom> {
 
 /// The word opening sentence `i` as a name: a lone capitalised word there may be any word
 /// ("Police", "Later"), so the sentence alone does not read it; the text settles it when
-/// another of its sentences reads that word as a name or a surname ("Michael Webb, 51, …" makes
+/// an earlier sentence has it as the surname of a full name ("Michael Webb, 51, …" makes
 /// "Webb confessed …" name him; "the Harl Water Authority" does not make "Water" a name).
 fn opening_name(texts: &[String], i: usize, atoms: &[ClaimAtom]) -> Option<ClaimAtom> {
     let sentence = &texts[i];
@@ -60,14 +60,33 @@ fn opening_name(texts: &[String], i: usize, atoms: &[ClaimAtom]) -> Option<Claim
     if !plain || read {
         return None;
     }
-    let names_it = |k: usize| {
-        k != i
-            && texts[k].contains(word)
-            && claim_atoms(&texts[k])
-                .iter()
-                .any(|a| a.facet == Facet::Name && a.key.rsplit(' ').next() == Some(&lower))
-    };
-    (0..texts.len())
-        .any(names_it)
+    // A news text gives the full name on first mention and the surname after it, so only the
+    // sentences before this one are looked at.
+    texts[..i]
+        .iter()
+        .any(|t| surname_in(t, word))
         .then(|| atom(Facet::Name, word, lower.clone(), ""))
+}
+
+/// `sentence` holds `word` inside it as the last word of a name: after a capitalised word that
+/// does not open the sentence or a clause, and before no other capitalised word. Read on the
+/// raw text, without reading the sentence's atoms, as it runs for every opening word.
+fn surname_in(sentence: &str, word: &str) -> bool {
+    sentence.match_indices(word).any(|(at, _)| {
+        let rest = &sentence[at + word.len()..];
+        if rest.starts_with(char::is_alphanumeric) || !sentence[..at].ends_with(' ') {
+            return false;
+        }
+        let next = rest.trim_start_matches(' ');
+        let ends =
+            rest.starts_with(|c: char| !c.is_whitespace()) || !next.starts_with(char::is_uppercase);
+        let before = sentence[..at - 1].rsplit(' ').next().unwrap_or("");
+        let opens = sentence[..at - 1].len() == before.len()
+            || sentence[..at - 1 - before.len()]
+                .trim_end()
+                .ends_with(|c: char| ".!?:\"(".contains(c));
+        ends && before.starts_with(char::is_uppercase)
+            && before.chars().all(char::is_alphabetic)
+            && !opens
+    })
 }
