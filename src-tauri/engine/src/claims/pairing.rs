@@ -200,7 +200,7 @@ fn leads_differ(a: &ClaimAtom, b: &ClaimAtom) -> bool {
 fn figures_fit(a: &ClaimAtom, b: &ClaimAtom) -> bool {
     let own = |x: &ClaimAtom| matches!(x.slot.as_str(), "ordinal" | "source");
     let slots =
-        a.slot == b.slot || !own(a) && !own(b) && !(is_measure(&a.slot) && is_measure(&b.slot));
+        a.slot == b.slot || !(own(a) || own(b) || is_measure(&a.slot) && is_measure(&b.slot));
     slots && !leads_differ(a, b)
 }
 
