@@ -20,11 +20,12 @@ struct Piece {
 }
 
 /// Left cell, right cell and inline redline of a row. Segments are authoritative; when a row carries none
-/// (e.g. an unchanged row from an older engine) the sentences themselves are shown. With `words` off, removed
-/// and added runs read as plain text; claim marks show either way.
+/// (e.g. an unchanged row from an older engine) the sentences themselves are shown. With `words` off, the removed
+/// and added runs of a linked row read as plain text; claim marks show either way.
 pub(crate) fn cells(c: &Comparison, row: &Row, words: bool) -> (Vec<Span>, Vec<Span>, Vec<Span>) {
     let (mut pieces, from_segments) = pieces(c, row);
-    if !words {
+    // A sentence only one side has keeps its whole-sentence mark, as the view tints it: that is not word noise.
+    if !words && !row.left.is_empty() && !row.right.is_empty() {
         for p in &mut pieces {
             p.mark = Mark::Plain;
         }

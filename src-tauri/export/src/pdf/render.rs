@@ -188,7 +188,6 @@ fn set_fill(surface: &mut Surface, c: Rgb) {
 }
 
 /// The four sides of a rectangle, `t` points thick, inside (`x`, `y`, `w`, `h`).
-#[allow(clippy::too_many_arguments)]
 fn outline_rect(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, t: f32, c: Rgb) {
     fill_rect(surface, x, y, w, t, c);
     fill_rect(surface, x, y + h - t, w, t, c);

@@ -17,7 +17,8 @@ fn claim(facet: Facet, status: ClaimStatus, left: Option<&str>, right: Option<&s
     }
 }
 
-/// Two rows of two tellings: a differing figure and source, then a detail only the right account gives.
+/// Rows of two tellings: a differing figure and source, a detail only the right account gives, then a sentence only
+/// the right account has.
 fn tellings(mode: Mode) -> Comparison {
     let mut b = Builder::new(mode);
     b.edited(
@@ -49,6 +50,7 @@ fn tellings(mode: Mode) -> Comparison {
         parallax_engine::Significance::Substantive,
         vec![Facet::Number],
     );
+    b.added("Shelters opened at the high school.", 2, vec![]);
     let mut c = b.finish();
     c.rows[0].claims = vec![
         claim(
@@ -115,9 +117,18 @@ fn markdown_marks_atoms_and_leaves_words_unmarked_between_accounts() {
     for note in NOTES {
         assert!(rows.contains(note), "note {note:?} missing in {rows}");
     }
+    let linked: Vec<&str> = rows.lines().filter(|l| l.contains("EDITED")).collect();
+    assert_eq!(linked.len(), 2);
     assert!(
-        !rows.contains("~~") && !rows.contains("**"),
+        linked
+            .iter()
+            .all(|l| !l.contains("~~") && !l.contains("**")),
         "no word redline by default: {rows}"
+    );
+    // A sentence only one account has keeps its whole-sentence mark, as the view tints it.
+    assert!(
+        rows.contains("**Shelters opened at the high school.**"),
+        "{rows}"
     );
     assert!(
         !rows.contains("2:40 a.m.⟧"),
@@ -175,7 +186,14 @@ fn html_marks_atoms_as_boxed_and_dotted_spans() {
     for note in NOTES {
         assert!(rows.contains(note), "note {note:?} missing");
     }
-    assert!(!rows.contains("<del>") && !rows.contains("<ins>"), "{rows}");
+    let linked: Vec<&str> = rows.lines().filter(|l| l.contains(">EDITED<")).collect();
+    assert_eq!(linked.len(), 2);
+    assert!(
+        linked
+            .iter()
+            .all(|l| !l.contains("<del>") && !l.contains("<ins>")),
+        "{rows}"
+    );
     // The marks are lines (border, dotted underline), not colour alone.
     assert!(
         html.contains(".claim.differs{border:1.5px solid")
@@ -234,8 +252,16 @@ fn dark_runs(r: &crate::poppler::Raster, min_len: usize) -> usize {
 
 #[test]
 fn pdf_claim_marks_are_lines_that_survive_greyscale() {
-    let marked = save(&to_pdf(&request(Mode::Accounts, Layout::SideBySide, false)).unwrap());
-    let mut req = request(Mode::Accounts, Layout::SideBySide, false);
+    // The linked rows only: an added sentence's underline would count as a line too.
+    let linked = || {
+        let mut req = request(Mode::Accounts, Layout::SideBySide, false);
+        req.comparison
+            .rows
+            .retain(|r| !r.left.is_empty() && !r.right.is_empty());
+        req
+    };
+    let marked = save(&to_pdf(&linked()).unwrap());
+    let mut req = linked();
     for row in &mut req.comparison.rows {
         row.claims.clear();
     }
