@@ -6,6 +6,7 @@ use parallax_engine::{Claim, ClaimStatus, Comparison, Facet, Mode};
 use parallax_export::{ExportRequest, Layout, REMOVED_BG, to_html, to_markdown, to_pdf};
 
 use crate::fixture::{self, Builder};
+use crate::pdf_pixels::dark_lines;
 use crate::poppler::{column, raster, save, text};
 
 fn claim(facet: Facet, status: ClaimStatus, left: Option<&str>, right: Option<&str>) -> Claim {
@@ -229,27 +230,6 @@ fn pdf_carries_the_notes_and_the_word_redline_only_when_asked() {
     );
 }
 
-/// Horizontal runs of at least `min_len` dark pixels (brightness alone, as greyscale print shows them).
-fn dark_runs(r: &crate::poppler::Raster, min_len: usize) -> usize {
-    let mut n = 0;
-    for y in 0..r.height {
-        let mut run = 0;
-        for x in 0..=r.width {
-            let dark = x < r.width && {
-                let i = (y * r.width + x) * 3;
-                (r.rgb[i] as u32 + r.rgb[i + 1] as u32 + r.rgb[i + 2] as u32) / 3 < 90
-            };
-            if dark {
-                run += 1;
-            } else {
-                n += usize::from(run >= min_len);
-                run = 0;
-            }
-        }
-    }
-    n
-}
-
 #[test]
 fn pdf_claim_marks_are_lines_that_survive_greyscale() {
     // The linked rows only: an added sentence's underline would count as a line too.
@@ -269,9 +249,9 @@ fn pdf_claim_marks_are_lines_that_survive_greyscale() {
     let (m, u) = (raster(&marked.path, 2, 100), raster(&unmarked.path, 2, 100));
     // Each box has a top and a bottom edge as wide as its atom (60+ px at 100 dpi); letters make no such runs.
     assert!(
-        dark_runs(&m, 60) >= 8,
+        dark_lines(&m, 60) >= 8,
         "boxes missing: {}",
-        dark_runs(&m, 60)
+        dark_lines(&m, 60)
     );
-    assert_eq!(dark_runs(&u, 60), 0, "unmarked text must not look boxed");
+    assert_eq!(dark_lines(&u, 60), 0, "unmarked text must not look boxed");
 }
