@@ -305,6 +305,15 @@ describe("compare view on the sample library", () => {
     const full = await atomsOf("About 3,400 Kestleford residents");
     assert.equal(full.left.length, 1, "the atom marks stay with the word redline on");
     await (await browser.$("[data-testid=word-redline-toggle]")).click();
+    // Inline, without word marks, the two accounts' sentences stand whole one after the other, atoms marked.
+    await (await browser.$("[data-testid=inline-toggle]")).click();
+    assert.ok(await band(browser, "About 3,400 Kestleford residents"), "the lead band, inline");
+    const inline = await browser.execute(() =>
+      [...document.querySelectorAll("[data-testid=band] .cell.one")].find((x) => x.textContent.includes("About 3,400 Kestleford"))
+        ?.textContent ?? "");
+    assert.match(inline, /towards the lower town\. → About 2,100 people have left/);
+    await (await browser.$("[data-testid=inline-toggle]")).click();
+    await waitFor(browser, "[data-testid=band] [data-side=left]");
     // A sentence whose best counterpart is weak stands alone, with a pointer rather than a link.
     const order = await band(browser, "The evacuation order, issued at 3:15");
     assert.equal(order.kind, "removed");
