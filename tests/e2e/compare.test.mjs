@@ -273,6 +273,63 @@ describe("compare view on the sample library", () => {
     await setTheme(browser, "light");
   });
 
+  test("issue 10: accounts mark claim atoms in both cells, name them in words, and hide the word redline until asked", async () => {
+    const { browser } = app;
+    const atomsOf = (text) =>
+      browser.execute((text) => {
+        const b = [...document.querySelectorAll("[data-testid=band]")].find((x) => x.textContent.includes(text));
+        if (!b) return null;
+        const atoms = (side) =>
+          [...b.querySelectorAll(`[data-side=${side}] [data-testid=claim-atom]`)].map((a) => ({
+            text: a.textContent, facet: a.dataset.facet, differs: a.dataset.differs === "true",
+          }));
+        return {
+          left: atoms("left"), right: atoms("right"),
+          notes: b.querySelector("[data-testid=claim-notes]")?.textContent.replace(/\s+/g, " ").trim() ?? "",
+          words: b.querySelectorAll("ins, del").length,
+        };
+      }, text);
+    assert.ok(await band(browser, "About 3,400 Kestleford residents"), "the lead band is on screen");
+    const lead = await atomsOf("About 3,400 Kestleford residents");
+    assert.deepEqual(lead.left, [{ text: "3,400 Kestleford residents", facet: "number", differs: true }]);
+    assert.ok(lead.right.some((a) => a.text === "2,100 people" && a.differs), `right atoms: ${JSON.stringify(lead.right)}`);
+    assert.ok(lead.right.some((a) => a.text === "Harl County officials" && a.facet === "attribution" && !a.differs),
+      `the source only the Wire names is marked on its side: ${JSON.stringify(lead.right)}`);
+    assert.match(lead.notes, /Number differs: 3,400 Kestleford residents → 2,100 people/);
+    assert.match(lead.notes, /Source only in the right account: Harl County officials/);
+    assert.equal(lead.words, 0, "no word marks between accounts by default");
+    await (await browser.$("[data-testid=word-redline-toggle]")).click();
+    await browser.waitUntil(async () => (await atomsOf("About 3,400 Kestleford residents")).words > 0, {
+      timeout: 5000, timeoutMsg: "the word redline did not come back",
+    });
+    const full = await atomsOf("About 3,400 Kestleford residents");
+    assert.equal(full.left.length, 1, "the atom marks stay with the word redline on");
+    await (await browser.$("[data-testid=word-redline-toggle]")).click();
+    // Inline, without word marks, the two accounts' sentences stand whole one after the other, atoms marked.
+    await (await browser.$("[data-testid=inline-toggle]")).click();
+    assert.ok(await band(browser, "About 3,400 Kestleford residents"), "the lead band, inline");
+    const inline = await browser.execute(() =>
+      [...document.querySelectorAll("[data-testid=band] .cell.one")].find((x) => x.textContent.includes("About 3,400 Kestleford"))
+        ?.textContent ?? "");
+    assert.match(inline, /towards the lower town\. → About 2,100 people have left/);
+    await (await browser.$("[data-testid=inline-toggle]")).click();
+    await waitFor(browser, "[data-testid=band] [data-side=left]");
+    // A sentence whose best counterpart is weak stands alone, with a pointer rather than a link.
+    const order = await band(browser, "The evacuation order, issued at 3:15");
+    assert.equal(order.kind, "removed");
+    const related = await browser.execute(() =>
+      [...document.querySelectorAll("[data-testid=band]")]
+        .find((x) => x.textContent.includes("The evacuation order, issued at 3:15"))
+        ?.querySelector("[data-testid=related-note]")?.textContent ?? null,
+    );
+    assert.match(related ?? "", /^Possibly related to: “/, `pointer: ${related}`);
+    const claims = await browser.execute(() =>
+      [...document.querySelectorAll("[data-testid=summary-claims] [data-testid^=summary-claim-]")].map((x) => x.dataset.testid),
+    );
+    assert.ok(claims.includes("summary-claim-number"), `summary claims: ${claims}`);
+    assert.ok(!claims.includes("summary-claim-name"), "names only one account mentions are not counted, as they are not named");
+  });
+
   test("the mode switch re-requests the comparison in the other regime, and Esc goes back", async () => {
     const { browser } = app;
     const accounts = await hash(browser);

@@ -4,7 +4,7 @@
 // everything after the dialog is real.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -61,4 +61,37 @@ test("Export to a folder that does not exist says so and writes nothing", async 
   assert.equal(existsSync(path.dirname(missing)), false);
   assert.deepEqual(readdirSync(outDir).sort(), ["revision.pdf"], "no partial or temporary file was left");
   await screenshot(browser, "export-error");
+});
+
+test("issue 10: an accounts export marks the claims and leaves the word redline out unless the panel asks for it", async () => {
+  const { browser } = app;
+  await browser.execute(() => (location.hash = "#/"));
+  await waitFor(browser, "section[data-story-id] li.article");
+  for (const outlet of ["Kestleford Courier", "Northern Wire"]) {
+    const rows = await browser.$$("section[data-story-id] li.article");
+    for (const r of rows) if ((await r.getText()).includes(outlet)) await (await r.$("input[type=checkbox]")).click();
+  }
+  await (await browser.$("[data-testid=compare-selected]")).click();
+  const format = await waitFor(browser, "[data-testid=export-format]", 15000);
+  await format.selectByAttribute("value", "md");
+  const toggle = await waitFor(browser, "[data-testid=export-word-redline]");
+  assert.equal(await toggle.isSelected(), false, "follows the view, which shows no word redline between accounts");
+  const plain = path.join(outDir, "accounts.md");
+  await answerSaveDialogWith(browser, plain);
+  await (await browser.$("[data-testid=export]")).click();
+  await waitFor(browser, "[data-testid=export-done]", 15000);
+  const md = readFileSync(plain, "utf8");
+  const rows = md.slice(md.lastIndexOf("## Comparison"));
+  assert.match(rows, /⟦3,400 Kestleford residents⟧/);
+  assert.match(rows, /⟦2,100 people⟧/);
+  assert.match(rows, /Number differs: 3,400 Kestleford residents → 2,100 people/);
+  const lead = rows.split("\n").find((l) => l.includes("⟦3,400 Kestleford residents⟧"));
+  assert.doesNotMatch(lead, /~~|\*\*/, "no word marks in a linked row by default");
+  await toggle.click();
+  const full = path.join(outDir, "accounts-words.md");
+  await answerSaveDialogWith(browser, full);
+  await (await browser.$("[data-testid=export]")).click();
+  await browser.waitUntil(() => existsSync(full), { timeout: 15000 });
+  const leadFull = readFileSync(full, "utf8").split("\n").find((l) => l.includes("⟦~~3,400 Kestleford residents~~⟧"));
+  assert.ok(leadFull, "the full word redline, atoms still marked, when asked");
 });

@@ -110,7 +110,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         engine::Mode, engine::Sentence, engine::RowKind, engine::Significance, engine::Facet, engine::Tag,
         engine::Segment, engine::Row, engine::Summary, engine::FacetCount, engine::Comparison,
         engine::Claim, engine::ClaimStatus, engine::Confidence,
-        export::Layout, export::Format, exporting::Exported,
+        export::Layout, export::ExportOptions, export::Format, exporting::Exported,
         ingest::Imported, ingest::ErrorInfo, ingest::ImportResult, ingest::ChangeSummary, ingest::UpdateCheck,
         ingest::PollStatus, ingest::PollReport, ingest::FeedEvent, collect::SameEventGroup, collect::StoryRef,
         store::HighlightEntry, engine::AnchorState, engine::Resolution, ingest::QuoteHighlight,

@@ -2,7 +2,7 @@
 //! The table at the bottom is the typed surface the UI sees (see bindings.rs).
 
 use parallax_engine::Mode;
-use parallax_export::Layout;
+use parallax_export::ExportOptions;
 use parallax_store::{
     ArticleSummary, MAX_SEARCH_PAGE, Outlet, SearchPage, Story, Version, VersionInfo,
 };
@@ -104,19 +104,11 @@ pub fn export_comparison(
     left_version_id: i64,
     right_version_id: i64,
     mode: Option<Mode>,
-    layout: Layout,
-    substantive_only: bool,
+    options: ExportOptions,
     path: String,
 ) -> IpcResult<Exported> {
     let req = state.with_ipc(|lib| {
-        exporting::request(
-            lib,
-            left_version_id,
-            right_version_id,
-            mode,
-            layout,
-            substantive_only,
-        )
+        exporting::request(lib, left_version_id, right_version_id, mode, options)
     })?;
     exporting::write(&req, std::path::Path::new(&path))
 }
@@ -146,8 +138,8 @@ command_table! {
     get_version(version_id: i64) -> Version;
     search(query: String, offset: i64, limit: i64) -> parallax_store::SearchPage;
     compare_versions(left_version_id: i64, right_version_id: i64, mode: Option<Mode>) -> ComparisonView;
-    export_comparison(left_version_id: i64, right_version_id: i64, mode: Option<Mode>, layout: Layout,
-        substantive_only: bool, path: String) -> Exported;
+    export_comparison(left_version_id: i64, right_version_id: i64, mode: Option<Mode>, options: ExportOptions,
+        path: String) -> Exported;
     about() -> About;
     original_page(version_id: i64) -> String;
 }

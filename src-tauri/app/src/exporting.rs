@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use parallax_engine::{CompareOptions, Comparison, Mode, ModeChoice};
-use parallax_export::{ExportHighlight, ExportRequest, ExportSide, Format, HighlightSide, Layout};
+use parallax_export::{
+    ExportHighlight, ExportOptions, ExportRequest, ExportSide, Format, HighlightSide,
+};
 use parallax_store::{Library, Version};
 use serde::Serialize;
 use ts_rs::TS;
@@ -54,8 +56,7 @@ pub fn request(
     left_version_id: i64,
     right_version_id: i64,
     mode: Option<Mode>,
-    layout: Layout,
-    substantive_only: bool,
+    options: ExportOptions,
 ) -> IpcResult<ExportRequest> {
     let (left, right, comparison) =
         load_comparison(lib, left_version_id, right_version_id, mode).map_err(store_error)?;
@@ -99,8 +100,9 @@ pub fn request(
         left: side(&left),
         right: side(&right),
         highlights,
-        layout,
-        substantive_only,
+        layout: options.layout,
+        substantive_only: options.substantive_only,
+        word_redline: options.word_redline,
         title,
     })
 }
@@ -127,6 +129,7 @@ pub fn write(req: &ExportRequest, path: &Path) -> IpcResult<Exported> {
 
 #[cfg(test)]
 mod tests {
+    use parallax_export::ExportOptions;
     use parallax_ingest::{QuoteHighlight, highlight_quote};
     use parallax_store::{Colour, Library};
 
@@ -155,7 +158,7 @@ mod tests {
         };
         highlight_quote(&mut lib, article.id, &on(v[0], "about 600 households"), 1).unwrap();
         highlight_quote(&mut lib, article.id, &on(v[4], "Orrin Dam"), 2).unwrap();
-        let req = super::request(&lib, v[0], v[4], None, super::Layout::SideBySide, false).unwrap();
+        let req = super::request(&lib, v[0], v[4], None, ExportOptions::default()).unwrap();
         let states: Vec<_> = req.highlights.iter().map(|h| h.state.as_deref()).collect();
         assert_eq!(
             states,

@@ -45,6 +45,10 @@ pub struct ExportArgs {
     /// Show only rows whose change is substantive (numbers, names, quotes, claims).
     #[arg(long)]
     pub substantive_only: bool,
+    /// Between two accounts, also mark the words that differ (the full word redline); by default only the claims
+    /// are marked there. Revisions always carry their word redline.
+    #[arg(long)]
+    pub word_redline: bool,
     /// Alignment regime; `auto` picks one from how much text the two share.
     #[arg(long, value_enum, default_value_t = ModeArg::Auto)]
     pub mode: ModeArg,
@@ -102,6 +106,7 @@ pub fn run(args: &ExportArgs) -> Result<(), CliError> {
             LayoutArg::Inline => Layout::Inline,
         },
         substantive_only: args.substantive_only,
+        word_redline: args.word_redline,
     };
     let fail = |e: parallax_export::Error| CliError::Output(e.to_string());
     if let Some(p) = &args.pdf {

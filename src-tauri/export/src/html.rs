@@ -1,5 +1,6 @@
 //! The HTML export: one standalone file (inline CSS, no scripts, no external resources) with the same marks as
-//! the PDF: `<del>` struck on red, `<ins>` underlined on green, text labels for moved/split/merged rows.
+//! the PDF: `<del>` struck on red, `<ins>` underlined on green, text labels for moved/split/merged rows, and claim
+//! atoms as `<span class="claim differs">` (boxed, bold) or `<span class="claim one-side">` (dotted underline).
 
 use crate::request::{ExportRequest, ExportSide, HighlightSide, Layout};
 use crate::view::{self, Mark, RowView, Span};
@@ -17,7 +18,9 @@ white-space:nowrap}.chip.moved{background:#d6e0fa;color:#1e3282}.chip.split,.chi
 table.sbs td,table.sbs th{vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #d7d7d7;width:50%;text-align:left}\
 table.sbs td+td,table.sbs th+th{border-left:1px solid #d7d7d7}tr.para td{padding-top:.8rem}\
 table.sum td{padding:0 1rem 0 0}blockquote{margin:.3rem 0 .3rem 1rem;padding-left:.6rem;border-left:3px solid #d7d7d7}\
-mark{background:rgb(255,240,160)}@media print{body{max-width:none}}";
+mark{background:rgb(255,240,160)}\
+.claim.differs{border:1.5px solid #7a4a00;border-radius:3px;padding:0 .1em;font-weight:bold}\
+.claim.one-side{border-bottom:1.5px dotted #3c3c3c}@media print{body{max-width:none}}";
 
 /// Render the request as a standalone HTML document.
 pub fn to_html(req: &ExportRequest) -> String {
@@ -46,7 +49,10 @@ pub fn to_html(req: &ExportRequest) -> String {
         <span class=\"chip\">ADDED</span> / <span class=\"chip\">REMOVED</span> whole sentence · \
         <span class=\"chip moved\">MOVED&nbsp;↓</span> stood earlier in the left version (↑: later) · \
         <span class=\"chip split\">SPLIT</span> one sentence became several · \
-        <span class=\"chip merged\">MERGED</span> several became one</p>\n<h2>Comparison</h2>\n");
+        <span class=\"chip merged\">MERGED</span> several became one · \
+        <span class=\"claim differs\">3,400</span> a claim the two sides give differently, named in words beside \
+        the row · <span class=\"claim one-side\">county officials</span> a claim only this side makes. Between two \
+        accounts the words themselves are marked only when the export asks for the full word redline.</p>\n<h2>Comparison</h2>\n");
     match req.layout {
         Layout::SideBySide => {
             h.push_str(&format!(
@@ -170,14 +176,34 @@ fn labelled(row: &RowView, spans: &[Span], with_detail: bool) -> String {
             ));
         }
     }
-    for s in spans {
-        match s.mark {
-            Mark::Plain => out.push_str(&esc(&s.text)),
-            Mark::Removed => out.push_str(&format!("<del>{}</del>", esc(&s.text))),
-            Mark::Added => out.push_str(&format!("<ins>{}</ins>", esc(&s.text))),
+    // Consecutive spans of one atom (its words may carry different word marks) share one claim box.
+    for group in spans.chunk_by(|a, b| a.claim == b.claim) {
+        let inner: String = group.iter().map(word_marked).collect();
+        match group[0].claim {
+            None => out.push_str(&inner),
+            Some(c) => {
+                let (class, what) = if c.differs {
+                    ("differs", "differs between the sides")
+                } else {
+                    ("one-side", "on this side only")
+                };
+                let noun = crate::view::facet_noun(c.facet);
+                out.push_str(&format!(
+                    "<span class=\"claim {class}\" data-facet=\"{}\" title=\"{noun} {what}\">{inner}</span>",
+                    c.facet.name()
+                ));
+            }
         }
     }
     out
+}
+
+fn word_marked(s: &Span) -> String {
+    match s.mark {
+        Mark::Plain => esc(&s.text),
+        Mark::Removed => format!("<del>{}</del>", esc(&s.text)),
+        Mark::Added => format!("<ins>{}</ins>", esc(&s.text)),
+    }
 }
 
 /// Escape text for HTML element content and double-quoted attributes.

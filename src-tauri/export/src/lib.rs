@@ -33,6 +33,7 @@
 //!     highlights: vec![],
 //!     layout: Layout::Inline,
 //!     substantive_only: false,
+//!     word_redline: false,
 //!     title: "Bridge opening".into(),
 //! };
 //! let md = to_markdown(&req);
@@ -42,6 +43,8 @@
 //! ```
 
 mod atomic;
+mod cells;
+mod claim_marks;
 mod error;
 mod format;
 mod highlights;
@@ -64,6 +67,8 @@ pub use json::{ExportDocument, to_json};
 pub use markdown::to_markdown;
 pub use pdf::{ADDED_BG, DISPUTED_BG, REMOVED_BG, reading_pdf, story_pdf, to_pdf};
 pub use reading::{HighlightColour, ReadingHighlight, ReadingRequest};
-pub use request::{ExportHighlight, ExportRequest, ExportSide, HighlightSide, Layout};
+pub use request::{
+    ExportHighlight, ExportOptions, ExportRequest, ExportSide, HighlightSide, Layout,
+};
 pub use story::{StoryExport, export_story_to_file, story_json, story_markdown, story_render};
 pub use time::rfc3339_utc;

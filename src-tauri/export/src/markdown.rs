@@ -1,5 +1,6 @@
 //! The Markdown export: provenance, summary, then the rows with `~~removed~~` / `**added**` marks and bracketed
-//! labels; side by side becomes a two-column table. Rendering the Markdown is left to the reader's viewer.
+//! labels; claim atoms as `⟦differs⟧` (white square brackets, the box of the PDF) and `_one side only_` (italic);
+//! side by side becomes a two-column table. Rendering the Markdown is left to the reader's viewer.
 
 use crate::request::{ExportRequest, ExportSide, HighlightSide, Layout};
 use crate::view::{self, Mark, RowView, Span};
@@ -20,7 +21,9 @@ pub fn to_markdown(req: &ExportRequest) -> String {
     md.push_str(
         "\nLegend: ~~struck~~ = only in the left version, **bold** = only in the right version; \
          [EDITED], [ADDED], [REMOVED], [MOVED ↑/↓], [SPLIT], [MERGED] label changed rows \
-         (↓: the sentence stood earlier in the left version).\n\n## Comparison\n\n",
+         (↓: the sentence stood earlier in the left version); ⟦boxed⟧ = a claim the two sides give differently \
+         (named in words beside the row), _italic_ = a claim only this side makes. Between two accounts the \
+         words themselves are marked only when the export asks for the full word redline.\n\n## Comparison\n\n",
     );
     match req.layout {
         Layout::SideBySide => {
@@ -115,8 +118,22 @@ fn labelled(row: &RowView, spans: &[Span], with_detail: bool) -> String {
             out.push_str(&format!("_({})_ ", escape(&row.detail)));
         }
     }
-    for s in spans {
-        out.push_str(&marked(s));
+    // Consecutive spans of one atom (its words may carry different word marks) share one claim mark.
+    for group in spans.chunk_by(|a, b| a.claim == b.claim) {
+        let inner: String = group.iter().map(marked).collect();
+        let delim = match group[0].claim {
+            None => {
+                out.push_str(&inner);
+                continue;
+            }
+            Some(c) if c.differs => ("⟦", "⟧"),
+            Some(_) => ("_", "_"),
+        };
+        // Keep spaces outside the delimiters, as CommonMark needs for emphasis.
+        let core = inner.trim();
+        let lead = &inner[..inner.len() - inner.trim_start().len()];
+        let trail = &inner[inner.trim_end().len()..];
+        out.push_str(&format!("{lead}{}{core}{}{trail}", delim.0, delim.1));
     }
     out.trim_end().to_string()
 }

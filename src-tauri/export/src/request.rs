@@ -65,6 +65,21 @@ pub struct ExportRequest {
     pub layout: Layout,
     /// Show only rows whose change the engine judged substantive.
     pub substantive_only: bool,
+    /// Between two accounts, also mark the words that differ (the full word redline). Off, only the claims are
+    /// marked, as the compare view shows accounts by default. Revisions always carry their word redline.
+    #[serde(default)]
+    pub word_redline: bool,
     /// The document title shown on the first page and in the running header.
     pub title: String,
+}
+
+/// What the reader chose in the export dialog, sent with the versions to compare.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ExportOptions {
+    pub layout: Layout,
+    /// Show only rows whose change the engine judged substantive.
+    pub substantive_only: bool,
+    /// Between two accounts, keep the full word redline (see [`ExportRequest::word_redline`]).
+    pub word_redline: bool,
 }

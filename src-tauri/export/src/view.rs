@@ -1,10 +1,9 @@
 //! The rows as every format shows them: which rows are kept, what each cell says, which label a row carries.
 //! Shared by the PDF, HTML and Markdown writers so their marks agree; drawing and escaping are theirs.
 
-use parallax_engine::{
-    Claim, ClaimStatus, Comparison, Facet, Mode, Row, RowKind, Significance, Tag, show_hidden,
-};
+use parallax_engine::{Claim, ClaimStatus, Facet, Mode, Row, RowKind, Significance};
 
+use crate::claim_marks::ClaimMark;
 use crate::request::ExportRequest;
 
 /// How a run of text is marked.
@@ -21,6 +20,8 @@ pub(crate) enum Mark {
 pub(crate) struct Span {
     pub text: String,
     pub mark: Mark,
+    /// Part of a claim atom the row's notes name (boxed where the sides differ, dotted where only this side has it).
+    pub claim: Option<ClaimMark>,
 }
 
 /// One row as shown.
@@ -79,7 +80,7 @@ pub(crate) fn rows(req: &ExportRequest) -> Vec<RowView> {
         if req.substantive_only && row.significance != Significance::Substantive {
             continue;
         }
-        let (left, right, inline) = cells(c, row);
+        let (left, right, inline) = crate::cells::cells(c, row, words_shown(req));
         // A removed row followed by an added row at a paragraph start is one paragraph change, not two gaps.
         let new_paragraph = new_paragraph
             && !out.last().is_some_and(|p: &RowView| {
@@ -98,6 +99,13 @@ pub(crate) fn rows(req: &ExportRequest) -> Vec<RowView> {
         });
     }
     out
+}
+
+/// Whether word marks show: always between revisions; between two accounts, whose wording differs throughout, only
+/// when the export asks for the full word redline (as the compare view's toggle does; the claim marks and notes
+/// name what matters).
+pub(crate) fn words_shown(req: &ExportRequest) -> bool {
+    req.comparison.mode != Mode::Accounts || req.word_redline
 }
 
 fn label(row: &Row, last_left_index: Option<usize>) -> Option<String> {
@@ -141,8 +149,7 @@ fn detail(row: &Row, mode: Mode) -> String {
 }
 
 /// A row's claim differences in words, as the compare view names them ("Number differs: 3,400 → 2,100",
-/// "Hedged: may have → stated"), differing claims first. Names only one account mentions are left out of
-/// accounts rows: two tellings name different people and places without contradicting each other.
+/// "Hedged: may have → stated"), differing claims first; which claims are named is [`noted`]'s rule.
 pub(crate) fn claim_notes(row: &Row, mode: Mode) -> Vec<String> {
     let (l, r) = match mode {
         Mode::Accounts => ("the left account", "the right account"),
@@ -153,13 +160,7 @@ pub(crate) fn claim_notes(row: &Row, mode: Mode) -> Vec<String> {
             c.left.as_deref().unwrap_or(""),
             c.right.as_deref().unwrap_or(""),
         );
-        let noun = match c.facet {
-            Facet::Attribution => "Source".to_string(),
-            f => {
-                let n = f.name();
-                n[..1].to_uppercase() + &n[1..]
-            }
-        };
+        let noun = facet_noun(c.facet);
         match (c.facet, c.status) {
             (Facet::Hedge, ClaimStatus::Differs) => format!("Hedged differently: {a} → {b}"),
             (Facet::Hedge, ClaimStatus::LeftOnly) => format!("Hedged: {a} → stated"),
@@ -171,110 +172,31 @@ pub(crate) fn claim_notes(row: &Row, mode: Mode) -> Vec<String> {
             (_, _) => format!("{noun} only in {r}: {b}"),
         }
     };
-    let shown = |c: &&Claim| {
+    let differs = noted(row, mode).filter(|c| c.status == ClaimStatus::Differs);
+    let one_sided = noted(row, mode).filter(|c| c.status != ClaimStatus::Differs);
+    differs.chain(one_sided).map(text).collect()
+}
+
+/// A facet as the notes name it: "Number", "Source" (for attribution).
+pub(crate) fn facet_noun(f: Facet) -> String {
+    match f {
+        Facet::Attribution => "Source".to_string(),
+        f => {
+            let n = f.name();
+            n[..1].to_uppercase() + &n[1..]
+        }
+    }
+}
+
+/// The claims of a row worth naming (and marking): not `same`, and in accounts rows no names only one side
+/// mentions, since two tellings name different people and places without contradicting each other.
+pub(crate) fn noted(row: &Row, mode: Mode) -> impl Iterator<Item = &Claim> {
+    row.claims.iter().filter(move |c| {
         c.status != ClaimStatus::Same
             && !(mode == Mode::Accounts
                 && c.facet == Facet::Name
                 && c.status != ClaimStatus::Differs)
-    };
-    let differs = row
-        .claims
-        .iter()
-        .filter(shown)
-        .filter(|c| c.status == ClaimStatus::Differs);
-    let one_sided = row
-        .claims
-        .iter()
-        .filter(shown)
-        .filter(|c| c.status != ClaimStatus::Differs);
-    differs.chain(one_sided).map(text).collect()
-}
-
-/// Left cell, right cell and inline redline of a row. Segments are authoritative; when a row carries none
-/// (e.g. an unchanged row from an older engine) the sentences themselves are shown.
-fn cells(c: &Comparison, row: &Row) -> (Vec<Span>, Vec<Span>, Vec<Span>) {
-    if row.segments.iter().any(|s| !s.text.is_empty()) {
-        let mut left = Vec::new();
-        let mut right = Vec::new();
-        let mut inline = Vec::new();
-        for seg in &row.segments {
-            let mark = match seg.tag {
-                Tag::Equal => Mark::Plain,
-                Tag::Delete => Mark::Removed,
-                Tag::Insert => Mark::Added,
-            };
-            if seg.tag != Tag::Insert {
-                push(&mut left, &seg.text, mark);
-            }
-            if seg.tag != Tag::Delete {
-                push(&mut right, &seg.text, mark);
-            }
-            // In one line of text a deletion directly followed by an insertion would read as one word
-            // ("4.25.8"); a space between them keeps both legible and searchable.
-            if mark == Mark::Added
-                && inline.last().is_some_and(|s: &Span| {
-                    s.mark == Mark::Removed && !s.text.ends_with(char::is_whitespace)
-                })
-                && !seg.text.starts_with(char::is_whitespace)
-            {
-                push(&mut inline, " ", Mark::Plain);
-            }
-            push(&mut inline, &seg.text, mark);
-        }
-        return (left, right, inline);
-    }
-    let join = |idx: &[usize], sents: &[parallax_engine::Sentence]| {
-        idx.iter()
-            .filter_map(|&i| sents.get(i))
-            .map(|s| s.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let l = join(&row.left, &c.left);
-    let r = join(&row.right, &c.right);
-    let (lm, rm) = match row.kind {
-        RowKind::Unchanged | RowKind::Moved => (Mark::Plain, Mark::Plain),
-        _ => (Mark::Removed, Mark::Added),
-    };
-    let mut left = Vec::new();
-    let mut right = Vec::new();
-    push(&mut left, &l, lm);
-    push(&mut right, &r, rm);
-    let inline = if row.kind == RowKind::Unchanged || row.kind == RowKind::Moved {
-        right.clone()
-    } else {
-        let mut v = left.clone();
-        if !v.is_empty() && !right.is_empty() {
-            push(&mut v, " ", Mark::Plain);
-        }
-        v.extend(right.iter().cloned());
-        v
-    };
-    (left, right, inline)
-}
-
-fn push(v: &mut Vec<Span>, text: &str, mark: Mark) {
-    if text.is_empty() {
-        return;
-    }
-    // Tabs and carriage returns have no glyph; show them as the spaces they stand for. Other
-    // controls and invisible reordering characters become labelled marks (`‹RLO›`), so that
-    // nothing in the export is hidden or reordered.
-    let cleaned;
-    let text = if text.contains(['\t', '\r']) {
-        cleaned = text.replace(['\t', '\r'], " ");
-        cleaned.as_str()
-    } else {
-        text
-    };
-    let text = &*show_hidden(text);
-    match v.last_mut() {
-        Some(last) if last.mark == mark => last.text.push_str(text),
-        _ => v.push(Span {
-            text: text.to_string(),
-            mark,
-        }),
-    }
+    })
 }
 
 /// One line saying what the export shows, e.g. "Parallax comparison of two revisions of one article · inline redline · all 12 rows".
@@ -293,10 +215,16 @@ pub(crate) fn subtitle(req: &ExportRequest, shown: usize) -> String {
     } else {
         format!("all {total} rows")
     };
-    format!("Parallax comparison of {what} · {layout} · {filter}")
+    let words = match (req.comparison.mode, req.word_redline) {
+        (Mode::Revision, _) => "",
+        (Mode::Accounts, false) => " · claims marked, words not (no word redline)",
+        (Mode::Accounts, true) => " · claims marked, with the full word redline",
+    };
+    format!("Parallax comparison of {what} · {layout} · {filter}{words}")
 }
 
-/// Summary counts as (name, count): by kind, by significance, then changed rows per facet.
+/// Summary counts as (name, count): by kind, by significance, changed rows per facet, then claim differences per
+/// facet. Claim differences are counted as the notes name them ([`noted`]), so the count and the rows agree.
 pub(crate) fn summary_items(req: &ExportRequest) -> Vec<(String, usize)> {
     let s = &req.comparison.summary;
     let mut items: Vec<(String, usize)> = RowKind::ALL
@@ -307,6 +235,19 @@ pub(crate) fn summary_items(req: &ExportRequest) -> Vec<(String, usize)> {
     items.push(("cosmetic".to_string(), s.cosmetic));
     for f in &s.facets {
         items.push((format!("facet: {}", f.facet.name()), f.count));
+    }
+    let c = &req.comparison;
+    for &facet in Facet::ALL.iter() {
+        let n = c
+            .rows
+            .iter()
+            .filter(|r| !r.left.is_empty() && !r.right.is_empty())
+            .flat_map(|r| noted(r, c.mode))
+            .filter(|cl| cl.facet == facet)
+            .count();
+        if n > 0 {
+            items.push((format!("claim differences: {}", facet.name()), n));
+        }
     }
     items
 }

@@ -1,5 +1,5 @@
 //! The comparison body of the PDF: side-by-side row bands and the inline redline, plus the palette that makes
-//! the marks (colour for screens, strike/underline/labels for greyscale print). Cover and appendix live in `cover`.
+//! the marks (colour for screens, strike/underline/boxes/dots/labels for greyscale print). Cover and appendix live in `cover`.
 
 use parallax_engine::RowKind;
 
@@ -39,6 +39,24 @@ pub(crate) fn mark_style(mark: Mark, size: f32) -> TextStyle {
             color: Rgb(15, 85, 30),
             background: Some(rgb(ADDED_BG)),
             underline: true,
+            ..base
+        },
+    }
+}
+
+/// A span's style: its word mark, then its claim mark drawn as lines, so it reads in greyscale print too: a
+/// differing claim bold and boxed, a one-sided claim dotted underneath (below where an added word's underline runs).
+pub(crate) fn span_style(span: &Span, size: f32) -> TextStyle {
+    let base = mark_style(span.mark, size);
+    match span.claim {
+        None => base,
+        Some(c) if c.differs => TextStyle {
+            font: FontKind::Bold,
+            boxed: true,
+            ..base
+        },
+        Some(_) => TextStyle {
+            dotted: true,
             ..base
         },
     }
@@ -84,7 +102,7 @@ fn cell_runs(row: &RowView, spans: &[Span], with_detail: bool) -> Vec<(String, T
         }
     }
     for s in spans {
-        runs.push((s.text.clone(), mark_style(s.mark, BODY_SIZE)));
+        runs.push((s.text.clone(), span_style(s, BODY_SIZE)));
     }
     runs
 }
@@ -192,7 +210,7 @@ pub(crate) fn inline(doc: &mut Doc, rows: &[RowView]) {
             }
         }
         for s in &row.inline {
-            para.push((s.text.clone(), mark_style(s.mark, BODY_SIZE)));
+            para.push((s.text.clone(), span_style(s, BODY_SIZE)));
         }
         if !para
             .last()

@@ -164,6 +164,29 @@ fn legend(doc: &mut Doc) {
             "only in the right version: underlined, green background",
         ),
         (
+            one(
+                "3,400",
+                TextStyle {
+                    font: FontKind::Bold,
+                    boxed: true,
+                    ..body
+                },
+            ),
+            "a claim the two sides give differently (a number, date, name, quote, source…): boxed and bold; \
+             the note beside the row names it in words",
+        ),
+        (
+            one(
+                "county officials",
+                TextStyle {
+                    dotted: true,
+                    ..body
+                },
+            ),
+            "a claim only this side makes: dotted underline. Between two accounts the words themselves are \
+             not marked unless the export was asked for the full word redline",
+        ),
+        (
             one("EDITED", chip_style(RowKind::Edited)),
             "the sentence was reworded; its marks show which words changed",
         ),

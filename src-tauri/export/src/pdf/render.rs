@@ -92,6 +92,27 @@ pub(crate) fn render_sized(
                             st.color,
                         );
                     }
+                    if st.boxed {
+                        outline_rect(
+                            &mut surface,
+                            x - 1.2,
+                            y - size * 0.93,
+                            run.width + 2.4,
+                            size * 1.2,
+                            thick,
+                            st.color,
+                        );
+                    }
+                    if st.dotted {
+                        dotted_line(
+                            &mut surface,
+                            *x,
+                            y + size * 0.24,
+                            run.width,
+                            thick,
+                            st.color,
+                        );
+                    }
                     if st.underline {
                         fill_rect(
                             &mut surface,
@@ -164,6 +185,25 @@ fn set_fill(surface: &mut Surface, c: Rgb) {
         opacity: NormalizedF32::ONE,
         rule: Default::default(),
     }));
+}
+
+/// The four sides of a rectangle, `t` points thick, inside (`x`, `y`, `w`, `h`).
+fn outline_rect(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, t: f32, c: Rgb) {
+    fill_rect(surface, x, y, w, t, c);
+    fill_rect(surface, x, y + h - t, w, t, c);
+    fill_rect(surface, x, y, t, h, c);
+    fill_rect(surface, x + w - t, y, t, h, c);
+}
+
+/// A horizontal line of square dots at least `t` points wide, `w` long.
+fn dotted_line(surface: &mut Surface, x: f32, y: f32, w: f32, t: f32, c: Rgb) {
+    let dot = t.max(0.9);
+    let step = dot * 2.2;
+    let mut at = 0.0;
+    while at < w {
+        fill_rect(surface, x + at, y, dot.min(w - at), dot, c);
+        at += step;
+    }
 }
 
 fn fill_rect(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, c: Rgb) {

@@ -68,6 +68,10 @@ pub(crate) struct TextStyle {
     pub background: Option<Rgb>,
     pub strike: bool,
     pub underline: bool,
+    /// A claim the two sides give differently: a box is drawn around the letters.
+    pub boxed: bool,
+    /// A claim only this side makes: a dotted line is drawn under the letters.
+    pub dotted: bool,
     /// Drawn as a label chip: the background reaches a little beyond the letters.
     pub chip: bool,
     /// The app's own words (a row's label and detail), not the article's: they do not decide whether a
@@ -84,6 +88,8 @@ impl TextStyle {
             background: None,
             strike: false,
             underline: false,
+            boxed: false,
+            dotted: false,
             chip: false,
             label: false,
         }

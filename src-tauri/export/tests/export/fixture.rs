@@ -434,6 +434,7 @@ pub fn request(comparison: Comparison, layout: Layout) -> ExportRequest {
         ],
         layout,
         substantive_only: false,
+        word_redline: false,
         title: "Marlowe Bay ferry pier: what changed between the first and second version"
             .to_string(),
     }

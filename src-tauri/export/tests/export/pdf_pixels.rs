@@ -49,7 +49,7 @@ fn pages_without_changes_carry_no_change_colours() {
 /// Horizontal runs of dark pixels at least `min_len` long, judged by brightness alone (as a greyscale print
 /// would show them): strike-through and
 /// underline lines; letters never make such long runs and the rules between rows are light grey.
-fn dark_lines(r: &crate::poppler::Raster, min_len: usize) -> usize {
+pub fn dark_lines(r: &crate::poppler::Raster, min_len: usize) -> usize {
     let mut n = 0;
     for y in 0..r.height {
         let mut run = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { claimNotes, markRuns, relatedNote, showsWordMarks, sideAtoms } from "./claims";
+import { claimCounts, claimNotes, markRuns, relatedNote, showsWordMarks, sideAtoms } from "./claims";
+import type { Row } from "../gen/bindings";
 import { comparison, row } from "./fixtures";
 
 const sides = { left: "Courier", right: "Wire" };
@@ -26,6 +27,21 @@ describe("claim notes", () => {
     const r = row("edited", [0], [0], { claims: [{ facet: "name", status: "right_only", right: "Upper Crane" }] });
     expect(claimNotes(r, "accounts", sides)).toEqual([]);
     expect(claimNotes(r, "revision", sides).map((n) => n.text)).toEqual(["Name only in Wire: Upper Crane"]);
+  });
+
+  it("counts claim differences by facet as the notes name them, in accounts and revisions", () => {
+    const claims: Row["claims"] = [
+      { facet: "name", status: "right_only", right: "Upper Crane" },
+      { facet: "number", status: "differs", left: "3,400", right: "2,100" },
+      { facet: "date", status: "same", left: "Saturday", right: "Saturday" },
+      { facet: "number", status: "left_only", left: "three" },
+    ];
+    const c = comparison([["A one.", "A two."]], [["B one.", "B two."]], [
+      row("edited", [0], [0], { claims }),
+      row("removed", [1], [], { claims: [{ facet: "quote", status: "left_only", left: "x" }] }),
+    ]);
+    expect(claimCounts({ ...c, mode: "accounts" })).toEqual([{ facet: "number", count: 2 }]);
+    expect(claimCounts({ ...c, mode: "revision" })).toEqual([{ facet: "number", count: 2 }, { facet: "name", count: 1 }]);
   });
 
   it("points a one-sided row at its possibly related sentence", () => {

@@ -73,9 +73,16 @@ export function relatedNote(c: Comparison, row: Row, maxChars = 60): string | nu
   return `Possibly related to: “${text}”`;
 }
 
-/** Claim differences per facet over the whole comparison, as the summary bar counts them. */
+/** Claim differences per facet over the whole comparison, as the summary bar counts them: the claims the rows'
+ * notes name (so in accounts no names only one side mentions), in the engine's facet order. The engine's own
+ * `summary.claims` counts every claim that is not `same`, which between accounts would count names no note shows. */
 export function claimCounts(c: Comparison): { facet: Facet; count: number }[] {
-  return c.summary.claims.filter((f) => f.count > 0);
+  const counts = new Map<Facet, number>();
+  for (const r of c.rows) {
+    if (r.left.length === 0 || r.right.length === 0) continue;
+    for (const cl of noted(r, c.mode)) counts.set(cl.facet, (counts.get(cl.facet) ?? 0) + 1);
+  }
+  return (Object.keys(FACET_NOUN) as Facet[]).filter((f) => counts.has(f)).map((facet) => ({ facet, count: counts.get(facet)! }));
 }
 
 /** Whether a changed row's word marks show: always in revisions; between two accounts, whose wording differs

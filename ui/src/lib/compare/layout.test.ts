@@ -91,6 +91,10 @@ describe("segments per cell", () => {
       "equal:B. Some ", "insert:14", "equal: homes flooded.",
     ]);
     expect(inlineSegments(c, b)).toHaveLength(4);
+    // Without word marks (between accounts) the two sides stand whole, one after the other.
+    expect(inlineSegments(c, b, false).map((s) => s.text).join("")).toBe(
+      `${sideText(c, b, "left")} → ${sideText(c, b, "right")}`,
+    );
   });
 
   it("falls back to the sentence text when a row has no segments", () => {

@@ -122,8 +122,22 @@ export function cellSegments(c: Comparison, b: Band, side: "left" | "right"): Se
   return [{ text: idx.map((i) => sentences[i]?.text ?? "").join(" "), tag: "equal" }];
 }
 
-/** The single-column redline of a band: every run, deleted before inserted as the engine ordered them. */
-export function inlineSegments(c: Comparison, b: Band): Segment[] {
+/** Between two accounts shown without word marks, the one-column text of a linked band: the left sentence, " → ",
+ * then the right one, each whole (the exports do the same). Interleaving the unmarked deleted and inserted runs
+ * would read as one garbled sentence. */
+export const ACCOUNTS_JOIN = " → ";
+
+/** The single-column text of a band: with `words`, the redline (every run, deleted before inserted as the engine
+ * ordered them); without, a linked band's two sides one after the other. */
+export function inlineSegments(c: Comparison, b: Band, words = true): Segment[] {
+  const redline = redlineSegments(c, b);
+  if (words || b.ghost || !redline.some((s) => s.tag !== "equal") || b.left.length === 0 || b.right.length === 0) {
+    return redline;
+  }
+  return [...cellSegments(c, b, "left"), { text: ACCOUNTS_JOIN, tag: "equal" }, ...cellSegments(c, b, "right")];
+}
+
+function redlineSegments(c: Comparison, b: Band): Segment[] {
   const row = c.rows[b.row];
   if (b.ghost) return cellSegments(c, b, "left").map((s) => ({ ...s, tag: "delete" as const }));
   if (row.segments.length > 0 && b.kind !== "unchanged") return row.segments;

@@ -34,6 +34,9 @@ export function suggestedName(title: string, format: ExportFormat): string {
 export class ExportState {
   format = $state<ExportFormat>("pdf");
   layout = $state<Layout>("side-by-side");
+  /** Between two accounts, keep the full word redline (else only claims are marked); the panel starts it from
+   * what the compare view shows. Revisions always carry their word redline. */
+  wordRedline = $state(false);
   busy = $state(false);
   done = $state<Exported | null>(null);
   error = $state<string | null>(null);
@@ -42,7 +45,13 @@ export class ExportState {
 
   async run(target: ExportTarget, substantiveOnly: boolean): Promise<void> {
     await this.exportTo(suggestedName(target.title, this.format), (path) =>
-      backend().exportComparison(target.left, target.right, target.mode, this.layout, substantiveOnly, path),
+      backend().exportComparison(
+        target.left,
+        target.right,
+        target.mode,
+        { layout: this.layout, substantiveOnly, wordRedline: this.wordRedline },
+        path,
+      ),
     );
   }
 

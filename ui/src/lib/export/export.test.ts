@@ -29,12 +29,25 @@ describe("export", () => {
     s.layout = "inline";
     await s.run(target, true);
     expect(calls).toEqual([["export_comparison", {
-      leftVersionId: 3, rightVersionId: 7, mode: null, layout: "inline", substantiveOnly: true, path: "/tmp/out.pdf",
+      leftVersionId: 3, rightVersionId: 7, mode: null,
+      options: { layout: "inline", substantiveOnly: true, wordRedline: false }, path: "/tmp/out.pdf",
     }]]);
     expect(s.done?.path).toBe("/tmp/out.pdf");
     await s.open();
     await s.reveal();
     expect(log).toEqual(["save orrin-dam-version-1-2.pdf", "open /tmp/out.pdf", "reveal /tmp/out.pdf"]);
+  });
+
+  it("sends the word-redline choice, so an accounts export can keep the full word redline", async () => {
+    const calls: Record<string, unknown>[] = [];
+    setBackend(backendFrom(async (_cmd, args) => {
+      calls.push(args);
+      return { path: String(args.path), bytes: 10, format: "md" } as never;
+    }));
+    const s = new ExportState(system("/tmp/out.md"));
+    s.wordRedline = true;
+    await s.run(target, false);
+    expect(calls[0].options).toEqual({ layout: "side-by-side", substantiveOnly: false, wordRedline: true });
   });
 
   it("does nothing when the save dialog is cancelled", async () => {

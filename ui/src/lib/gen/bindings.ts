@@ -235,6 +235,16 @@ export type Confidence = number;
 
 export type Layout = "side-by-side" | "inline";
 
+export type ExportOptions = { layout: Layout, 
+/**
+ * Show only rows whose change the engine judged substantive.
+ */
+substantiveOnly: boolean, 
+/**
+ * Between two accounts, keep the full word redline (see [`ExportRequest::word_redline`]).
+ */
+wordRedline: boolean, };
+
 export type Format = "pdf" | "html" | "markdown" | "json";
 
 export type Exported = { path: string, bytes: number, format: Format, };
@@ -559,7 +569,7 @@ export function commands(invoke: Invoke) {
     getVersion: (versionId: number) => invoke<Version>("get_version", { versionId }),
     search: (query: string, offset: number, limit: number) => invoke<SearchPage>("search", { query, offset, limit }),
     compareVersions: (leftVersionId: number, rightVersionId: number, mode: Mode | null) => invoke<ComparisonView>("compare_versions", { leftVersionId, rightVersionId, mode }),
-    exportComparison: (leftVersionId: number, rightVersionId: number, mode: Mode | null, layout: Layout, substantiveOnly: boolean, path: string) => invoke<Exported>("export_comparison", { leftVersionId, rightVersionId, mode, layout, substantiveOnly, path }),
+    exportComparison: (leftVersionId: number, rightVersionId: number, mode: Mode | null, options: ExportOptions, path: string) => invoke<Exported>("export_comparison", { leftVersionId, rightVersionId, mode, options, path }),
     about: () => invoke<About>("about", {}),
     originalPage: (versionId: number) => invoke<string>("original_page", { versionId }),
     importPaste: (title: string, outlet: string, body: string) => invoke<Imported>("import_paste", { title, outlet, body }),
