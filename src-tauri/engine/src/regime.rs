@@ -12,10 +12,10 @@ use crate::similarity::{KeyMap, Profile, cosine, dots};
 /// tellings rarely get there (in the Aesop dev pairs at most a fifth of a pair's sentences do,
 /// where both quote the same moral), and the regime choice on the dev data does not change
 /// anywhere between 0.6 and 0.8, so the value sits in the middle of that range.
-const NEAR_IDENTICAL: f32 = 0.7;
+pub(crate) const NEAR_IDENTICAL: f32 = 0.7;
 
 /// Share of all sentences (both sides) that must be shared for the texts to count as revisions.
-const SHARED_FOR_REVISION: f32 = 0.25;
+pub(crate) const SHARED_FOR_REVISION: f32 = 0.25;
 
 /// How many of a sentence's rarest words propose candidates for its near-identical counterpart.
 /// A near-identical sentence shares nearly all words, so it shares one of the rarest too.
@@ -84,9 +84,13 @@ fn near_identical(pa: &[Profile], pb: &[Profile], twins: &[(usize, usize)]) -> (
     (count(&best_a), count(&best_b))
 }
 
-pub(crate) fn mode_of(prep: &Prepared, na: usize, nb: usize) -> Mode {
+/// Share of all sentences (both sides) that the other text holds verbatim or as an edited copy.
+/// When the verbatim ones alone reach [`SHARED_FOR_REVISION`] the near-identity search is left
+/// out and the share is the verbatim one: a lower bound, enough for the regime and for the prior
+/// of [`Blend`](crate::align::Blend) (which reads every share from that point on as a revision).
+pub(crate) fn shared_share(prep: &Prepared, na: usize, nb: usize) -> f32 {
     if na == 0 || nb == 0 {
-        return Mode::Revision;
+        return 1.0;
     }
     let equal: usize = prep
         .ops
@@ -99,16 +103,19 @@ pub(crate) fn mode_of(prep: &Prepared, na: usize, nb: usize) -> Mode {
             }
         })
         .sum();
-    let needed = SHARED_FOR_REVISION * (na + nb) as f32;
+    let total = (na + nb) as f32;
     // Most revisions are decided by their verbatim sentences alone; only the rest pay for the
     // near-identity search.
-    let shared = if (2 * equal) as f32 >= needed {
-        2 * equal
-    } else {
-        let (near_a, near_b) = near_identical(&prep.pa, &prep.pb, &prep.twins);
-        2 * equal + near_a + near_b
-    };
-    if shared as f32 >= needed {
+    if (2 * equal) as f32 >= SHARED_FOR_REVISION * total {
+        return (2 * equal) as f32 / total;
+    }
+    let (near_a, near_b) = near_identical(&prep.pa, &prep.pb, &prep.twins);
+    (2 * equal + near_a + near_b) as f32 / total
+}
+
+/// The regime a share of shared sentences reads as (see [`detect_mode`]).
+pub(crate) fn mode_at(share: f32) -> Mode {
+    if share >= SHARED_FOR_REVISION {
         Mode::Revision
     } else {
         Mode::Accounts
@@ -129,5 +136,5 @@ pub(crate) fn mode_of(prep: &Prepared, na: usize, nb: usize) -> Mode {
 /// A rewrite into other words (a free plain-language retelling) shares no wording either and
 /// is, as far as the texts show, a second account: it gets the accounts regime.
 pub fn detect_mode(a: &[String], b: &[String]) -> Mode {
-    mode_of(&prepare(a, b), a.len(), b.len())
+    mode_at(shared_share(&prepare(a, b), a.len(), b.len()))
 }

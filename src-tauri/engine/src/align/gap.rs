@@ -1,14 +1,21 @@
 //! One gap between exact anchors, aligned by dynamic programming over group shapes (1:1, 1:n, n:1),
 //! scored by the regime's similarity with the neighbours' support; and the banded score table.
 
-use super::{Params, sim_of};
-use crate::similarity::{Profile, band_dots, dots};
+use super::{Blend, Params, sim_of};
+use crate::regime::NEAR_IDENTICAL;
+use crate::similarity::{Profile, band_dots, cosine, dots};
 
 /// One stretch between anchors, aligned by dynamic programming over group shapes.
 pub(super) struct Gap<'a> {
     a: &'a [Profile],
     b: &'a [Profile],
+    /// The tuning of a gap judged wholly one way; group shapes and overlap always come from it.
     p: Params,
+    /// Whether every sentence has the revision weight `p` was made at (no per-cell tuning).
+    uniform: bool,
+    /// Revision weight of each sentence on each side (see `Blend::sides`); a cell's is their mean.
+    ta: Vec<f32>,
+    tb: Vec<f32>,
     /// Cells above which the gap is aligned within a diagonal band instead of in full.
     max_cells: usize,
     /// Band of columns per row `[lo, hi)` and the row's offset into `cells`.
@@ -25,7 +32,13 @@ pub(super) struct Gap<'a> {
 }
 
 impl<'a> Gap<'a> {
-    pub(super) fn new(a: &'a [Profile], b: &'a [Profile], p: Params, max_cells: usize) -> Gap<'a> {
+    /// Scores the gap's cells and aligns it at the revision weights `blend` gives its sentences.
+    pub(super) fn new(
+        a: &'a [Profile],
+        b: &'a [Profile],
+        blend: Blend,
+        max_cells: usize,
+    ) -> Gap<'a> {
         let (na, nb) = (a.len(), b.len());
         let width = if na * nb <= max_cells {
             nb
@@ -44,6 +57,17 @@ impl<'a> Gap<'a> {
             total += h - l;
         }
         let cells = band_dots(a, b, &lo, &hi);
+        let (ta, tb) = blend.sides((na, nb), || near_identical(a, b, (&lo, &hi, &off), &cells));
+        let first = ta.first().copied().unwrap_or(1.0);
+        let uniform = ta.iter().chain(&tb).all(|&t| t == first);
+        let p = Params::blend(first);
+        let at = |i: usize, j: usize| {
+            if uniform {
+                p
+            } else {
+                Params::blend(0.5 * (ta[i] + tb[j]))
+            }
+        };
         let mut ones = Vec::with_capacity(cells.len());
         for (i, ai) in a.iter().enumerate() {
             for (j, bj) in (lo[i]..hi[i]).zip(&b[lo[i]..hi[i]]) {
@@ -52,7 +76,7 @@ impl<'a> Gap<'a> {
                     (ai.words_norm2, bj.words_norm2),
                     (ai.grams_norm2, bj.grams_norm2),
                 );
-                ones.push(sim_of(w, g, n.0, n.1, p));
+                ones.push(sim_of(w, g, n.0, n.1, at(i, j)));
             }
         }
         let near = |s: &[Profile]| -> Vec<Vec<(f32, f32)>> {
@@ -81,6 +105,9 @@ impl<'a> Gap<'a> {
             a,
             b,
             p,
+            uniform,
+            ta,
+            tb,
             max_cells,
             lo,
             hi,
@@ -89,6 +116,25 @@ impl<'a> Gap<'a> {
             ones,
             runs_a,
             runs_b,
+        }
+    }
+
+    /// Revision weight of the cell a[i], b[j].
+    fn revision(&self, i: usize, j: usize) -> f32 {
+        0.5 * (self.ta[i] + self.tb[j])
+    }
+
+    /// The lowest revision weight of any sentence (1 for an empty gap).
+    pub(super) fn loosest(&self) -> f32 {
+        self.ta.iter().chain(&self.tb).fold(1.0, |m, &t| m.min(t))
+    }
+
+    /// The tuning of a group starting at a[i], b[j].
+    fn params(&self, i: usize, j: usize) -> Params {
+        if self.uniform {
+            self.p
+        } else {
+            Params::blend(self.revision(i, j))
         }
     }
 
@@ -162,7 +208,7 @@ impl<'a> Gap<'a> {
         }
         let na = self.runs_a[i0][i1 - i0 - 1];
         let nb = self.runs_b[j0][j1 - j0 - 1];
-        sim_of(w, g, (na.0, nb.0), (na.1, nb.1), self.p)
+        sim_of(w, g, (na.0, nb.0), (na.1, nb.1), self.params(i0, j0))
     }
 
     fn shapes(&self) -> Vec<(usize, usize)> {
@@ -176,8 +222,8 @@ impl<'a> Gap<'a> {
     }
 
     /// Returns the groups of the best-scoring monotone alignment, as gap-local indices, each
-    /// with its similarity.
-    pub(super) fn align(&self) -> Vec<(Vec<usize>, Vec<usize>, f32)> {
+    /// with its similarity and its revision weight.
+    pub(super) fn align(&self) -> Vec<(Vec<usize>, Vec<usize>, f32, f32)> {
         let (na, nb) = (self.a.len(), self.b.len());
         let shapes = self.shapes();
         let banded = na * nb > self.max_cells;
@@ -216,10 +262,11 @@ impl<'a> Gap<'a> {
                     if prev == f32::NEG_INFINITY {
                         continue;
                     }
+                    let q = self.params(i - k, j - l);
                     let gain = self.sim(i - k, i, j - l, j)
-                        + self.p.context * self.support(i - k, i, j - l, j)
-                        - self.p.threshold
-                        - self.p.extra * (k + l - 2) as f32;
+                        + q.context * self.support(i - k, i, j - l, j)
+                        - q.threshold
+                        - q.extra * (k + l - 2) as f32;
                     if gain > 0.0 && prev + gain > best {
                         best = prev + gain;
                         how = 3 + s as u8;
@@ -250,7 +297,8 @@ impl<'a> Gap<'a> {
                 s => {
                     let (k, l) = shapes[(s - 3) as usize];
                     let score = self.sim(i - k, i, j - l, j);
-                    groups.push(((i - k..i).collect(), (j - l..j).collect(), score));
+                    let t = self.revision(i - k, j - l);
+                    groups.push(((i - k..i).collect(), (j - l..j).collect(), score, t));
                     i -= k;
                     j -= l;
                 }
@@ -259,6 +307,31 @@ impl<'a> Gap<'a> {
         groups.reverse();
         groups
     }
+}
+
+/// Which sentences of a gap, on each side, have a near-identical counterpart among the scored
+/// cells, by the measure the document's regime uses (equal word and gram weights).
+fn near_identical(
+    a: &[Profile],
+    b: &[Profile],
+    (lo, hi, off): (&[usize], &[usize], &[usize]),
+    cells: &[(f32, f32)],
+) -> (Vec<bool>, Vec<bool>) {
+    let mut best_b = vec![0.0f32; b.len()];
+    let mut near_a = Vec::with_capacity(a.len());
+    for (i, ai) in a.iter().enumerate() {
+        let mut best = 0.0f32;
+        for (j, bj) in (lo[i]..hi[i]).zip(&b[lo[i]..hi[i]]) {
+            let (w, g) = cells[off[i] + j - lo[i]];
+            let s = 0.5 * cosine(w, ai.words_norm2, bj.words_norm2)
+                + 0.5 * cosine(g, ai.grams_norm2, bj.grams_norm2);
+            best = best.max(s);
+            best_b[j] = best_b[j].max(s);
+        }
+        near_a.push(best >= NEAR_IDENTICAL);
+    }
+    let near_b = best_b.iter().map(|&s| s >= NEAR_IDENTICAL).collect();
+    (near_a, near_b)
 }
 
 /// DP scores and back-pointers of a gap, stored row by row over each row's column range.

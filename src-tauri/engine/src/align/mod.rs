@@ -8,9 +8,12 @@ use similar::DiffOp;
 use crate::comparison::Mode;
 use crate::evidence::{Evidence, Weak, weigh};
 use crate::normalize::{Tokens, key_hashes, tokens};
+mod blend;
 mod coarse;
 mod gap;
 mod keydiff;
+
+pub(crate) use blend::Blend;
 
 use crate::similarity::{KeyMap, Profile, cosine, dot, profiles};
 use gap::Gap;
@@ -42,6 +45,9 @@ pub(crate) struct Aligned {
     pub score: f32,
     /// What speaks for the link (left at its default for exact anchors).
     pub evidence: Evidence,
+    /// Revision weight of the stretch the link was found in (see `Blend`): 1 where the text
+    /// reads as an edited copy and the aligner's links stand, below where they need evidence.
+    pub revision: f32,
 }
 
 impl Aligned {
@@ -55,6 +61,7 @@ impl Aligned {
             link: Link::Moved,
             score: 1.0,
             evidence: Evidence::default(),
+            revision: 1.0,
         }
     }
 }
@@ -284,7 +291,10 @@ pub(crate) fn align_detailed(
     prune: bool,
 ) -> (Mode, Vec<Aligned>, Vec<Weak>, Vec<Group>) {
     let prep = prepare(a, b);
-    let mode = mode.unwrap_or_else(|| crate::regime::mode_of(&prep, a.len(), b.len()));
+    let blend = Blend::new(mode, || {
+        crate::regime::shared_share(&prep, a.len(), b.len())
+    });
+    let mode = blend.mode();
     let Prepared {
         ops,
         pa,
@@ -292,7 +302,6 @@ pub(crate) fn align_detailed(
         twins,
         coarse,
     } = prep;
-    let p = Params::for_mode(mode);
     let mut out = Vec::new();
     let (twin_a, twin_b) = twin_flags(&twins, a.len(), b.len());
     let unlinked = |op: &DiffOp| -> (Vec<usize>, Vec<usize>) {
@@ -317,6 +326,9 @@ pub(crate) fn align_detailed(
         } => Some((old_len, new_len)),
         _ => None,
     }));
+    // The lowest revision weight of any stretch: below 1 some stretch reads as a retelling and
+    // its free sentences are worth the pass for missed links.
+    let mut loosest = blend.document();
     for op in detailed() {
         match op {
             DiffOp::Equal {
@@ -333,6 +345,7 @@ pub(crate) fn align_detailed(
                         link: Link::Exact,
                         score: 1.0,
                         evidence: Evidence::default(),
+                        revision: 1.0,
                     });
                 }
             }
@@ -360,7 +373,9 @@ pub(crate) fn align_detailed(
                     );
                     (&owned.0[..], &owned.1[..])
                 };
-                for (x, y, score) in Gap::new(ga, gb, p, max_cells).align() {
+                let gap = Gap::new(ga, gb, blend, max_cells);
+                loosest = loosest.min(gap.loosest());
+                for (x, y, score, revision) in gap.align() {
                     out.push(Aligned {
                         group: Group {
                             a: leading_run(x.iter().map(|&k| ia[k])),
@@ -369,14 +384,15 @@ pub(crate) fn align_detailed(
                         link: Link::Matched,
                         score,
                         evidence: Evidence::default(),
+                        revision,
                     });
                 }
             }
             DiffOp::Delete { .. } | DiffOp::Insert { .. } => {}
         }
     }
-    moves(&pa, &pb, &mut out, p);
-    let weak = weigh(&mut out, (&pa, &pb), a, b, &stretches, mode, prune);
+    moves(&pa, &pb, &mut out, blend.document());
+    let weak = weigh(&mut out, (&pa, &pb), a, b, &stretches, loosest, prune);
     (mode, out, weak, stretches)
 }
 
@@ -399,8 +415,10 @@ fn sim_of(w: f32, g: f32, wn: (f32, f32), gn: (f32, f32), p: Params) -> f32 {
     p.word_weight * cosine(w, wn.0, wn.1) + (1.0 - p.word_weight) * cosine(g, gn.0, gn.1)
 }
 
-/// Greedy crossing matches among sentences the monotone pass left unaligned.
-fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, p: Params) {
+/// Greedy crossing matches among sentences the monotone pass left unaligned, at the document's
+/// revision weight (a move joins two stretches, so no one gap's judgement applies).
+fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, revision: f32) {
+    let p = Params::blend(revision);
     let mut used_a = vec![false; pa.len()];
     let mut used_b = vec![false; pb.len()];
     for x in out.iter() {
@@ -480,6 +498,7 @@ fn moves(pa: &[Profile], pb: &[Profile], out: &mut Vec<Aligned>, p: Params) {
             link: Link::Moved,
             score,
             evidence: Evidence::default(),
+            revision,
         });
     }
 }

@@ -42,6 +42,24 @@ pub(crate) struct Sides<'a> {
     pub content_b: Vec<Vec<String>>,
 }
 
+impl<'a> Sides<'a> {
+    /// The evidence sources of the sentences flagged in `need` on each side.
+    pub(crate) fn new(
+        (pa, pb): (&'a [Profile], &'a [Profile]),
+        (a, b): (&[String], &[String]),
+        (need_a, need_b): (&[bool], &[bool]),
+    ) -> Sides<'a> {
+        Sides {
+            pa,
+            pb,
+            atoms_a: each(a, need_a, claim_atoms),
+            atoms_b: each(b, need_b, claim_atoms),
+            content_a: each(a, need_a, content_words),
+            content_b: each(b, need_b, content_words),
+        }
+    }
+}
+
 /// A sentence's content words: lowercased words of two or more letters that are not function
 /// words ("the", "for", "were", "der", …) and not bare figures (figures count as claims). Read
 /// from the sentence's first `PROFILE_CHARS` bytes, about what its profile reads, so that a
@@ -134,6 +152,10 @@ impl Sides<'_> {
             idx.iter().flat_map(|&i| atoms[i].iter().cloned()).collect()
         };
         let (xa, xb) = (gather(&self.atoms_a, ga), gather(&self.atoms_b, gb));
+        let (wa, wb) = (
+            gather_words(&self.content_a, ga),
+            gather_words(&self.content_b, gb),
+        );
         let claims = compare_atoms(&xa, &xb, Mode::Revision);
         fn find<'x>(
             atoms: &'x [ClaimAtom],
@@ -187,10 +209,7 @@ impl Sides<'_> {
                         && matches!(c.facet, Facet::Number | Facet::Date)
                 })
                 .count(),
-            content: shared_content(
-                &gather_words(&self.content_a, ga),
-                &gather_words(&self.content_b, gb),
-            ),
+            content: shared_content(&wa, &wb),
         }
     }
 }
@@ -215,21 +234,22 @@ pub(crate) struct Weak {
 /// Fills in the evidence of every scored link and, with `prune`, drops the links whose evidence
 /// is weak, returning them. `coarse` holds the stretches past the detail budget: no link touches
 /// them, so their sentences are never read (at the size limit they are most of the text).
+/// `loosest` is the lowest revision weight of any stretch (see `Blend`).
 pub(crate) fn weigh(
     out: &mut Vec<Aligned>,
     (pa, pb): (&[Profile], &[Profile]),
     a: &[String],
     b: &[String],
     coarse: &[crate::align::Group],
-    mode: Mode,
+    loosest: f32,
     prune: bool,
 ) -> Vec<Weak> {
     // Revisions keep every link (see `strong`): their evidence is only worth reading for study.
-    if prune && mode == Mode::Revision {
+    if prune && loosest >= 1.0 {
         return Vec::new();
     }
-    // Accounts are weighed in full when pruned: the pass for missed links reads free sentences.
-    let all = prune && mode == Mode::Accounts;
+    // Where some stretch reads as a retelling, the pass for missed links reads free sentences.
+    let all = prune;
     let (mut need_a, mut need_b) = (vec![all; a.len()], vec![all; b.len()]);
     for g in coarse {
         g.a.iter().for_each(|&i| need_a[i] = false);
@@ -239,14 +259,7 @@ pub(crate) fn weigh(
         x.group.a.iter().for_each(|&i| need_a[i] = true);
         x.group.b.iter().for_each(|&j| need_b[j] = true);
     }
-    let sides = Sides {
-        pa,
-        pb,
-        atoms_a: each(a, &need_a, claim_atoms),
-        atoms_b: each(b, &need_b, claim_atoms),
-        content_a: each(a, &need_a, content_words),
-        content_b: each(b, &need_b, content_words),
-    };
+    let sides = Sides::new((pa, pb), (a, b), (&need_a, &need_b));
     for x in out.iter_mut().filter(|x| x.link != Link::Exact) {
         x.evidence = sides.evidence(&x.group.a, &x.group.b);
     }
@@ -254,45 +267,14 @@ pub(crate) fn weigh(
         return Vec::new();
     }
     let mut weak = Vec::new();
-    if mode == Mode::Accounts {
-        for x in out.iter_mut().filter(|x| x.link != Link::Exact) {
-            let (ga, gb) = (x.group.a.clone(), x.group.b.clone());
-            let earns = |side_a: bool, k: usize| {
-                let e = if side_a {
-                    sides.evidence(&[k], &gb)
-                } else {
-                    sides.evidence(&ga, &[k])
-                };
-                earns_place(&e, mode)
-            };
-            let (ka, drop_a) = trim(&ga, |k| earns(true, k));
-            let (kb, drop_b) = trim(&gb, |k| earns(false, k));
-            if ka.is_empty() || kb.is_empty() {
-                continue; // the whole group goes below
-            }
-            for i in drop_a {
-                weak.push(Weak {
-                    a: vec![i],
-                    b: kb.clone(),
-                    score: x.score,
-                });
-            }
-            for j in drop_b {
-                weak.push(Weak {
-                    a: ka.clone(),
-                    b: vec![j],
-                    score: x.score,
-                });
-            }
-            if (ka.len(), kb.len()) != (ga.len(), gb.len()) {
-                x.evidence = sides.evidence(&ka, &kb);
-                x.group.a = ka;
-                x.group.b = kb;
-            }
-        }
+    for x in out
+        .iter_mut()
+        .filter(|x| x.link != Link::Exact && x.revision < 1.0)
+    {
+        trim_group(x, &sides, &mut weak);
     }
     out.retain(|x| {
-        let keep = x.link == Link::Exact || strong(&x.evidence, mode);
+        let keep = x.link == Link::Exact || strong(&x.evidence, x.revision);
         if !keep {
             weak.push(Weak {
                 a: x.group.a.clone(),
@@ -302,10 +284,46 @@ pub(crate) fn weigh(
         }
         keep
     });
-    if mode == Mode::Accounts {
-        recover(out, &sides);
-    }
+    recover(out, &sides);
     weak
+}
+
+/// Drops from a merge or split the end members that do not earn their place beside the other
+/// side, as weak pointers to the rest; a group left with an empty side is dropped later, whole.
+fn trim_group(x: &mut Aligned, sides: &Sides, weak: &mut Vec<Weak>) {
+    let (ga, gb) = (x.group.a.clone(), x.group.b.clone());
+    let earns = |side_a: bool, k: usize| {
+        let e = if side_a {
+            sides.evidence(&[k], &gb)
+        } else {
+            sides.evidence(&ga, &[k])
+        };
+        earns_place(&e, x.revision)
+    };
+    let (ka, drop_a) = trim(&ga, |k| earns(true, k));
+    let (kb, drop_b) = trim(&gb, |k| earns(false, k));
+    if ka.is_empty() || kb.is_empty() {
+        return;
+    }
+    for i in drop_a {
+        weak.push(Weak {
+            a: vec![i],
+            b: kb.clone(),
+            score: x.score,
+        });
+    }
+    for j in drop_b {
+        weak.push(Weak {
+            a: ka.clone(),
+            b: vec![j],
+            score: x.score,
+        });
+    }
+    if (ka.len(), kb.len()) != (ga.len(), gb.len()) {
+        x.evidence = sides.evidence(&ka, &kb);
+        x.group.a = ka;
+        x.group.b = kb;
+    }
 }
 
 /// Keeps the members of one side of a group that earn their place, trimming from both ends so
@@ -350,18 +368,18 @@ const ACCOUNTS_MIN_WORDS: f32 = 0.12;
 /// Requiring three costs a tenth of the Aesop recall on both halves (F1 .62/.63).
 const ACCOUNTS_MIN_CONTENT: usize = 2;
 
-/// Whether a member of a merge or split earns its place beside the group's other side.
-fn earns_place(e: &Evidence, mode: Mode) -> bool {
-    mode == Mode::Revision || e.words >= ACCOUNTS_MIN_WORDS
+/// Whether a member of a merge or split earns its place beside the group's other side, in a
+/// stretch of revision weight `revision` (see `Blend`).
+fn earns_place(e: &Evidence, revision: f32) -> bool {
+    revision >= 1.0 || e.words >= ACCOUNTS_MIN_WORDS
 }
 
-/// Whether the evidence is strong enough for a link. Revisions keep the aligner's links: an edited
-/// copy shares its wording, and its threshold already asks for that.
-fn strong(e: &Evidence, mode: Mode) -> bool {
-    earns_place(e, mode)
-        && (mode == Mode::Revision
-            || e.anchors + e.conflicts > 0
-            || e.content >= ACCOUNTS_MIN_CONTENT)
+/// Whether the evidence is strong enough for a link found at revision weight `revision`. Where
+/// the text reads wholly as an edited copy the aligner's links stand: an edited copy shares its
+/// wording, and the revision threshold already asks for that.
+fn strong(e: &Evidence, revision: f32) -> bool {
+    earns_place(e, revision)
+        && (revision >= 1.0 || e.anchors + e.conflicts > 0 || e.content >= ACCOUNTS_MIN_CONTENT)
 }
 
 #[cfg(test)]

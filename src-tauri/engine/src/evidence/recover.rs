@@ -55,6 +55,7 @@ pub(super) fn recover(out: &mut Vec<Aligned>, sides: &Sides) {
             link: if crosses { Link::Moved } else { Link::Matched },
             score: score(&e),
             evidence: e,
+            revision: 0.0,
         });
     };
     // One-sentence gaps, in reading order.
@@ -92,7 +93,7 @@ pub(super) fn recover(out: &mut Vec<Aligned>, sides: &Sides) {
                     .any(|x| one_word(w, x) && once(&count_b, x))
         });
         let e = sides.evidence(&[i], &[j]);
-        if unique && earns_place(&e, Mode::Accounts) {
+        if unique && earns_place(&e, 0.0) {
             link(out, i, j, e);
             row_a[i] = Some(out.len() - 1);
             row_b[j] = Some(out.len() - 1);

@@ -7,6 +7,7 @@ mod accounts_corpus;
 mod fixtures;
 mod hostile;
 mod invariants;
+mod no_cliff;
 mod pathological;
 mod regime;
 mod story;
