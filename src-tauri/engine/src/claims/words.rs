@@ -50,7 +50,7 @@ const GERMAN: &[&str] = &[
 pub(crate) fn is_german(words: &[Word]) -> bool {
     words
         .iter()
-        .filter(|w| GERMAN_SET.contains(w.lower.as_str()))
+        .filter(|w| GERMAN_SET.contains(w.lower.as_ref()))
         .count()
         >= 2
 }
