@@ -187,20 +187,134 @@ fn ascii_tokens(text: &[u8]) -> Tokens {
     }
 }
 
-/// The hash of a sentence's matching key, `hash_bytes(tokens(text).text)`, without building the
-/// tokens for ASCII text: every sentence needs a key, only changed ones need their tokens.
+/// The hash of a sentence's matching key, [`key_of`]`(tokens(text).text)`, without building the
+/// tokens for ASCII text: every sentence needs a key, only changed ones need their tokens. Only
+/// equality of keys matters (the verbatim diff, twins), so the hash reads a token eight bytes
+/// at a step instead of FNV's byte at a time (issue 17: the keys were 6% of a revision pair).
 pub(crate) fn key_hash(text: &str) -> u64 {
     if !text.is_ascii() {
-        return hash_bytes(tokens(text).text.as_bytes());
+        return key_of(tokens(text).text.as_bytes());
     }
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    ascii_walk(text.as_bytes(), |b| {
-        if let Some(b) = b {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let b = text.as_bytes();
+    let mut h = KeyMix::default();
+    let mut i = 0;
+    while i < b.len() {
+        if WORD_BYTE[b[i] as usize] == 0 {
+            i += 1;
+            continue;
         }
-    });
-    h
+        // One token: runs of letters and digits, eight bytes at a step, joined by the
+        // separators kept between digits ("1,200").
+        loop {
+            let (chunk, n) = word_run(b, i);
+            if n > 0 {
+                h.chunk(chunk);
+                i += n;
+                if n == 8 {
+                    continue;
+                }
+            }
+            let c = b.get(i).copied().unwrap_or(0);
+            if (c == b'.' || c == b',')
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                h.chunk(u64::from(c));
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        h.chunk(KeyMix::END);
+    }
+    h.finish()
+}
+
+/// The key hash of a matching key (tokens joined by single spaces): each token's runs of
+/// letters and digits in chunks of eight bytes from the run's start, each separator kept
+/// between digits a chunk of its own, and an end mark after each token. The pieces depend on
+/// the key alone, so texts with equal keys hash alike whichever path reads them.
+pub(crate) fn key_of(key: &[u8]) -> u64 {
+    let mut h = KeyMix::default();
+    if key.is_empty() {
+        return h.finish();
+    }
+    for token in key.split(|&c| c == b' ') {
+        let mut run = 0;
+        for (k, &c) in token.iter().enumerate() {
+            if c == b'.' || c == b',' {
+                h.run(&token[run..k]);
+                h.chunk(u64::from(c));
+                run = k + 1;
+            }
+        }
+        h.run(&token[run..]);
+        h.chunk(KeyMix::END);
+    }
+    h.finish()
+}
+
+/// The letters and digits (lower-cased) among the eight bytes of ASCII text at `i`, packed
+/// little-endian and zero-padded, and how many there are before the first other byte.
+#[inline(always)]
+fn word_run(b: &[u8], i: usize) -> (u64, usize) {
+    let mut lane = [0u8; 8];
+    match b.get(i..i + 8) {
+        Some(eight) => lane.copy_from_slice(eight),
+        None => lane[..b.len() - i].copy_from_slice(&b[i..]),
+    }
+    let x = u64::from_le_bytes(lane);
+    // Per byte lane (every byte is below 0x80): the high bit says "at least `c`".
+    let at_least = |v: u64, c: u8| v.wrapping_add(ONES * u64::from(0x80 - c)) & HIGH;
+    let folded = x | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    let word = letter | digit;
+    let n = ((!word & HIGH).trailing_zeros() / 8) as usize;
+    // Capitals get their 0x20 bit; bytes past the run are cleared.
+    let lower = x | (letter >> 2);
+    let keep = if n == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (lower & keep, n)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The running state of [`key_of`]: a multiply-rotate step per chunk (as [`TextHasher`]) and a
+/// final avalanche, since the identity-hashed maps bucket keys by their low bits.
+#[derive(Default)]
+struct KeyMix(u64);
+
+impl KeyMix {
+    /// The mark after each token: no chunk of token bytes can equal it (UTF-8 has no 0xff).
+    const END: u64 = 0xff;
+
+    fn chunk(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    /// A run of letters and digits, eight bytes at a step, the last chunk zero-padded.
+    fn run(&mut self, run: &[u8]) {
+        for c in run.chunks(8) {
+            let mut lane = [0u8; 8];
+            lane[..c.len()].copy_from_slice(c);
+            self.chunk(u64::from_le_bytes(lane));
+        }
+    }
+
+    /// MurmurHash3's 64-bit finaliser.
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
 }
 
 /// [`key_hash`] of every sentence of both sides. A revision repeats most sentences byte for
@@ -331,8 +445,32 @@ mod tests {
             "„Die Zahl“ stieg auf 3.5 – nicht 1,200!",
             "End with digits 42",
         ] {
-            assert_eq!(key_hash(s), hash_bytes(tokens(s).text.as_bytes()), "{s:?}");
+            assert_eq!(key_hash(s), key_of(tokens(s).text.as_bytes()), "{s:?}");
         }
+    }
+
+    #[test]
+    fn key_hashes_tell_apart_keys_that_share_their_bytes() {
+        // Tokens cut at eight bytes, separators and spaces all count.
+        let keys = [
+            "abcdefgh i",
+            "abcdefghi",
+            "abcdefgh",
+            "abcdefghabcdefgh",
+            "abcdefgh abcdefgh",
+            "1,2",
+            "1.2",
+            "12",
+            "1 2",
+            "",
+        ];
+        let hashes: std::collections::HashSet<u64> = keys.iter().map(|k| key_hash(k)).collect();
+        assert_eq!(hashes.len(), keys.len());
+        // Equal keys read on the ASCII path and the general one hash alike.
+        assert_eq!(
+            key_hash("The ABCDEFGHIJ rule -- 1,200."),
+            key_hash("the abcdefghij rule \u{2013} 1,200\u{2026}")
+        );
     }
 
     #[test]
@@ -349,7 +487,12 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn key_hash_matches_tokens_on_any_ascii(s in "[ -~]{0,80}") {
-            proptest::prop_assert_eq!(key_hash(&s), hash_bytes(tokens(&s).text.as_bytes()));
+            proptest::prop_assert_eq!(key_hash(&s), key_of(tokens(&s).text.as_bytes()));
+        }
+
+        #[test]
+        fn key_hash_matches_tokens_on_long_words(s in "[A-Za-z0-9.,]{0,20}( [A-Za-z0-9.,]{0,20}){0,4}") {
+            proptest::prop_assert_eq!(key_hash(&s), key_of(tokens(&s).text.as_bytes()));
         }
 
         #[test]
@@ -360,7 +503,7 @@ mod tests {
         #[test]
         fn digit_separators_tokenise_like_the_general_path(s in "[a19.,' ]{0,40}") {
             proptest::prop_assert_eq!(ascii_tokens(s.as_bytes()), unicode_tokens(&s));
-            proptest::prop_assert_eq!(key_hash(&s), hash_bytes(tokens(&s).text.as_bytes()));
+            proptest::prop_assert_eq!(key_hash(&s), key_of(tokens(&s).text.as_bytes()));
         }
     }
 

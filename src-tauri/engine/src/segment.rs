@@ -3,6 +3,7 @@
 //! broken spacing ("Mr . Smith"). Keeps each sentence's original text (trimmed); matching forms are
 //! left to `normalize`.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -352,6 +353,18 @@ fn push(out: &mut Vec<String>, para: &str, from: usize, to: usize) {
     out.push(s.to_string());
 }
 
+/// `w` lower-cased. Most words before a full stop have no capitals and are borrowed: a String
+/// at every terminal was a tenth of segmenting (issue 17).
+fn lower_case(w: &str) -> Cow<'_, str> {
+    if !w.is_ascii() {
+        return Cow::Owned(w.to_lowercase());
+    }
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Owned(w.to_ascii_lowercase());
+    }
+    Cow::Borrowed(w)
+}
+
 /// Decides whether the terminal run at `term` ends a sentence; `next` is the next word after it
 /// (skipping spaces and opening punctuation), empty at the end.
 fn boundary(para: &str, term: usize, next: &str) -> bool {
@@ -366,7 +379,7 @@ fn boundary(para: &str, term: usize, next: &str) -> bool {
         return true; // ! ? … and "..." followed by a capital or digit
     }
     let prev = word_before(para, term);
-    let lower = prev.to_lowercase();
+    let lower = lower_case(prev);
     if prev.contains(['\'', '\u{2019}', '-']) {
         return true; // "Mary's.", "X-ray." are words, not abbreviations
     }
@@ -385,10 +398,10 @@ fn boundary(para: &str, term: usize, next: &str) -> bool {
         }
     }
     let opener = || OPENERS.contains(&next.to_lowercase().as_str());
-    if MAY_END.contains(&lower.as_str()) {
+    if MAY_END.contains(&lower.as_ref()) {
         return opener();
     }
-    if TITLE_SET.contains(lower.as_str()) {
+    if TITLE_SET.contains(lower.as_ref()) {
         return false;
     }
     // Dotted acronyms not in the lists ("N.A.T.O.", "U.N."): a boundary only before an opener.

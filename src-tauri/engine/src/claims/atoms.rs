@@ -139,7 +139,7 @@ impl Reader<'_> {
     pub(super) fn span(&self, from: usize, to: usize) -> &str {
         let mut end = self.w[to].end;
         // "a.m." keeps its final dot.
-        if matches!(self.w[to].lower.as_str(), "a.m" | "p.m") && self.s[end..].starts_with('.') {
+        if matches!(self.w[to].lower.as_ref(), "a.m" | "p.m") && self.s[end..].starts_with('.') {
             end += 1;
         }
         &self.s[self.w[from].start..end]
@@ -151,7 +151,7 @@ impl Reader<'_> {
     }
 
     pub(super) fn lower(&self, i: usize) -> &str {
-        self.w.get(i).map_or("", |w| w.lower.as_str())
+        self.w.get(i).map_or("", |w| w.lower.as_ref())
     }
 
     pub(super) fn small_int(&self, i: usize) -> Option<u32> {
@@ -230,7 +230,7 @@ impl Reader<'_> {
                 // own slot, so it never differs from the day of the event.
                 let said = i >= 2 && self.lower(i - 1) == "on" && is_speech(self.lower(i - 2));
                 let slot = if said { "statement" } else { "day" };
-                let a = atom(Facet::Date, self.w[i].text, l.clone(), slot);
+                let a = atom(Facet::Date, self.w[i].text, l.to_string(), slot);
                 self.push(i, a);
             }
         }
@@ -302,7 +302,7 @@ impl Reader<'_> {
                 continue;
             }
             let several = matches!(
-                self.w[i].lower.as_str(),
+                self.w[i].lower.as_ref(),
                 "several" | "few" | "many" | "mehrere" | "einige" | "viele"
             ) && self
                 .w
@@ -313,7 +313,7 @@ impl Reader<'_> {
             }
             let vague = several
                 || matches!(
-                    self.w[i].lower.as_str(),
+                    self.w[i].lower.as_ref(),
                     "hundreds" | "thousands" | "millions" | "dozens" | "tausende" | "hunderte"
                 );
             let Some((mut v, mut to, rest)) = self.number_at(i) else {
@@ -441,7 +441,7 @@ impl Reader<'_> {
         }
         let mut skipped = 0;
         while let Some(w) = self.w.get(j) {
-            let l = w.lower.as_str();
+            let l = w.lower.as_ref();
             if matches!(l, "percent" | "prozent") || l == "per" && self.lower(j + 1) == "cent" {
                 let e = if l == "per" { j + 1 } else { j };
                 return Some(("percent".into(), e));
@@ -480,7 +480,7 @@ impl Reader<'_> {
 
     /// Word `i` may open a hedge (see `hedges`): the checks that need no copy of the words.
     fn may_hedge(&self, i: usize) -> bool {
-        let l = self.w[i].lower.as_str();
+        let l = self.w[i].lower.as_ref();
         is_hedge(l)
             || matches!(l, "may" | "might" | "could")
             || self.lower(i + 1) == "to"
@@ -502,7 +502,7 @@ impl Reader<'_> {
             let mut span = None;
             if is_hedge(&l) {
                 span = Some((i, i));
-            } else if matches!(l.as_str(), "may" | "might" | "could")
+            } else if matches!(l.as_ref(), "may" | "might" | "could")
                 && !self.used[i]
                 && self
                     .w
@@ -517,7 +517,7 @@ impl Reader<'_> {
                 span = Some((i, to));
             } else if next == "to"
                 && matches!(
-                    l.as_str(),
+                    l.as_ref(),
                     "expected" | "believed" | "thought" | "said" | "appears" | "seems" | "appeared"
                 )
             {

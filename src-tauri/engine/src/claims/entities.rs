@@ -87,7 +87,7 @@ impl Reader<'_> {
             while self.w.get(to + 1).is_some_and(|w| w.quoted) {
                 to += 1;
             }
-            let key: Vec<&str> = (i..=to).map(|k| self.w[k].lower.as_str()).collect();
+            let key: Vec<&str> = (i..=to).map(|k| self.w[k].lower.as_ref()).collect();
             let mut a = atom(Facet::Quote, self.span(i, to), key.join(" "), "");
             a.speaker = speaker.clone();
             self.push(i, a);
@@ -103,7 +103,7 @@ impl Reader<'_> {
             if w.quoted {
                 continue;
             }
-            let l = w.lower.as_str();
+            let l = w.lower.as_ref();
             let span = if l == "according" && self.lower(i + 1) == "to" {
                 self.forward(i + 2)
             } else if l == "laut" {

@@ -50,7 +50,7 @@ const GERMAN: &[&str] = &[
 pub(crate) fn is_german(words: &[Word]) -> bool {
     words
         .iter()
-        .filter(|w| GERMAN_SET.contains(w.lower.as_str()))
+        .filter(|w| GERMAN_SET.contains(w.lower.as_ref()))
         .count()
         >= 2
 }
@@ -315,7 +315,8 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
 /// other word. Read left to right: units and tens add up ("ein-und-zwanzig"), "hundert"
 /// multiplies what stands before it (one when nothing does), "tausend" closes a group.
 pub(crate) fn german_numeral(w: &str) -> Option<f64> {
-    if number_word(w).is_some() || multiplier(w).is_some() || w.len() < 7 {
+    // Length first: it turns most words away before the two lookups (issue 17).
+    if w.len() < 7 || number_word(w).is_some() || multiplier(w).is_some() {
         return None;
     }
     // Longest parts first, so "sechzehn" is not read as "sechs" + "zehn"... and "achtzig" not

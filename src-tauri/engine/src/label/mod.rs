@@ -58,6 +58,14 @@ fn quoted_spans(text: &str) -> Vec<String> {
 
 /// Capitalised words that do not open the sentence or follow a colon or quote mark.
 fn names(text: &str) -> Vec<String> {
+    if text.is_ascii() {
+        return ascii_names(text.as_bytes());
+    }
+    char_names(text)
+}
+
+/// [`names`] of any text, a character at a time.
+fn char_names(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut first = true;
     let mut prev_punct = ' ';
@@ -86,6 +94,44 @@ fn names(text: &str) -> Vec<String> {
         prev_abbrev = prev_punct == '.'
             && tok.starts_with(char::is_uppercase)
             && (1..=3).contains(&tok.chars().filter(|c| c.is_alphabetic()).count());
+    }
+    out.sort();
+    out
+}
+
+/// [`names`] of ASCII text, a byte at a time: the same rule without decoding, for the names of
+/// every changed row (issue 17: a quarter less work in labelling).
+fn ascii_names(text: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut first = true;
+    let mut prev_punct = b' ';
+    let mut prev_abbrev = false;
+    // `char::is_whitespace` also counts the vertical tab, which `u8`'s version does not.
+    let space = |b: &u8| b.is_ascii_whitespace() || *b == 0x0b;
+    for tok in text.split(space).filter(|t| !t.is_empty()) {
+        let lead = tok
+            .iter()
+            .take_while(|b| !b.is_ascii_alphanumeric())
+            .count();
+        let core = &tok[lead..];
+        if let Some(&c) = core.first() {
+            let after_stop = matches!(prev_punct, b':' | b'.' | b'!' | b'?') && !prev_abbrev;
+            if c.is_ascii_uppercase() && !first && lead == 0 && !after_stop {
+                let w: String = core
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .map(|b| char::from(b.to_ascii_lowercase()))
+                    .collect();
+                if classes(&w) & (MONTH | DAY) == 0 {
+                    out.push(w);
+                }
+            }
+            first = false;
+        }
+        prev_punct = tok[tok.len() - 1];
+        prev_abbrev = prev_punct == b'.'
+            && tok[0].is_ascii_uppercase()
+            && (1..=3).contains(&tok.iter().filter(|b| b.is_ascii_alphabetic()).count());
     }
     out.sort();
     out

@@ -188,3 +188,17 @@ fn words_without_a_spelling_variant_are_kept_and_the_rest_fold() {
     assert_eq!(fold_spelling("centre"), "center");
     assert_eq!(fold_spelling("straße"), "strasse");
 }
+
+proptest::proptest! {
+    #[test]
+    fn ascii_names_are_read_as_the_general_path_reads_them(
+        s in "([A-Z]?[a-z0-9]{0,4}[.:!?,'\"(]{0,2}[ \t\x0b]{1,2}){0,10}"
+    ) {
+        proptest::prop_assert_eq!(ascii_names(s.as_bytes()), char_names(&s));
+    }
+
+    #[test]
+    fn any_ascii_names_are_read_as_the_general_path_reads_them(s in "[ -~\t\n\x0b\x0c\r]{0,80}") {
+        proptest::prop_assert_eq!(ascii_names(s.as_bytes()), char_names(&s));
+    }
+}
