@@ -17,6 +17,13 @@ fn rows_of(out: &[Aligned], n: usize, side_a: bool) -> Vec<Option<usize>> {
     row
 }
 
+/// Whether sentence `k` may leave the group side `g` for a link of its own: only an end member
+/// (the group stays contiguous) and only while another member remains (a split or merge never
+/// keeps an empty side).
+fn may_leave(g: &[usize], k: usize) -> bool {
+    g.len() > 1 && (g[0] == k || g[g.len() - 1] == k)
+}
+
 /// Links two accounts' sentences that the monotone alignment and the pruning left apart:
 /// - **a one-sentence gap between links**: when the sentences before and after a free pair are
 ///   linked to each other (or a text starts or ends there), the neighbours fix where the pair
@@ -102,14 +109,14 @@ pub(super) fn recover(out: &mut Vec<Aligned>, sides: &Sides) {
     // Shared claim slots: free sentences and the end members of groups.
     let ends = |row: &[Option<usize>], k: usize, side_a: bool| match row[k] {
         None => true,
-        Some(r) => {
-            let g = if side_a {
+        Some(r) => may_leave(
+            if side_a {
                 &out[r].group.a
             } else {
                 &out[r].group.b
-            };
-            g.len() > 1 && (g[0] == k || g[g.len() - 1] == k)
-        }
+            },
+            k,
+        ),
     };
     let ca: Vec<usize> = (0..n).filter(|&i| ends(&row_a, i, true)).collect();
     let cb: Vec<usize> = (0..m).filter(|&j| ends(&row_b, j, false)).collect();
@@ -162,6 +169,22 @@ pub(super) fn recover(out: &mut Vec<Aligned>, sides: &Sides) {
         }
         let (ra, rb) = (rows_of(out, n, true)[i], rows_of(out, m, false)[j]);
         if ra.is_some() && rb.is_some() {
+            continue;
+        }
+        // Asked again now: an earlier take may have left this member its group's last on its side.
+        let stays = |r: Option<usize>, side_a: bool, k: usize| {
+            r.is_some_and(|r| {
+                !may_leave(
+                    if side_a {
+                        &out[r].group.a
+                    } else {
+                        &out[r].group.b
+                    },
+                    k,
+                )
+            })
+        };
+        if stays(ra, true, i) || stays(rb, false, j) {
             continue;
         }
         if let Some(r) = ra {

@@ -164,3 +164,31 @@ fn removed_row_stands_after_the_preceding_left_sentence() {
         vec![RowKind::Unchanged, RowKind::Removed, RowKind::Unchanged]
     );
 }
+
+/// Issue 10: the shared-figure pass took both end members of a 1:2 split away (each was an end
+/// when the candidates were listed), leaving a `split [3] → []` row out of order.
+#[test]
+fn split_keeps_a_member_on_each_side_after_recovery() {
+    let old = "Mr. Smith said 3.5 million people watched. Mr. Smith said 3.5 million people watched. \
+               Prices did not rise in May. Mr. Smith said 3.5 million people watched. a\n\n\
+               \"We are ready,\" she said. ";
+    let new = "Prices did not rise in May. Mr. Smith said 3.5 million people watched. \
+               Mr. Smith said 3.5 million people watched. \"We are ready,\" she said. ";
+    let options = CompareOptions {
+        mode: ModeChoice::Accounts,
+        ..CompareOptions::default()
+    };
+    let c = compare(old, new, &options);
+    check(&c);
+    for r in &c.rows {
+        if matches!(r.kind, RowKind::Split | RowKind::Merged | RowKind::Edited) {
+            assert!(
+                !r.left.is_empty() && !r.right.is_empty(),
+                "{:?} row with an empty side: {:?} -> {:?}",
+                r.kind,
+                r.left,
+                r.right
+            );
+        }
+    }
+}
