@@ -61,7 +61,7 @@ fn char_tokens(s: &str) -> Vec<&str> {
 /// Cuts `s` at the characters `chars` gives as (byte offset, class: 1 word, 2 space, 3 other,
 /// whether it joins a word it follows): a new token starts where the class changes, and at
 /// every punctuation mark.
-fn cut<'s>(s: &'s str, chars: impl Iterator<Item = (usize, u8, bool)>) -> Vec<&'s str> {
+fn cut(s: &str, chars: impl Iterator<Item = (usize, u8, bool)>) -> Vec<&str> {
     let mut out = Vec::with_capacity(s.len() / 3 + 1);
     let mut start = 0;
     let mut kind = 0u8;

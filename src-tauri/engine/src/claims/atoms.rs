@@ -81,6 +81,7 @@ pub(super) fn atom(facet: Facet, text: &str, key: String, slot: &str) -> ClaimAt
         slot: slot.to_string(),
         speaker: None,
         lead: String::new(),
+        refers: String::new(),
     }
 }
 

@@ -42,6 +42,12 @@ pub struct ClaimAtom {
     #[serde(skip)]
     #[ts(skip)]
     pub lead: String,
+    /// For a source named by a pronoun ("…, she said"), the named source it stands for as it
+    /// reads there ("Detective Inspector Rhea Marsh"); empty otherwise. Shown beside the pronoun
+    /// when two sides' sources differ but read alike ("she" and "she"). Not serialised.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub refers: String,
 }
 
 /// How one claim of a linked row compares across the two sides.

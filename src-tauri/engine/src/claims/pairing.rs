@@ -77,11 +77,21 @@ fn inflected(a: &str, b: &str) -> bool {
 }
 
 fn claim(facet: Facet, status: ClaimStatus, l: Option<&ClaimAtom>, r: Option<&ClaimAtom>) -> Claim {
+    // Two sources that read alike but stand for different people ("she" and "she") say whom
+    // each stands for, or the difference would read "she → she".
+    let alike = l.zip(r).is_some_and(|(x, y)| x.text == y.text);
+    let shown = |a: &ClaimAtom| {
+        if alike && status == ClaimStatus::Differs && !a.refers.is_empty() {
+            format!("{} ({})", a.text, a.refers)
+        } else {
+            a.text.clone()
+        }
+    };
     Claim {
         facet,
         status,
-        left: l.map(|a| a.text.clone()),
-        right: r.map(|a| a.text.clone()),
+        left: l.map(shown),
+        right: r.map(shown),
     }
 }
 

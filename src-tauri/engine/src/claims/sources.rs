@@ -32,10 +32,10 @@ pub(crate) fn text_atoms(texts: &[String], i: usize) -> Vec<ClaimAtom> {
             .find(|a| a.facet == Facet::Attribution && !is_pronoun(&a.key))
     });
     if let Some(n) = named {
-        atoms
-            .iter_mut()
-            .filter(|a| pronoun(a))
-            .for_each(|a| a.key = n.key.clone());
+        atoms.iter_mut().filter(|a| pronoun(a)).for_each(|a| {
+            a.key.clone_from(&n.key);
+            a.refers.clone_from(&n.text);
+        });
     }
     atoms
 }
