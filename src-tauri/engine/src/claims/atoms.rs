@@ -407,12 +407,16 @@ impl Reader<'_> {
     /// only after a preposition of time so "a day" in "twice a day" stays unread.
     fn lone_units(&mut self) {
         for i in 1..self.w.len().saturating_sub(1) {
-            let unit = stem(self.lower(i + 1));
             let one = matches!(
                 self.lower(i),
                 "a" | "an" | "one" | "einem" | "einer" | "einen"
             );
-            if self.used[i] || self.used[i + 1] || !one || !is_time_unit(&unit) {
+            // The cheap tests first: most words are no article, and the unit's stem is a copy.
+            if self.used[i] || self.used[i + 1] || !one {
+                continue;
+            }
+            let unit = stem(self.lower(i + 1));
+            if !is_time_unit(&unit) {
                 continue;
             }
             let lead = self.lower(i - 1).to_string();
