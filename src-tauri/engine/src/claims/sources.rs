@@ -62,17 +62,21 @@ fn opening_name(texts: &[String], i: usize, atoms: &[ClaimAtom]) -> Option<Claim
     }
     // A news text gives the full name on first mention and the surname after it, so only the
     // sentences before this one are looked at.
+    let finder = memchr::memmem::Finder::new(word);
     texts[..i]
         .iter()
-        .any(|t| surname_in(t, word))
+        .any(|t| surname_in(t, word, &finder))
         .then(|| atom(Facet::Name, word, lower.clone(), ""))
 }
 
 /// `sentence` holds `word` inside it as the last word of a name: after a capitalised word that
 /// does not open the sentence or a clause, and before no other capitalised word. Read on the
-/// raw text, without reading the sentence's atoms, as it runs for every opening word.
-fn surname_in(sentence: &str, word: &str) -> bool {
-    sentence.match_indices(word).any(|(at, _)| {
+/// raw text, without reading the sentence's atoms, as it runs for every opening word. `finder`
+/// searches for `word`: built once for all earlier sentences, where a substring search would
+/// set itself up again for each (the places are the same: a word has no overlapping matches
+/// that a search would skip, as every match checked stands after a space).
+fn surname_in(sentence: &str, word: &str, finder: &memchr::memmem::Finder) -> bool {
+    finder.find_iter(sentence.as_bytes()).any(|at| {
         let rest = &sentence[at + word.len()..];
         if rest.starts_with(char::is_alphanumeric) || !sentence[..at].ends_with(' ') {
             return false;
