@@ -302,7 +302,7 @@ fn read_line_capped<R: BufRead>(
         if avail.is_empty() {
             return Ok((used > 0).then_some((used, too_long)));
         }
-        let (chunk, step, end) = match avail.iter().position(|&b| b == b'\n') {
+        let (chunk, step, end) = match memchr::memchr(b'\n', avail) {
             Some(i) => (&avail[..i], i + 1, true),
             None => (avail, avail.len(), false),
         };
