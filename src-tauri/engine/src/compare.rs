@@ -238,7 +238,13 @@ fn may_name(text: &str, w: &str) -> bool {
         return true;
     }
     let (t, w) = (text.as_bytes(), w.as_bytes());
-    t.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
+    // Candidates are where the first letter stands in either case: one vectorised scan instead of
+    // a comparison at every byte (this runs for every sentence a new name is looked up in).
+    let (lo, up) = (w[0].to_ascii_lowercase(), w[0].to_ascii_uppercase());
+    memchr::memchr2_iter(lo, up, t).any(|at| {
+        t.get(at..at + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+    })
 }
 
 /// The texts of a row's sentences joined by spaces; a single sentence is borrowed (most rows).
@@ -434,6 +440,14 @@ mod tests {
     fn only_ascii_text_without_the_word_is_skipped() {
         assert!(may_name("The PUTIN plan", "putin"));
         assert!(!may_name("The plan", "putin"));
+        assert!(
+            may_name("said pUtIn", "putin"),
+            "found in any case, at the end"
+        );
+        assert!(
+            !may_name("a Puti", "putin"),
+            "a prefix cut off by the end is no match"
+        );
         // Lower-casing other scripts may change lengths ("İ"): such text is always read.
         assert!(may_name("İstanbul", "putin"));
     }
