@@ -4,6 +4,10 @@
 use parallax_engine::synth::{article_pair, corpus_article};
 use parallax_engine::{CompareOptions, compare};
 
+/// The allocator of the `parallax` binary, so the figures are those of `batch` and `bench`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
