@@ -419,14 +419,16 @@ fn boundary(para: &str, term: usize, next: &str, ascii: bool) -> bool {
     }
     let prev = word_before(para, term, ascii);
     let lower = lower_case(prev);
-    if prev.contains(['\'', '\u{2019}', '-']) {
+    let marked = prev.bytes().any(|c| c == b'\'' || c == b'-');
+    if marked || (!ascii && prev.contains('\u{2019}')) {
         return true; // "Mary's.", "X-ray." are words, not abbreviations
     }
     if lower.is_empty() {
         return true;
     }
     // Initials ("J. K. Rowling") and spaced abbreviations ("z. B.", "d. h.").
-    if prev.chars().count() == 1 && prev.chars().all(char::is_alphabetic) {
+    let mut chars = prev.chars();
+    if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
         return false;
     }
     // German ordinals before a month or number: "am 3. Oktober", "der 2. Weltkrieg" stays split-safe.
@@ -444,7 +446,7 @@ fn boundary(para: &str, term: usize, next: &str, ascii: bool) -> bool {
         return false;
     }
     // Dotted acronyms not in the lists ("N.A.T.O.", "U.N."): a boundary only before an opener.
-    if lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2) {
+    if lower.as_bytes().contains(&b'.') && lower.split('.').all(|p| p.chars().count() <= 2) {
         return opener();
     }
     true
