@@ -331,18 +331,24 @@ pub(crate) fn profiles(
         .collect();
     let tf_of: Vec<f32> = (0..64).map(|t: u32| 1.0 + (t.max(1) as f32).ln()).collect();
     // The weights replace the counts in place: both pairs are a u64 and four bytes.
-    let weigh = |v: Vec<(u64, u32)>, f: &Features| -> (Sparse, f32) {
+    // The weight of each feature id's document frequency, looked up once per id.
+    let idf = |f: &Features| -> Vec<f32> {
+        let top = idf_of.len() - 1;
+        f.df.iter()
+            .map(|&d| idf_of[(d as usize).min(top)])
+            .collect()
+    };
+    let (idf_w, idf_g) = (idf(&words), idf(&grams));
+    let weigh = |v: Vec<(u64, u32)>, f: &Features, idf: &[f32]| -> (Sparse, f32) {
         let mut norm2 = 0.0;
         let out: Sparse = v
             .into_iter()
             .map(|(id, tf)| {
-                let d = f.df[id as usize] as usize;
-                let idf = idf_of[d.min(idf_of.len() - 1)];
                 let tf = tf_of
                     .get(tf as usize)
                     .copied()
                     .unwrap_or_else(|| 1.0 + (tf as f32).ln());
-                let w = tf * idf;
+                let w = tf * idf[id as usize];
                 norm2 += w * w;
                 (f.keys[id as usize], w)
             })
@@ -350,8 +356,8 @@ pub(crate) fn profiles(
         (out, norm2)
     };
     let build = |c: Counts| {
-        let (words, words_norm2) = weigh(c.words, &words);
-        let (grams, grams_norm2) = weigh(c.grams, &grams);
+        let (words, words_norm2) = weigh(c.words, &words, &idf_w);
+        let (grams, grams_norm2) = weigh(c.grams, &grams, &idf_g);
         Profile {
             words,
             grams,
