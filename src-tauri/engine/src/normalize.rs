@@ -269,15 +269,13 @@ fn word_run(b: &[u8], i: usize) -> (u64, usize) {
     let folded = x | (ONES * 0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
-    let word = letter | digit;
-    let n = ((!word & HIGH).trailing_zeros() / 8) as usize;
-    // Capitals get their 0x20 bit; bytes past the run are cleared.
+    // The high bit of each lane that ends the run (none when all eight are in it).
+    let stop = !(letter | digit) & HIGH;
+    let n = (stop.trailing_zeros() / 8) as usize;
+    // Capitals get their 0x20 bit; bytes past the run are cleared. The first stop bit, moved
+    // down to its lane's lowest bit, less one is the mask of the run (all ones without a stop).
     let lower = x | (letter >> 2);
-    let keep = if n == 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    };
+    let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
     (lower & keep, n)
 }
 
