@@ -133,6 +133,7 @@ fn word_before(para: &str, end: usize, ascii: bool) -> &str {
 
 /// The word (letters and digits) that starts at byte `from`, which holds an alphanumeric
 /// character or is the end of `para` (ASCII as in [`word_before`]).
+#[inline]
 pub(super) fn word_at(para: &str, from: usize, ascii: bool) -> &str {
     let rest = &para[from..];
     let e = if ascii {
@@ -158,6 +159,9 @@ fn lower_case(w: &str) -> Cow<'_, str> {
 /// Decides whether the terminal run at `term` ends a sentence; `next` is the next word after it
 /// (skipping spaces and opening punctuation), empty at the end; `ascii` as for
 /// [`split_sentences_as`].
+// Inlined into the splitter's loop as it was before this module was split off (it runs at every
+// terminal).
+#[inline]
 pub(super) fn boundary(para: &str, term: usize, next: &str, ascii: bool) -> bool {
     let Some(first) = next.chars().next() else {
         return true;

@@ -137,6 +137,7 @@ fn is_terminal(c: char) -> bool {
 }
 
 /// The character at byte `i` (which must be a char boundary inside `s`).
+#[inline]
 pub(super) fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
 }
