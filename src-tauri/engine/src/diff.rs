@@ -17,8 +17,8 @@ pub(crate) fn tokens(s: &str) -> Vec<&str> {
     char_tokens(s)
 }
 
-/// Class of each ASCII byte for [`cut`]: 1 letter or digit, 2 whitespace (as
-/// `char::is_whitespace` has it, vertical tab included), 3 anything else.
+/// Class of each ASCII byte, numbered as [`cut`] numbers them: 1 letter or digit, 2 whitespace
+/// (as `char::is_whitespace` has it, vertical tab included), 3 anything else.
 static ASCII_CLASS: [u8; 128] = {
     let mut t = [3u8; 128];
     let mut i = 0;

@@ -50,7 +50,7 @@ struct Counts {
 }
 
 /// Buffers that one [`profiles`] call reuses for every sentence: the keys in text order, sorted,
-/// and counted. Three allocations a sentence were a fifth of counting (issue 17).
+/// and counted, instead of three fresh vectors a sentence (issue 17).
 #[derive(Default)]
 struct Scratch {
     keys: Vec<u64>,
@@ -184,9 +184,9 @@ fn run_lengths(keys: &[u64], out: &mut Vec<(u64, u32)>) {
 /// is the better sort) and from which (below it, the bucket table is not worth its set-up).
 const BUCKETED: std::ops::Range<usize> = 32..1024;
 
-/// Sorts feature keys into `out`. Keys are well-mixed hashes, so their top six bits spread a sentence's
-/// ~130 gram keys over 64 buckets a couple each: one counting pass places every key in its
-/// bucket and an insertion pass puts the few out of order right (issue 17: sorting was a
+/// Sorts feature keys into `out`. Keys are well-mixed hashes, so their top six bits spread a
+/// sentence's ~130 gram keys over 64 buckets a couple each: one counting pass places every key
+/// in its bucket and an insertion pass puts the few out of order right (issue 17: sorting was a
 /// twentieth of a revision pair). Unmixed keys would only make the insertion pass longer.
 fn sort_keys(keys: &[u64], out: &mut Vec<u64>) {
     out.clear();
@@ -234,9 +234,9 @@ struct Features {
 impl Features {
     /// Room for `n` sentence features before the table grows (capped: two long unrelated
     /// texts, whose keys mostly repeat, would reserve far more than they fill). A revision's
-    /// changed sentences share about half their features, so `n` features hold some 0.6·n keys:
-    /// 1.5·n slots seldom fill to their limit. At most half the slots are taken, so a probe
-    /// always meets a free slot.
+    /// changed sentences share about half their features (over 500 corpus pairs, `n` features
+    /// held 0.53·n distinct words and 0.50·n distinct grams), so 1.5·n slots seldom fill to
+    /// their limit. At most half the slots are taken, so a probe always meets a free slot.
     fn with_room(n: usize) -> Self {
         let n = n.clamp(4, 1 << 16);
         Features {
@@ -330,7 +330,6 @@ pub(crate) fn profiles(
         .map(|d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
         .collect();
     let tf_of: Vec<f32> = (0..64).map(|t: u32| 1.0 + (t.max(1) as f32).ln()).collect();
-    // The weights replace the counts in place: both pairs are a u64 and four bytes.
     // The weight of each feature id's document frequency, looked up once per id.
     let idf = |f: &Features| -> Vec<f32> {
         let top = idf_of.len() - 1;
@@ -339,6 +338,7 @@ pub(crate) fn profiles(
             .collect()
     };
     let (idf_w, idf_g) = (idf(&words), idf(&grams));
+    // The weights replace the counts in place: both pairs are a u64 and four bytes.
     let weigh = |v: Vec<(u64, u32)>, f: &Features, idf: &[f32]| -> (Sparse, f32) {
         let mut norm2 = 0.0;
         let out: Sparse = v
