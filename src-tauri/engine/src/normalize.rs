@@ -269,15 +269,13 @@ fn word_run(b: &[u8], i: usize) -> (u64, usize) {
     let folded = x | (ONES * 0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
-    let word = letter | digit;
-    let n = ((!word & HIGH).trailing_zeros() / 8) as usize;
-    // Capitals get their 0x20 bit; bytes past the run are cleared.
+    // The high bit of each lane that ends the run (none when all eight are in it).
+    let stop = !(letter | digit) & HIGH;
+    let n = (stop.trailing_zeros() / 8) as usize;
+    // Capitals get their 0x20 bit; bytes past the run are cleared. The first stop bit, moved
+    // down to its lane's lowest bit, less one is the mask of the run (all ones without a stop).
     let lower = x | (letter >> 2);
-    let keep = if n == 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    };
+    let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
     (lower & keep, n)
 }
 
@@ -391,14 +389,18 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
+/// FNV-1a's offset basis: the hash of no bytes.
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte of FNV-1a, for callers that hash words while they look for the words' ends.
+#[inline(always)]
+pub(crate) fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
 /// A 64-bit FNV-1a hash; stable across runs so outputs are deterministic.
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    bytes.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b))
 }
 
 #[cfg(test)]

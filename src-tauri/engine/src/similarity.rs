@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::normalize::{Tokens, hash_bytes};
+use crate::normalize::{FNV_OFFSET, Tokens, fnv_step, hash_bytes};
 
 /// Longest prefix of a sentence (in bytes of its tokens) that feeds its profile; keeps a 5 MB "sentence" cheap.
 pub(crate) const PROFILE_CHARS: usize = 20_000;
@@ -49,29 +49,82 @@ struct Counts {
     grams: Vec<(u64, u32)>,
 }
 
-fn counts(t: &Tokens) -> Counts {
-    let text = t.prefix(PROFILE_CHARS);
-    let words: Vec<u64> = text
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| hash_bytes(w.as_bytes()))
-        .collect();
-    // Character n-grams over " w1 w2 … " so that compounds and inflections still share most grams.
-    // Built by hand: `format!` cost ten times the copy (issue 17).
-    let mut padded = String::with_capacity(text.len() + 2);
-    padded.push(' ');
-    padded.push_str(text);
-    padded.push(' ');
-    let grams: Vec<u64> = if padded.is_ascii() {
-        // Every window of four bytes is a gram of four characters.
-        padded.as_bytes().windows(GRAM).map(gram_key).collect()
-    } else {
-        gram_keys(&padded)
-    };
-    Counts {
-        words: run_lengths(sort_keys(words)),
-        grams: run_lengths(sort_keys(grams)),
+/// Buffers that one [`profiles`] call reuses for every sentence: the keys in text order, sorted,
+/// and counted, instead of three fresh vectors a sentence (issue 17).
+#[derive(Default)]
+struct Scratch {
+    keys: Vec<u64>,
+    sorted: Vec<u64>,
+    runs: Vec<(u64, u32)>,
+}
+
+impl Scratch {
+    /// Term counts of the keys gathered in `keys`, in a vector of their own size.
+    fn tally(&mut self) -> Vec<(u64, u32)> {
+        sort_keys(&self.keys, &mut self.sorted);
+        run_lengths(&self.sorted, &mut self.runs);
+        self.runs.clone()
     }
+}
+
+fn counts(t: &Tokens, s: &mut Scratch) -> Counts {
+    let text = t.prefix(PROFILE_CHARS);
+    s.keys.clear();
+    word_keys(text, &mut s.keys);
+    let words = s.tally();
+    // Character n-grams over " w1 w2 … " so that compounds and inflections still share most grams.
+    s.keys.clear();
+    if text.is_ascii() {
+        ascii_gram_keys(text.as_bytes(), &mut s.keys);
+    } else {
+        let mut padded = String::with_capacity(text.len() + 2);
+        padded.push(' ');
+        padded.push_str(text);
+        padded.push(' ');
+        s.keys.extend(gram_keys(&padded));
+    }
+    let grams = s.tally();
+    Counts { words, grams }
+}
+
+/// The FNV-1a hash of each word of a matching key (tokens joined by single spaces), hashed in
+/// the same pass that finds the spaces: splitting first cost more than the hashing.
+fn word_keys(text: &str, out: &mut Vec<u64>) {
+    let mut h = FNV_OFFSET;
+    let mut open = false;
+    for &c in text.as_bytes() {
+        if c == b' ' {
+            if open {
+                out.push(h);
+            }
+            (h, open) = (FNV_OFFSET, false);
+        } else {
+            (h, open) = (fnv_step(h, c), true);
+        }
+    }
+    if open {
+        out.push(h);
+    }
+}
+
+/// Keys of the grams of ASCII `text` padded with a space at each end: there every window of
+/// four bytes is a gram of four characters. The window rolls a byte at a step, so the padded
+/// copy is never built.
+fn ascii_gram_keys(text: &[u8], out: &mut Vec<u64>) {
+    if text.len() < GRAM - 2 {
+        return;
+    }
+    out.reserve(text.len() - 1);
+    // The window's first byte is its lowest, as `gram_key` packs it.
+    let roll = |w: u32, c: u8| (w >> 8) | (u32::from(c) << 24);
+    let mut w = roll(0, b' ');
+    for (p, &c) in text.iter().enumerate() {
+        w = roll(w, c);
+        if p >= GRAM - 2 {
+            out.push(packed_gram_key(w));
+        }
+    }
+    out.push(packed_gram_key(roll(w, b' ')));
 }
 
 /// Keys of the character 4-grams of any text (see `counts` for the ASCII shortcut).
@@ -97,49 +150,61 @@ fn gram_keys(padded: &str) -> Vec<u64> {
 /// characters, which piled a long text's grams into a few buckets. Longer grams are hashed.
 fn gram_key(g: &[u8]) -> u64 {
     match *g {
-        [a, b, c, d] => {
-            let x = u64::from(u32::from_le_bytes([a, b, c, d])).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            x ^ (x >> 32)
-        }
+        [a, b, c, d] => packed_gram_key(u32::from_le_bytes([a, b, c, d])),
         _ => hash_bytes(g) ^ 0x9e37_79b9_7f4a_7c15,
     }
 }
 
-/// Counts equal runs of sorted keys: a term-count vector without a hash map.
-fn run_lengths(keys: Vec<u64>) -> Vec<(u64, u32)> {
-    let mut out: Vec<(u64, u32)> = Vec::with_capacity(keys.len());
-    for k in keys {
-        match out.last_mut() {
-            Some((last, n)) if *last == k => *n += 1,
-            _ => out.push((k, 1)),
+/// [`gram_key`] of four bytes packed little-endian.
+#[inline(always)]
+fn packed_gram_key(g: u32) -> u64 {
+    let x = u64::from(g).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^ (x >> 32)
+}
+
+/// Counts equal runs of sorted keys into `out`: a term-count vector without a hash map.
+fn run_lengths(keys: &[u64], out: &mut Vec<(u64, u32)>) {
+    out.clear();
+    let Some(&first) = keys.first() else {
+        return;
+    };
+    let mut run = (first, 0u32);
+    for &k in keys {
+        if k == run.0 {
+            run.1 += 1;
+        } else {
+            out.push(run);
+            run = (k, 1);
         }
     }
-    out
+    out.push(run);
 }
 
 /// Keys up to which [`sort_keys`] buckets them (past it, the buckets fill and `sort_unstable`
 /// is the better sort) and from which (below it, the bucket table is not worth its set-up).
 const BUCKETED: std::ops::Range<usize> = 32..1024;
 
-/// Sorts feature keys. Keys are well-mixed hashes, so their top six bits spread a sentence's
-/// ~130 gram keys over 64 buckets a couple each: one counting pass places every key in its
-/// bucket and an insertion pass puts the few out of order right (issue 17: sorting was a
+/// Sorts feature keys into `out`. Keys are well-mixed hashes, so their top six bits spread a
+/// sentence's ~130 gram keys over 64 buckets a couple each: one counting pass places every key
+/// in its bucket and an insertion pass puts the few out of order right (issue 17: sorting was a
 /// twentieth of a revision pair). Unmixed keys would only make the insertion pass longer.
-fn sort_keys(mut keys: Vec<u64>) -> Vec<u64> {
+fn sort_keys(keys: &[u64], out: &mut Vec<u64>) {
+    out.clear();
     if !BUCKETED.contains(&keys.len()) {
-        keys.sort_unstable();
-        return keys;
+        out.extend_from_slice(keys);
+        out.sort_unstable();
+        return;
     }
     let bucket = |k: u64| (k >> 58) as usize;
     let mut start = [0usize; 65];
-    for &k in &keys {
+    for &k in keys {
         start[bucket(k) + 1] += 1;
     }
     for b in 1..start.len() {
         start[b] += start[b - 1];
     }
-    let mut out = vec![0u64; keys.len()];
-    for &k in &keys {
+    out.resize(keys.len(), 0);
+    for &k in keys {
         let b = bucket(k);
         out[start[b]] = k;
         start[b] += 1;
@@ -153,7 +218,74 @@ fn sort_keys(mut keys: Vec<u64>) -> Vec<u64> {
         }
         out[j] = k;
     }
-    out
+}
+
+/// The feature keys of one pair, each numbered in the order first seen and counted once per
+/// sentence that holds it (its document frequency). Ids are found through an open-addressed
+/// table probed linearly from a key's low bits: keys are mixed hashes, so most probes end at the
+/// first slot, where a general hash map cost several times that per feature (issue 17).
+struct Features {
+    /// Id + 1 of the key in each slot; 0 is a free slot.
+    slots: Vec<u32>,
+    keys: Vec<u64>,
+    df: Vec<u32>,
+}
+
+impl Features {
+    /// Room for `n` sentence features before the table grows (capped: two long unrelated
+    /// texts, whose keys mostly repeat, would reserve far more than they fill). A revision's
+    /// changed sentences share about half their features (over 500 corpus pairs, `n` features
+    /// held 0.53·n distinct words and 0.50·n distinct grams), so 1.5·n slots seldom fill to
+    /// their limit. At most half the slots are taken, so a probe always meets a free slot.
+    fn with_room(n: usize) -> Self {
+        let n = n.clamp(4, 1 << 16);
+        Features {
+            slots: vec![0; (n + n / 2).next_power_of_two()],
+            keys: Vec::with_capacity(n / 2),
+            df: Vec::with_capacity(n / 2),
+        }
+    }
+
+    /// The id of `k`, counting one more sentence that holds it.
+    #[inline(always)]
+    fn count(&mut self, k: u64) -> u32 {
+        let i = self.slot(k);
+        if let Some(id) = self.slots[i].checked_sub(1) {
+            self.df[id as usize] += 1;
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.slots[i] = id + 1;
+        self.keys.push(k);
+        self.df.push(1);
+        if 2 * self.keys.len() > self.slots.len() {
+            self.grow();
+        }
+        id
+    }
+
+    /// The slot that holds `k`, or the free slot where it belongs.
+    #[inline(always)]
+    fn slot(&self, k: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = k as usize & mask;
+        while let Some(id) = self.slots[i].checked_sub(1) {
+            if self.keys[id as usize] == k {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    #[cold]
+    fn grow(&mut self) {
+        self.slots = vec![0; 2 * self.slots.len()];
+        for id in 0..self.keys.len() {
+            let i = self.slot(self.keys[id]);
+            self.slots[i] = id as u32 + 1;
+        }
+    }
 }
 
 /// Builds weighted profiles for both sides' tokenised sentences at once, so document
@@ -166,31 +298,30 @@ pub(crate) fn profiles(
     live_a: &[bool],
     live_b: &[bool],
 ) -> (Vec<Profile>, Vec<Profile>) {
-    let empty = || Counts {
-        words: Vec::new(),
-        grams: Vec::new(),
+    let mut scratch = Scratch::default();
+    let mut count = |t: &[Tokens], live: &[bool]| -> Vec<Counts> {
+        t.iter()
+            .zip(live)
+            .map(|(s, &l)| match l {
+                true => counts(s, &mut scratch),
+                false => Counts {
+                    words: Vec::new(),
+                    grams: Vec::new(),
+                },
+            })
+            .collect()
     };
-    let ca: Vec<Counts> = a
-        .iter()
-        .zip(live_a)
-        .map(|(s, &l)| if l { counts(s) } else { empty() })
-        .collect();
-    let cb: Vec<Counts> = b
-        .iter()
-        .zip(live_b)
-        .map(|(s, &l)| if l { counts(s) } else { empty() })
-        .collect();
-    // Sized up front so small inputs never rehash (a tenth of the maps' cost); the cap keeps two
-    // long unrelated texts, whose keys mostly repeat, from reserving far more than they fill.
-    let sized = |n: usize| KeyMap::with_capacity_and_hasher(n.min(1 << 16), Default::default());
-    let mut df_w: KeyMap<u32> = sized(ca.iter().chain(&cb).map(|c| c.words.len()).sum());
-    let mut df_g: KeyMap<u32> = sized(ca.iter().chain(&cb).map(|c| c.grams.len()).sum());
-    for c in ca.iter().chain(cb.iter()) {
-        for (k, _) in &c.words {
-            *df_w.entry(*k).or_default() += 1;
+    let (mut ca, mut cb) = (count(a, live_a), count(b, live_b));
+    // Each count's key is replaced by its feature id: the weighing reads the key and its
+    // document frequency back by id, without a second look-up.
+    let mut words = Features::with_room(ca.iter().chain(&cb).map(|c| c.words.len()).sum());
+    let mut grams = Features::with_room(ca.iter().chain(&cb).map(|c| c.grams.len()).sum());
+    for c in ca.iter_mut().chain(cb.iter_mut()) {
+        for (k, _) in c.words.iter_mut() {
+            *k = u64::from(words.count(*k));
         }
-        for (k, _) in &c.grams {
-            *df_g.entry(*k).or_default() += 1;
+        for (k, _) in c.grams.iter_mut() {
+            *k = u64::from(grams.count(*k));
         }
     }
     let n = (live_a.iter().filter(|&&l| l).count() + live_b.iter().filter(|&&l| l).count()) as f32;
@@ -199,27 +330,34 @@ pub(crate) fn profiles(
         .map(|d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
         .collect();
     let tf_of: Vec<f32> = (0..64).map(|t: u32| 1.0 + (t.max(1) as f32).ln()).collect();
-    let weigh = |v: &[(u64, u32)], df: &KeyMap<u32>| -> (Sparse, f32) {
+    // The weight of each feature id's document frequency, looked up once per id.
+    let idf = |f: &Features| -> Vec<f32> {
+        let top = idf_of.len() - 1;
+        f.df.iter()
+            .map(|&d| idf_of[(d as usize).min(top)])
+            .collect()
+    };
+    let (idf_w, idf_g) = (idf(&words), idf(&grams));
+    // The weights replace the counts in place: both pairs are a u64 and four bytes.
+    let weigh = |v: Vec<(u64, u32)>, f: &Features, idf: &[f32]| -> (Sparse, f32) {
         let mut norm2 = 0.0;
         let out: Sparse = v
-            .iter()
-            .map(|(k, tf)| {
-                let d = df.get(k).copied().unwrap_or(1) as usize;
-                let idf = idf_of[d.min(idf_of.len() - 1)];
+            .into_iter()
+            .map(|(id, tf)| {
                 let tf = tf_of
-                    .get(*tf as usize)
+                    .get(tf as usize)
                     .copied()
-                    .unwrap_or_else(|| 1.0 + (*tf as f32).ln());
-                let w = tf * idf;
+                    .unwrap_or_else(|| 1.0 + (tf as f32).ln());
+                let w = tf * idf[id as usize];
                 norm2 += w * w;
-                (*k, w)
+                (f.keys[id as usize], w)
             })
             .collect();
         (out, norm2)
     };
-    let build = |c: &Counts| {
-        let (words, words_norm2) = weigh(&c.words, &df_w);
-        let (grams, grams_norm2) = weigh(&c.grams, &df_g);
+    let build = |c: Counts| {
+        let (words, words_norm2) = weigh(c.words, &words, &idf_w);
+        let (grams, grams_norm2) = weigh(c.grams, &grams, &idf_g);
         Profile {
             words,
             grams,
@@ -228,8 +366,8 @@ pub(crate) fn profiles(
         }
     };
     (
-        ca.iter().map(build).collect(),
-        cb.iter().map(build).collect(),
+        ca.into_iter().map(build).collect(),
+        cb.into_iter().map(build).collect(),
     )
 }
 
@@ -337,8 +475,9 @@ mod tests {
 
     #[test]
     fn grams_key_the_same_in_ascii_and_accented_sentences() {
-        let ascii = counts(&crate::normalize::tokens("the river rose"));
-        let wide = counts(&crate::normalize::tokens("the river rose über"));
+        let mut s = Scratch::default();
+        let ascii = counts(&crate::normalize::tokens("the river rose"), &mut s);
+        let wide = counts(&crate::normalize::tokens("the river rose über"), &mut s);
         assert!(
             ascii
                 .grams
@@ -366,7 +505,63 @@ mod tests {
             let keys: Vec<u64> = if narrow { keys.iter().map(|k| k % 1000).collect() } else { keys };
             let mut want = keys.clone();
             want.sort_unstable();
-            proptest::prop_assert_eq!(sort_keys(keys), want);
+            let mut got = vec![7];
+            sort_keys(&keys, &mut got);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rolled_ascii_grams_are_the_windows_of_the_padded_text(text in "[a-z0-9 .,]{0,40}") {
+            let mut rolled = Vec::new();
+            ascii_gram_keys(text.as_bytes(), &mut rolled);
+            proptest::prop_assert_eq!(rolled, gram_keys(&format!(" {text} ")));
+        }
+
+        #[test]
+        fn word_keys_hash_each_space_separated_word(text in "[a-z ]{0,40}") {
+            let mut got = Vec::new();
+            word_keys(&text, &mut got);
+            let want: Vec<u64> = text
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| hash_bytes(w.as_bytes()))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn run_lengths_count_each_key(mut keys in proptest::collection::vec(0u64..6, 0..40)) {
+            keys.sort_unstable();
+            let mut want: Vec<(u64, u32)> = Vec::new();
+            for &k in &keys {
+                match want.iter_mut().find(|(w, _)| *w == k) {
+                    Some((_, n)) => *n += 1,
+                    None => want.push((k, 1)),
+                }
+            }
+            let mut got = vec![(9, 9)];
+            run_lengths(&keys, &mut got);
+            proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn features_number_keys_and_count_them_through_growth(
+            keys in proptest::collection::vec(0u64..200, 0..300),
+            shift in 0u32..40,
+        ) {
+            // Shifted keys share their low bits: the probes run long and the table grows.
+            let mut f = Features::with_room(4);
+            let mut want: std::collections::HashMap<u64, u32> = Default::default();
+            for &k in &keys {
+                let k = k << shift;
+                let id = f.count(k) as usize;
+                proptest::prop_assert_eq!(f.keys[id], k);
+                *want.entry(k).or_default() += 1;
+                proptest::prop_assert_eq!(f.df[id], want[&k]);
+            }
+            proptest::prop_assert_eq!(f.keys.len(), want.len());
         }
     }
 
