@@ -5,7 +5,7 @@
 mod words;
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use crate::comparison::{Facet, Significance};
 use crate::normalize::{Tokens, fold_char, tokens};
@@ -329,8 +329,18 @@ fn canonical_words(t: &Tokens) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     })
 }
 
+/// [`canonical_words`] collected; a doubled word is told by the last word kept, which is the
+/// word before it, rather than by a copy of each word as the stream keeps one (issue 17).
 fn canonical(t: &Tokens) -> Vec<Cow<'_, str>> {
-    canonical_words(t).collect()
+    let mut out: Vec<Cow<'_, str>> = Vec::new();
+    for w in t.iter().map(fold_spelling) {
+        // The stream starts from an empty previous word.
+        let repeat = out.last().map_or(w.is_empty(), |p| *p == w);
+        if !repeat {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// The characters of `canonical(..).concat()`, streamed: a megabyte-long row is compared without
@@ -343,17 +353,16 @@ fn canonical_chars(t: &Tokens) -> impl Iterator<Item = char> + '_ {
 /// quote or dash style, spelling variants, a doubled word, or typo-sized slips in long words.
 #[cfg(test)]
 pub(crate) fn is_cosmetic(old: &str, new: &str) -> bool {
-    cosmetic_with(&tokens(old), &tokens(new), &claims(old), &claims(new))
+    let (ta, tb) = (tokens(old), tokens(new));
+    cosmetic_with(&canonical(&ta), &canonical(&tb), &claims(old), &claims(new))
 }
 
-/// `ta`, `tb`: the tokens of the old and new text; `ca`, `cb`: their claims.
-fn cosmetic_with(ta: &Tokens, tb: &Tokens, ca: &Claims, cb: &Claims) -> bool {
-    let a = canonical(ta);
-    let b = canonical(tb);
+/// `a`, `b`: the canonical words of the old and new text; `ca`, `cb`: their claims.
+fn cosmetic_with(a: &[Cow<'_, str>], b: &[Cow<'_, str>], ca: &Claims, cb: &Claims) -> bool {
     // The words, or their concatenations, agree (the latter compared without joining them).
     let bytes = |v: &[Cow<'_, str>]| v.iter().map(|w| w.len()).sum::<usize>();
     let chars = |v: &'_ [Cow<'_, str>]| v.iter().flat_map(|w| w.bytes()).collect::<Vec<u8>>();
-    if a == b || (bytes(&a) == bytes(&b) && chars(&a) == chars(&b)) {
+    if a == b || (bytes(a) == bytes(b) && chars(a) == chars(b)) {
         return true;
     }
     if a.len() != b.len() {
@@ -362,7 +371,7 @@ fn cosmetic_with(ta: &Tokens, tb: &Tokens, ca: &Claims, cb: &Claims) -> bool {
     if ca.numbers != cb.numbers || ca.dates != cb.dates || ca.negations != cb.negations {
         return false;
     }
-    a.iter().zip(&b).all(|(x, y)| {
+    a.iter().zip(b).all(|(x, y)| {
         x == y
             || (x.chars().count() >= 6
                 && y.chars().count() >= 6
@@ -374,19 +383,30 @@ fn cosmetic_with(ta: &Tokens, tb: &Tokens, ca: &Claims, cb: &Claims) -> bool {
 /// True when every word the edit changes is a name the text already names elsewhere (`known`,
 /// given lower-cased words), written on the old side as a fragment or slip of it: a broken name
 /// repaired ("Mr . utin" to "Mr Putin"), not a new claim.
+#[cfg(test)]
 pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> bool) -> bool {
     if old.len() + new.len() > LABEL_MAX_BYTES {
         return false;
     }
-    let names_new: HashSet<String> = names(new).into_iter().collect();
+    let (ta, tb) = (tokens(old), tokens(new));
+    repairs_with(&canonical(&ta), &canonical(&tb), &names(new), known)
+}
+
+/// [`repairs_known_name`] from what labelling read already: the canonical words `a`, `b` of
+/// the old and new text and the names of the new one (sorted, as [`names`] gives them).
+fn repairs_with(
+    a: &[Cow<'_, str>],
+    b: &[Cow<'_, str>],
+    names_new: &[String],
+    known: impl Fn(&str) -> bool,
+) -> bool {
     // Every changed word must be a name of the new text: without names, no edit repairs one.
     if names_new.is_empty() {
         return false;
     }
-    let (ta, tb) = (tokens(old), tokens(new));
-    let (a, b) = (canonical(&ta), canonical(&tb));
+    let is_name = |w: &str| names_new.binary_search_by(|n| n.as_str().cmp(w)).is_ok();
     let mut changed = false;
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, a, b) {
         let (old_words, new_words) = match op {
             similar::DiffOp::Equal { .. } => continue,
             similar::DiffOp::Delete {
@@ -408,9 +428,7 @@ pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> b
         changed = true;
         if new_words.is_empty()
             || old_words.is_empty()
-            || !new_words
-                .iter()
-                .all(|w| names_new.contains(w.as_ref()) && known(w))
+            || !new_words.iter().all(|w| is_name(w) && known(w))
         {
             return false;
         }
@@ -426,8 +444,14 @@ pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> b
     changed
 }
 
-/// Significance and facets of an edit from `old` to `new` (texts of one aligned row).
-pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
+/// Significance and facets of an edit from `old` to `new` (texts of one aligned row). A
+/// substantive edit that only repairs a name the text names elsewhere (`known`, see
+/// [`repairs_known_name`]) is cosmetic; it is told from the words and names read here.
+pub(crate) fn label_change(
+    old: &str,
+    new: &str,
+    known: impl Fn(&str) -> bool,
+) -> (Significance, Vec<Facet>) {
     if old == new {
         return (Significance::None, Vec::new());
     }
@@ -448,7 +472,8 @@ pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
     let (ta, tb) = (tokens(old), tokens(new));
     let a = claims_with(old, &ta);
     let b = claims_with(new, &tb);
-    if !hidden && cosmetic_with(&ta, &tb, &a, &b) {
+    let (wa, wb) = (canonical(&ta), canonical(&tb));
+    if !hidden && cosmetic_with(&wa, &wb, &a, &b) {
         return (Significance::Cosmetic, Vec::new());
     }
     let mut f = BTreeSet::new();
@@ -476,6 +501,9 @@ pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
     }
     if a.hedges != b.hedges {
         f.insert(Facet::Hedge);
+    }
+    if repairs_with(&wa, &wb, &b.names, known) {
+        return (Significance::Cosmetic, Vec::new());
     }
     (Significance::Substantive, f.into_iter().collect())
 }
