@@ -116,8 +116,18 @@ fn digits_value(w: &str) -> Option<(f64, &str)> {
     Some((int.parse().ok()?, &w[k..]))
 }
 
-/// A number as a key: no trailing zeros, no exponent ("3400", "0.25", "48000000").
+/// A number as a key: no trailing zeros, no exponent ("3400", "0.25", "48000000"). Most
+/// figures are whole, and a whole number below 10^15 is exact as an integer, which prints for
+/// a fraction of the cost of formatting the float (issue 17).
 fn number_key(v: f64) -> String {
+    if v.fract() == 0.0 && v.is_sign_positive() && v < 1e15 {
+        return (v as u64).to_string();
+    }
+    formatted_key(v)
+}
+
+/// [`number_key`] of any value, by formatting it to four decimals.
+fn formatted_key(v: f64) -> String {
     let s = format!("{v:.4}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
@@ -544,6 +554,32 @@ impl Reader<'_> {
             } else {
                 i += 1;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Whole figures take the integer path; it prints what formatting the float prints.
+        #[test]
+        fn whole_figures_key_as_formatting_does(n in 0u64..1_000_000_000_000_000, k in 0u32..4) {
+            let v = n as f64 * [1.0, 100.0, 1e3, 1e6][k as usize];
+            proptest::prop_assert_eq!(number_key(v), formatted_key(v));
+        }
+
+        #[test]
+        fn any_value_keys_as_formatting_does(v in proptest::num::f64::ANY) {
+            proptest::prop_assert_eq!(number_key(v), formatted_key(v));
+        }
+    }
+
+    #[test]
+    fn edge_values_key_as_formatting_does() {
+        for v in [0.0, -0.0, 1e15, 1e15 - 1.0, 0.25, 2.5, f64::INFINITY, 1e300] {
+            assert_eq!(number_key(v), formatted_key(v), "{v}");
         }
     }
 }

@@ -310,47 +310,72 @@ pub(crate) fn number_word(w: &str) -> Option<f64> {
     MAP.get(w)
 }
 
+/// The parts of a German numeral, longest first, so "sechzehn" is not read as "sechs" +
+/// "zehn"... and "achtzig" not as "acht" + "zig".
+const PARTS: &[(&str, f64)] = &[
+    ("dreizehn", 13.0),
+    ("vierzehn", 14.0),
+    ("fünfzehn", 15.0),
+    ("sechzehn", 16.0),
+    ("siebzehn", 17.0),
+    ("achtzehn", 18.0),
+    ("neunzehn", 19.0),
+    ("zwanzig", 20.0),
+    ("dreißig", 30.0),
+    ("vierzig", 40.0),
+    ("fünfzig", 50.0),
+    ("sechzig", 60.0),
+    ("siebzig", 70.0),
+    ("achtzig", 80.0),
+    ("neunzig", 90.0),
+    ("sieben", 7.0),
+    ("sechs", 6.0),
+    ("zwölf", 12.0),
+    ("zwei", 2.0),
+    ("drei", 3.0),
+    ("vier", 4.0),
+    ("fünf", 5.0),
+    ("acht", 8.0),
+    ("neun", 9.0),
+    ("zehn", 10.0),
+    ("eins", 1.0),
+    ("ein", 1.0),
+    ("elf", 11.0),
+];
+
+/// The words that multiply or join the parts of a German numeral.
+const NUMERAL_WORDS: [&str; 3] = ["hundert", "tausend", "und"];
+
+/// The first bytes a German numeral can start with, as its reading starts with one of its
+/// words.
+static NUMERAL_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < PARTS.len() {
+        t[PARTS[k].0.as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    let mut k = 0;
+    while k < NUMERAL_WORDS.len() {
+        t[NUMERAL_WORDS[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The value of a German numeral written as one word ("sechshundert", "einundzwanzig",
 /// "zweitausendfünfhundert"); `None` for a plain number word or multiplier (read elsewhere), or any
 /// other word. Read left to right: units and tens add up ("ein-und-zwanzig"), "hundert"
 /// multiplies what stands before it (one when nothing does), "tausend" closes a group.
 pub(crate) fn german_numeral(w: &str) -> Option<f64> {
-    // Length first: it turns most words away before the two lookups (issue 17).
-    if w.len() < 7 || number_word(w).is_some() || multiplier(w).is_some() {
+    // Length and first byte first: they turn most words away before the two lookups (issue 17).
+    let opens = w
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| NUMERAL_FIRST[usize::from(b)]);
+    if w.len() < 7 || !opens || number_word(w).is_some() || multiplier(w).is_some() {
         return None;
     }
-    // Longest parts first, so "sechzehn" is not read as "sechs" + "zehn"... and "achtzig" not
-    // as "acht" + "zig".
-    const PARTS: &[(&str, f64)] = &[
-        ("dreizehn", 13.0),
-        ("vierzehn", 14.0),
-        ("fünfzehn", 15.0),
-        ("sechzehn", 16.0),
-        ("siebzehn", 17.0),
-        ("achtzehn", 18.0),
-        ("neunzehn", 19.0),
-        ("zwanzig", 20.0),
-        ("dreißig", 30.0),
-        ("vierzig", 40.0),
-        ("fünfzig", 50.0),
-        ("sechzig", 60.0),
-        ("siebzig", 70.0),
-        ("achtzig", 80.0),
-        ("neunzig", 90.0),
-        ("sieben", 7.0),
-        ("sechs", 6.0),
-        ("zwölf", 12.0),
-        ("zwei", 2.0),
-        ("drei", 3.0),
-        ("vier", 4.0),
-        ("fünf", 5.0),
-        ("acht", 8.0),
-        ("neun", 9.0),
-        ("zehn", 10.0),
-        ("eins", 1.0),
-        ("ein", 1.0),
-        ("elf", 11.0),
-    ];
     let (mut total, mut group, mut small) = (0.0, 0.0, 0.0);
     let mut rest = w;
     let mut parts = 0;
