@@ -282,7 +282,9 @@ impl Reader<'_> {
             return Some((v, i, rest));
         }
         // Spelled figures ("twenty-five") start with a number word.
-        let first = w.lower.split('-').next().unwrap_or("");
+        // A byte search: a splitter costs more to set up than these short words take.
+        let hyphen = w.lower.bytes().position(|b| b == b'-');
+        let first = hyphen.map_or(w.lower.as_ref(), |h| &w.lower[..h]);
         if let Some(v) = german_numeral(&w.lower) {
             return Some((v, i, String::new()));
         }

@@ -346,34 +346,43 @@ const PARTS: &[(&str, f64)] = &[
 /// The words that multiply or join the parts of a German numeral.
 const NUMERAL_WORDS: [&str; 3] = ["hundert", "tausend", "und"];
 
-/// The first bytes a German numeral can start with, as its reading starts with one of its
-/// words.
-static NUMERAL_FIRST: [bool; 256] = {
-    let mut t = [false; 256];
+/// The first two bytes a German numeral can start with, as bits: its reading starts with one
+/// of its words, and each of them has three bytes or more.
+static NUMERAL_OPENS: [u64; 1024] = {
+    let mut t = [0u64; 1024];
     let mut k = 0;
-    while k < PARTS.len() {
-        t[PARTS[k].0.as_bytes()[0] as usize] = true;
-        k += 1;
-    }
-    let mut k = 0;
-    while k < NUMERAL_WORDS.len() {
-        t[NUMERAL_WORDS[k].as_bytes()[0] as usize] = true;
+    while k < PARTS.len() + NUMERAL_WORDS.len() {
+        let w = if k < PARTS.len() {
+            PARTS[k].0.as_bytes()
+        } else {
+            NUMERAL_WORDS[k - PARTS.len()].as_bytes()
+        };
+        let pair = (w[0] as usize) << 8 | w[1] as usize;
+        t[pair >> 6] |= 1 << (pair & 63);
         k += 1;
     }
     t
 };
+
+/// `w` starts with two bytes a German numeral can start with.
+fn may_open_numeral(w: &[u8]) -> bool {
+    let [a, b, ..] = w else { return false };
+    let pair = usize::from(*a) << 8 | usize::from(*b);
+    NUMERAL_OPENS[pair >> 6] >> (pair & 63) & 1 == 1
+}
 
 /// The value of a German numeral written as one word ("sechshundert", "einundzwanzig",
 /// "zweitausendfünfhundert"); `None` for a plain number word or multiplier (read elsewhere), or any
 /// other word. Read left to right: units and tens add up ("ein-und-zwanzig"), "hundert"
 /// multiplies what stands before it (one when nothing does), "tausend" closes a group.
 pub(crate) fn german_numeral(w: &str) -> Option<f64> {
-    // Length and first byte first: they turn most words away before the two lookups (issue 17).
-    let opens = w
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| NUMERAL_FIRST[usize::from(b)]);
-    if w.len() < 7 || !opens || number_word(w).is_some() || multiplier(w).is_some() {
+    // Length and first two bytes first: they turn most words away before the two lookups and
+    // the parts (issue 17).
+    if w.len() < 7
+        || !may_open_numeral(w.as_bytes())
+        || number_word(w).is_some()
+        || multiplier(w).is_some()
+    {
         return None;
     }
     let (mut total, mut group, mut small) = (0.0, 0.0, 0.0);
@@ -553,6 +562,16 @@ pub(crate) fn is_person(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_a_numeral_opens_with_passes_the_prefix_filter() {
+        for w in PARTS.iter().map(|(p, _)| *p).chain(NUMERAL_WORDS) {
+            assert!(may_open_numeral(w.as_bytes()), "{w}");
+        }
+        for w in ["station", "kommission", "", "d"] {
+            assert!(!may_open_numeral(w.as_bytes()), "{w}");
+        }
+    }
 
     #[test]
     fn german_numerals_in_one_word_read_as_their_value() {
