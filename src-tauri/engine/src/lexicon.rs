@@ -66,9 +66,10 @@ impl<V: Copy> Lexicon<V> {
         }
     }
 
-    /// The entry's value, as a map of the entries would give it. Inlined: at most call sites
-    /// the bit test alone answers.
-    #[inline]
+    /// The entry's value, as a map of the entries would give it. Always inlined, and the
+    /// search of a group never: at most call sites the bit test alone answers, and left to the
+    /// compiler the choice moved with unrelated edits (callgrind, issue 17).
+    #[inline(always)]
     pub(crate) fn get(&self, w: &str) -> Option<V> {
         let Some((f, bit)) = slot(w) else {
             return self.empty;
@@ -83,6 +84,7 @@ impl<V: Copy> Lexicon<V> {
     }
 
     /// The value of `w` among the entries of group `g`, which share its first byte and length.
+    #[inline(never)]
     fn find(&self, g: usize, w: &str) -> Option<V> {
         let (start, end) = (self.groups[g], self.groups[g + 1]);
         let w = w.as_bytes();

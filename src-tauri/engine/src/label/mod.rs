@@ -117,11 +117,14 @@ fn ascii_names(text: &[u8]) -> Vec<String> {
         if let Some(&c) = core.first() {
             let after_stop = matches!(prev_punct, b':' | b'.' | b'!' | b'?') && !prev_abbrev;
             if c.is_ascii_uppercase() && !first && lead == 0 && !after_stop {
-                let w: String = core
+                // Cut first and lower-cased in one copy: a string built a byte at a time
+                // grows several times.
+                let end = core
                     .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .map(|b| char::from(b.to_ascii_lowercase()))
-                    .collect();
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(core.len());
+                let w = String::from_utf8(core[..end].to_ascii_lowercase())
+                    .expect("ASCII letters and digits are UTF-8");
                 if classes(&w) & (MONTH | DAY) == 0 {
                     out.push(w);
                 }
