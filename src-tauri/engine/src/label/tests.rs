@@ -201,4 +201,13 @@ proptest::proptest! {
     fn any_ascii_names_are_read_as_the_general_path_reads_them(s in "[ -~\t\n\x0b\x0c\r]{0,80}") {
         proptest::prop_assert_eq!(ascii_names(s.as_bytes()), char_names(&s));
     }
+
+    /// Quotes of ASCII text cut from the text itself are the ones read on a folded copy
+    /// (backquotes and apostrophes inside and between quotes are drawn often).
+    #[test]
+    fn ascii_quotes_are_read_as_the_general_path_reads_them(
+        s in "([A-Za-z0-9]{1,4}|[ \"`',.]){0,30}"
+    ) {
+        proptest::prop_assert_eq!(ascii_quoted_spans(&s), char_quoted_spans(&s));
+    }
 }
