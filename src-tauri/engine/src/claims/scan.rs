@@ -187,7 +187,11 @@ fn scan_as(sentence: &str, ascii: bool) -> Vec<Word<'_>> {
         let text = &sentence[start..end];
         out.push(Word {
             text,
-            lower: lower_word(text),
+            lower: if ascii {
+                lower_ascii(text)
+            } else {
+                lower_word(text)
+            },
             start,
             end,
             pre: if n == 0 { fold_gap(gap) } else { pre },
@@ -224,19 +228,24 @@ fn ascii_gap(gap: &str) -> (Cow<'_, str>, Cow<'_, str>, bool) {
     let b = gap.as_bytes();
     // `char::is_whitespace` also counts the vertical tab, which `u8`'s version does not.
     let space = |c: u8| c.is_ascii_whitespace() || c == 0x0b;
-    let (mut first, mut last, mut quotes) = (None, 0, 0);
+    let (mut first, mut last, mut quotes, mut backquote) = (None, 0, 0, false);
     for (k, &c) in b.iter().enumerate() {
         if space(c) {
             first.get_or_insert(k);
             last = k;
         }
         quotes += usize::from(c == b'"');
+        backquote |= c == b'`';
     }
     let (post, pre) = match first {
         Some(f) => (&gap[..f], &gap[last + 1..]),
         None => (gap, ""),
     };
-    (fold_spaceless(post), fold_spaceless(pre), quotes % 2 == 1)
+    let odd = quotes % 2 == 1;
+    if !backquote {
+        return (Cow::Borrowed(post), Cow::Borrowed(pre), odd);
+    }
+    (fold_spaceless(post), fold_spaceless(pre), odd)
 }
 
 /// [`fold_gap`] of ASCII punctuation without spaces.
@@ -247,15 +256,20 @@ fn fold_spaceless(s: &str) -> Cow<'_, str> {
     Cow::Borrowed(s)
 }
 
+/// [`lower_word`] of an ASCII word.
+fn lower_ascii(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.to_ascii_lowercase())
+}
+
 /// A word lower-cased with quotes and dashes folded. A word of ASCII letters, digits and inner
 /// punctuation folds to itself, so ASCII lower-casing is the whole work there, and a word
 /// without capitals is its own lower case.
 fn lower_word(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
-        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Cow::Borrowed(text);
-        }
-        return Cow::Owned(text.to_ascii_lowercase());
+        return lower_ascii(text);
     }
     Cow::Owned(
         text.chars()
