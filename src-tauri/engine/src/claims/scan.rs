@@ -179,7 +179,12 @@ fn scan_as(sentence: &str, ascii: bool) -> Vec<Word<'_>> {
         // The gap before the word: the previous word's trailing punctuation up to the first
         // space, this word's leading punctuation after the last one.
         let gap = &sentence[prev_end..start];
-        let (post, pre, odd) = if ascii { ascii_gap(gap) } else { char_gap(gap) };
+        // Most gaps of a sentence with curly quotes are still plain ASCII.
+        let (post, pre, odd) = if ascii || gap.is_ascii() {
+            ascii_gap(gap)
+        } else {
+            char_gap(gap)
+        };
         if n > 0 {
             out[n - 1].post = post;
         }
