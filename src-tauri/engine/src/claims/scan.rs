@@ -80,31 +80,31 @@ fn ascii_spans(b: &[u8]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// [`spans_of`] a character at a time.
+/// [`scan`]'s word spans of any sentence, a character at a time, read as they come rather
+/// than from a list of the sentence's characters.
 fn char_spans(sentence: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
-        k += 1;
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         if !c.is_alphanumeric() {
             continue;
         }
         let mut end = start + c.len_utf8();
-        while k < chars.len() {
-            let (i, c) = chars[k];
+        while let Some(&(i, c)) = chars.peek() {
             if c.is_alphanumeric() {
                 end = i + c.len_utf8();
-                k += 1;
-            } else if ",.:'\u{2019}-\u{2011}".contains(c)
-                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
-            {
-                // Inner punctuation joins only when a letter or digit follows.
-                end = chars[k + 1].0 + chars[k + 1].1.len_utf8();
-                k += 2;
-            } else {
-                break;
+                chars.next();
+                continue;
+            }
+            // Inner punctuation joins only when a letter or digit follows.
+            let mut ahead = chars.clone();
+            ahead.next();
+            match ahead.next() {
+                Some((j, n)) if ",.:'\u{2019}-\u{2011}".contains(c) && n.is_alphanumeric() => {
+                    end = j + n.len_utf8();
+                    chars = ahead;
+                }
+                _ => break,
             }
         }
         spans.push((start, end));
@@ -308,6 +308,43 @@ mod tests {
         #[test]
         fn ascii_sentences_scan_as_the_general_path_does(s in "([a-zA-Z0-9]{1,5}|[ \"`'.,:(\t\x0b-]){0,24}") {
             proptest::prop_assert_eq!(scan_as(&s, true), scan_as(&s, false));
+        }
+    }
+
+    /// The spans as the scanner first read them, from a list of the sentence's characters with
+    /// an index: the streaming reader must find the same.
+    fn listed_spans(sentence: &str) -> Vec<(usize, usize)> {
+        let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+        let joins = |k: usize| {
+            ",.:'\u{2019}-\u{2011}".contains(chars[k].1)
+                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+        };
+        let mut spans = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            if !chars[k].1.is_alphanumeric() {
+                k += 1;
+                continue;
+            }
+            let start = chars[k].0;
+            let mut last = k;
+            k += 1;
+            while k < chars.len() && (chars[k].1.is_alphanumeric() || joins(k)) {
+                let step = if chars[k].1.is_alphanumeric() { 1 } else { 2 };
+                last = k + step - 1;
+                k += step;
+            }
+            spans.push((start, chars[last].0 + chars[last].1.len_utf8()));
+        }
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_sentence_splits_as_its_listed_characters_do(
+            s in "([a-zA-Z0-9\u{e9}\u{4e2d}]{1,4}|[ ,.:'\u{2019}\u{2011}\u{201c}\u{201d}\u{a0}-]){0,24}"
+        ) {
+            proptest::prop_assert_eq!(char_spans(&s), listed_spans(&s));
         }
     }
 
