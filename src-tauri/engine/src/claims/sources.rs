@@ -76,6 +76,11 @@ fn opening_name(texts: &[String], i: usize, atoms: &[ClaimAtom]) -> Option<Claim
 /// set itself up again for each (the places are the same: a word has no overlapping matches
 /// that a search would skip, as every match checked stands after a space).
 fn surname_in(sentence: &str, word: &str, finder: &memchr::memmem::Finder) -> bool {
+    // Most earlier sentences do not hold the word at all: one search says so for less than
+    // setting up an iterator over its places does (issue 17).
+    if finder.find(sentence.as_bytes()).is_none() {
+        return false;
+    }
     finder.find_iter(sentence.as_bytes()).any(|at| {
         let rest = &sentence[at + word.len()..];
         if rest.starts_with(char::is_alphanumeric) || !sentence[..at].ends_with(' ') {
