@@ -5,7 +5,6 @@
 mod words;
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use crate::comparison::{Facet, Significance};
 use crate::normalize::{Tokens, fold_char, tokens};
@@ -220,29 +219,32 @@ pub(crate) fn assertion_facets(text: &str) -> Vec<Facet> {
         return Vec::new();
     }
     let c = claims(text);
-    let mut f = BTreeSet::new();
+    // Each facet is pushed once and in facet order, so the list is sorted as a set would give
+    // it, without a set's allocation (issue 17).
+    let mut f = Vec::new();
     if !c.numbers.is_empty() {
-        f.insert(Facet::Number);
+        f.push(Facet::Number);
     }
     if !c.dates.is_empty() {
-        f.insert(Facet::Date);
+        f.push(Facet::Date);
     }
     if !c.names.is_empty() {
-        f.insert(Facet::Name);
+        f.push(Facet::Name);
     }
     if !c.quotes.is_empty() {
-        f.insert(Facet::Quote);
+        f.push(Facet::Quote);
     }
     if !c.speech.is_empty() {
-        f.insert(Facet::Attribution);
+        f.push(Facet::Attribution);
     }
     if c.negations > 0 {
-        f.insert(Facet::Negation);
+        f.push(Facet::Negation);
     }
     if !c.hedges.is_empty() {
-        f.insert(Facet::Hedge);
+        f.push(Facet::Hedge);
     }
-    f.into_iter().collect()
+    debug_assert!(f.is_sorted());
+    f
 }
 
 /// British/American and similar spelling variants, folded to one form.
@@ -511,36 +513,39 @@ pub(crate) fn label_change(
     if !hidden && cosmetic_with(&wa, &wb, &a, &b) {
         return (Significance::Cosmetic, Vec::new());
     }
-    let mut f = BTreeSet::new();
+    // Each facet is pushed once and in facet order, so the list is sorted as a set would give
+    // it, without a set's allocation (issue 17).
+    let mut f = Vec::new();
     if a.numbers != b.numbers {
-        f.insert(Facet::Number);
+        f.push(Facet::Number);
     }
     if a.dates != b.dates {
-        f.insert(Facet::Date);
+        f.push(Facet::Date);
     }
     if a.names != b.names {
-        f.insert(Facet::Name);
+        f.push(Facet::Name);
     }
     if a.quotes != b.quotes {
-        f.insert(Facet::Quote);
+        f.push(Facet::Quote);
     }
     let speaks = !a.speech.is_empty()
         || !b.speech.is_empty()
         || !a.quotes.is_empty()
         || !b.quotes.is_empty();
     if a.speech != b.speech || (speaks && a.names != b.names) {
-        f.insert(Facet::Attribution);
+        f.push(Facet::Attribution);
     }
     if a.negations != b.negations {
-        f.insert(Facet::Negation);
+        f.push(Facet::Negation);
     }
     if a.hedges != b.hedges {
-        f.insert(Facet::Hedge);
+        f.push(Facet::Hedge);
     }
     if repairs_with(&wa, &wb, &b.names, known) {
         return (Significance::Cosmetic, Vec::new());
     }
-    (Significance::Substantive, f.into_iter().collect())
+    debug_assert!(f.is_sorted());
+    (Significance::Substantive, f)
 }
 
 #[cfg(test)]
