@@ -169,12 +169,12 @@ fn claims(text: &str) -> Claims {
 
 /// [`claims`] of `text` whose tokens `t` are read already.
 fn claims_with(text: &str, t: &Tokens) -> Claims {
-    let ws: Vec<&str> = t.iter().collect();
     let mut c = Claims::default();
-    let class: Vec<u8> = ws.iter().map(|w| classes(w)).collect();
-    for (k, &w) in ws.iter().enumerate() {
-        let is = |bit: u8| class[k] & bit != 0;
-        let next_is_month = class.get(k + 1).is_some_and(|n| n & MONTH != 0);
+    // Each word's classes are looked up once, as the next word's and then as its own.
+    let mut words = t.iter().map(|w| (w, classes(w))).peekable();
+    while let Some((w, class)) = words.next() {
+        let is = |bit: u8| class & bit != 0;
+        let next_is_month = words.peek().is_some_and(|(_, n)| n & MONTH != 0);
         if is_year(w) || is(DAY) || (is(MONTH) && w != "may" && w != "mar") {
             c.dates.push(w.to_string());
         } else if w.bytes().any(|b| b.is_ascii_digit()) {
