@@ -3,9 +3,10 @@
 //! read once (a year is a date, not also a number).
 
 use super::ClaimAtom;
+use super::numerals::german_numeral;
 use super::words::{
-    Word, german_numeral, is_bound, is_day, is_function, is_german, is_hedge, is_lead, is_negation,
-    is_person, is_speech, is_time_unit, month, multiplier, number_word, scan, unit_prefix,
+    Word, is_bound, is_day, is_function, is_german, is_hedge, is_lead, is_negation, is_person,
+    is_speech, is_time_unit, month, multiplier, number_word, scan, unit_prefix,
 };
 use crate::comparison::Facet;
 
