@@ -325,15 +325,16 @@ impl Reader<'_> {
             if several {
                 i += 1; // the multiplier that follows is read as a vague figure
             }
+            let Some((mut v, mut to, rest)) = self.number_at(i) else {
+                i += 1;
+                continue;
+            };
+            // Only a figure can be vague: most words are none and are not compared.
             let vague = several
                 || matches!(
                     self.w[i].lower.as_ref(),
                     "hundreds" | "thousands" | "millions" | "dozens" | "tausende" | "hunderte"
                 );
-            let Some((mut v, mut to, rest)) = self.number_at(i) else {
-                i += 1;
-                continue;
-            };
             let mut from = if several { i - 1 } else { i };
             if v < 1.0 && i > 0 && matches!(self.lower(i - 1), "a" | "an" | "one") {
                 from = i - 1;
