@@ -12,7 +12,7 @@ use crate::comparison::{
     Significance, Summary, Tag,
 };
 use crate::diff::word_diff;
-use crate::label::{assertion_facets, label_change, repairs_known_name};
+use crate::label::{assertion_facets, label_change};
 use crate::segment::{segment_pair, segment_paragraphs};
 
 /// How to compare.
@@ -85,17 +85,13 @@ pub fn compare_sentences(
             (_, 1) => RowKind::Merged,
             _ => RowKind::Edited,
         };
-        let (mut significance, mut facets) = label_change(old, new);
+        let (significance, facets) =
+            label_change(old, new, |w| known.elsewhere(w, &x.group.a, &x.group.b));
         let claims = if kind == RowKind::Unchanged || old == new {
             Vec::new()
         } else {
             compare_atoms(&atoms(&a, &x.group.a), &atoms(&b, &x.group.b), mode)
         };
-        if significance == Significance::Substantive
-            && repairs_known_name(old, new, |w| known.elsewhere(w, &x.group.a, &x.group.b))
-        {
-            (significance, facets) = (Significance::Cosmetic, Vec::new());
-        }
         let segments = if old == new {
             // An unchanged row reads as its text.
             if old.is_empty() {

@@ -69,6 +69,11 @@ pub fn show_hidden(text: &str) -> Cow<'_, str> {
 /// Whether the bidi controls of two texts differ, which changes how the text displays even
 /// when every visible character is the same.
 pub(crate) fn bidi_changed(old: &str, new: &str) -> bool {
+    // Every bidi control is outside ASCII: two ASCII texts have none to compare, and checking
+    // that costs a fraction of decoding both (issue 17).
+    if old.is_ascii() && new.is_ascii() {
+        return false;
+    }
     old.chars()
         .filter(|&c| is_bidi_control(c))
         .ne(new.chars().filter(|&c| is_bidi_control(c)))

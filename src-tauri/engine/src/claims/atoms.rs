@@ -3,9 +3,10 @@
 //! read once (a year is a date, not also a number).
 
 use super::ClaimAtom;
+use super::numerals::german_numeral;
 use super::words::{
-    Word, german_numeral, is_bound, is_day, is_function, is_german, is_hedge, is_lead, is_negation,
-    is_person, is_speech, is_time_unit, month, multiplier, number_word, scan, unit_prefix,
+    Word, is_bound, is_day, is_function, is_german, is_hedge, is_lead, is_negation, is_person,
+    is_speech, is_time_unit, month, multiplier, number_word, scan, unit_prefix,
 };
 use crate::comparison::Facet;
 
@@ -116,8 +117,18 @@ fn digits_value(w: &str) -> Option<(f64, &str)> {
     Some((int.parse().ok()?, &w[k..]))
 }
 
-/// A number as a key: no trailing zeros, no exponent ("3400", "0.25", "48000000").
+/// A number as a key: no trailing zeros, no exponent ("3400", "0.25", "48000000"). Most
+/// figures are whole, and a whole number below 10^15 is exact as an integer, which prints for
+/// a fraction of the cost of formatting the float (issue 17).
 fn number_key(v: f64) -> String {
+    if v.fract() == 0.0 && v.is_sign_positive() && v < 1e15 {
+        return (v as u64).to_string();
+    }
+    formatted_key(v)
+}
+
+/// [`number_key`] of any value, by formatting it to four decimals.
+fn formatted_key(v: f64) -> String {
     let s = format!("{v:.4}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
@@ -272,7 +283,9 @@ impl Reader<'_> {
             return Some((v, i, rest));
         }
         // Spelled figures ("twenty-five") start with a number word.
-        let first = w.lower.split('-').next().unwrap_or("");
+        // A byte search: a splitter costs more to set up than these short words take.
+        let hyphen = w.lower.bytes().position(|b| b == b'-');
+        let first = hyphen.map_or(w.lower.as_ref(), |h| &w.lower[..h]);
         if let Some(v) = german_numeral(&w.lower) {
             return Some((v, i, String::new()));
         }
@@ -312,15 +325,16 @@ impl Reader<'_> {
             if several {
                 i += 1; // the multiplier that follows is read as a vague figure
             }
+            let Some((mut v, mut to, rest)) = self.number_at(i) else {
+                i += 1;
+                continue;
+            };
+            // Only a figure can be vague: most words are none and are not compared.
             let vague = several
                 || matches!(
                     self.w[i].lower.as_ref(),
                     "hundreds" | "thousands" | "millions" | "dozens" | "tausende" | "hunderte"
                 );
-            let Some((mut v, mut to, rest)) = self.number_at(i) else {
-                i += 1;
-                continue;
-            };
             let mut from = if several { i - 1 } else { i };
             if v < 1.0 && i > 0 && matches!(self.lower(i - 1), "a" | "an" | "one") {
                 from = i - 1;
@@ -544,6 +558,32 @@ impl Reader<'_> {
             } else {
                 i += 1;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Whole figures take the integer path; it prints what formatting the float prints.
+        #[test]
+        fn whole_figures_key_as_formatting_does(n in 0u64..1_000_000_000_000_000, k in 0u32..4) {
+            let v = n as f64 * [1.0, 100.0, 1e3, 1e6][k as usize];
+            proptest::prop_assert_eq!(number_key(v), formatted_key(v));
+        }
+
+        #[test]
+        fn any_value_keys_as_formatting_does(v in proptest::num::f64::ANY) {
+            proptest::prop_assert_eq!(number_key(v), formatted_key(v));
+        }
+    }
+
+    #[test]
+    fn edge_values_key_as_formatting_does() {
+        for v in [0.0, -0.0, 1e15, 1e15 - 1.0, 0.25, 2.5, f64::INFINITY, 1e300] {
+            assert_eq!(number_key(v), formatted_key(v), "{v}");
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod atoms;
 mod entities;
+mod numerals;
 mod pairing;
 mod scan;
 mod sources;

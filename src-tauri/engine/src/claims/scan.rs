@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::normalize::fold_char;
 
 /// One whitespace-separated word of a sentence, with the punctuation around it kept apart.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Word<'a> {
     /// The word as it reads, without leading or trailing punctuation ("3,400", "a.m", "Adeyemi").
     pub text: &'a str,
@@ -80,39 +80,31 @@ fn ascii_spans(b: &[u8]) -> Vec<(usize, usize)> {
     spans
 }
 
-/// Byte spans of the words of any sentence (see [`scan`]).
-fn spans_of(sentence: &str) -> Vec<(usize, usize)> {
-    if sentence.is_ascii() {
-        return ascii_spans(sentence.as_bytes());
-    }
-    char_spans(sentence)
-}
-
-/// [`spans_of`] a character at a time.
+/// [`scan`]'s word spans of any sentence, a character at a time, read as they come rather
+/// than from a list of the sentence's characters.
 fn char_spans(sentence: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
-        k += 1;
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         if !c.is_alphanumeric() {
             continue;
         }
         let mut end = start + c.len_utf8();
-        while k < chars.len() {
-            let (i, c) = chars[k];
+        while let Some(&(i, c)) = chars.peek() {
             if c.is_alphanumeric() {
                 end = i + c.len_utf8();
-                k += 1;
-            } else if ",.:'\u{2019}-\u{2011}".contains(c)
-                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
-            {
-                // Inner punctuation joins only when a letter or digit follows.
-                end = chars[k + 1].0 + chars[k + 1].1.len_utf8();
-                k += 2;
-            } else {
-                break;
+                chars.next();
+                continue;
+            }
+            // Inner punctuation joins only when a letter or digit follows.
+            let mut ahead = chars.clone();
+            ahead.next();
+            match ahead.next() {
+                Some((j, n)) if ",.:'\u{2019}-\u{2011}".contains(c) && n.is_alphanumeric() => {
+                    end = j + n.len_utf8();
+                    chars = ahead;
+                }
+                _ => break,
             }
         }
         spans.push((start, end));
@@ -153,16 +145,29 @@ fn fold_chars(s: &str) -> String {
 /// punctuation ("3,400", "2:40", "a.m", "O'Neill", "58-year-old") separate words, so any script
 /// scans without panicking; a script without spaces simply yields long words.
 pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
-    let spans = spans_of(sentence);
-    let fold = fold_gap;
+    scan_as(sentence, sentence.is_ascii())
+}
+
+/// [`scan`], read byte by byte when `ascii` (the sentence is ASCII) and a character at a time
+/// otherwise; both read an ASCII sentence alike.
+fn scan_as(sentence: &str, ascii: bool) -> Vec<Word<'_>> {
+    let spans = if ascii {
+        ascii_spans(sentence.as_bytes())
+    } else {
+        char_spans(sentence)
+    };
     let mut out: Vec<Word> = Vec::with_capacity(spans.len());
     // A sentence cut out of a longer quote holds its closing mark only ("… and go," said X): an
     // odd count whose first mark follows a word right away starts inside the quote.
-    let marks: Vec<usize> = sentence
-        .char_indices()
-        .filter(|&(_, c)| is_quote(c))
-        .map(|(i, _)| i)
-        .collect();
+    let marks: Vec<usize> = if ascii {
+        memchr::memchr_iter(b'"', sentence.as_bytes()).collect()
+    } else {
+        sentence
+            .char_indices()
+            .filter(|&(_, c)| is_quote(c))
+            .map(|(i, _)| i)
+            .collect()
+    };
     let mut quoted = marks.len() % 2 == 1
         && marks[0] > 0
         && sentence[..marks[0]]
@@ -174,33 +179,94 @@ pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
         // The gap before the word: the previous word's trailing punctuation up to the first
         // space, this word's leading punctuation after the last one.
         let gap = &sentence[prev_end..start];
-        let (post, pre) = match (
-            gap.find(char::is_whitespace),
-            gap.rfind(char::is_whitespace),
-        ) {
-            (Some(f), Some(l)) => (&gap[..f], &gap[l..]),
-            _ => (gap, ""),
+        // Most gaps of a sentence with curly quotes are still plain ASCII.
+        let (post, pre, odd) = if ascii || gap.is_ascii() {
+            ascii_gap(gap)
+        } else {
+            char_gap(gap)
         };
         if n > 0 {
-            out[n - 1].post = fold(post);
+            out[n - 1].post = post;
         }
-        quoted ^= gap.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
+        quoted ^= odd;
         let text = &sentence[start..end];
         out.push(Word {
             text,
-            lower: lower_word(text),
+            lower: if ascii {
+                lower_ascii(text)
+            } else {
+                lower_word(text)
+            },
             start,
             end,
-            pre: fold(if n == 0 { gap } else { pre }),
+            pre: if n == 0 { fold_gap(gap) } else { pre },
             post: Cow::Borrowed(""),
             quoted,
         });
         prev_end = end;
     }
     if let Some(w) = out.last_mut() {
-        w.post = fold(&sentence[prev_end..]);
+        w.post = fold_gap(&sentence[prev_end..]);
     }
     out
+}
+
+/// The gap between two words split and folded: the previous word's trailing punctuation (up to
+/// the first space), the next word's leading punctuation (after the last space), and whether the
+/// gap holds an odd number of quote marks.
+fn char_gap(gap: &str) -> (Cow<'_, str>, Cow<'_, str>, bool) {
+    let (post, pre) = match (
+        gap.find(char::is_whitespace),
+        gap.rfind(char::is_whitespace),
+    ) {
+        (Some(f), Some(l)) => (&gap[..f], &gap[l..]),
+        _ => (gap, ""),
+    };
+    let odd = gap.chars().filter(|&c| is_quote(c)).count() % 2 == 1;
+    (fold_gap(post), fold_gap(pre), odd)
+}
+
+/// [`char_gap`] of an ASCII gap in one pass over its bytes. Both parts are free of spaces once
+/// split (the leading one is a single byte), so folding them only turns a backquote into `'`:
+/// most are borrowed as they are.
+fn ascii_gap(gap: &str) -> (Cow<'_, str>, Cow<'_, str>, bool) {
+    let b = gap.as_bytes();
+    // `char::is_whitespace` also counts the vertical tab, which `u8`'s version does not.
+    let space = |c: u8| c.is_ascii_whitespace() || c == 0x0b;
+    let (mut first, mut last, mut quotes, mut backquote) = (None, 0, 0, false);
+    for (k, &c) in b.iter().enumerate() {
+        if space(c) {
+            first.get_or_insert(k);
+            last = k;
+        }
+        quotes += usize::from(c == b'"');
+        backquote |= c == b'`';
+    }
+    let (post, pre) = match first {
+        Some(f) => (&gap[..f], &gap[last + 1..]),
+        None => (gap, ""),
+    };
+    let odd = quotes % 2 == 1;
+    if !backquote {
+        return (Cow::Borrowed(post), Cow::Borrowed(pre), odd);
+    }
+    (fold_spaceless(post), fold_spaceless(pre), odd)
+}
+
+/// [`fold_gap`] of ASCII punctuation without spaces.
+fn fold_spaceless(s: &str) -> Cow<'_, str> {
+    if s.contains('`') {
+        return Cow::Owned(s.replace('`', "'"));
+    }
+    Cow::Borrowed(s)
+}
+
+/// [`lower_word`] of an ASCII word.
+fn lower_ascii(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.to_ascii_lowercase())
 }
 
 /// A word lower-cased with quotes and dashes folded. A word of ASCII letters, digits and inner
@@ -208,10 +274,7 @@ pub(crate) fn scan(sentence: &str) -> Vec<Word<'_>> {
 /// without capitals is its own lower case.
 fn lower_word(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
-        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Cow::Borrowed(text);
-        }
-        return Cow::Owned(text.to_ascii_lowercase());
+        return lower_ascii(text);
     }
     Cow::Owned(
         text.chars()
@@ -237,6 +300,51 @@ mod tests {
         fn ascii_sentences_split_and_fold_as_the_general_path_does(s in "[ -~\t\n\x0b\x0c\r]{0,60}") {
             proptest::prop_assert_eq!(ascii_spans(s.as_bytes()), char_spans(&s));
             proptest::prop_assert_eq!(fold_gap(&s).into_owned(), fold_chars(&s));
+            proptest::prop_assert_eq!(ascii_gap(&s), char_gap(&s));
+        }
+
+        /// Words, gaps and quote state of an ASCII sentence read byte by byte are the ones the
+        /// character path reads (quotes, backquotes and odd spaces are drawn often).
+        #[test]
+        fn ascii_sentences_scan_as_the_general_path_does(s in "([a-zA-Z0-9]{1,5}|[ \"`'.,:(\t\x0b-]){0,24}") {
+            proptest::prop_assert_eq!(scan_as(&s, true), scan_as(&s, false));
+        }
+    }
+
+    /// The spans as the scanner first read them, from a list of the sentence's characters with
+    /// an index: the streaming reader must find the same.
+    fn listed_spans(sentence: &str) -> Vec<(usize, usize)> {
+        let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+        let joins = |k: usize| {
+            ",.:'\u{2019}-\u{2011}".contains(chars[k].1)
+                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+        };
+        let mut spans = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            if !chars[k].1.is_alphanumeric() {
+                k += 1;
+                continue;
+            }
+            let start = chars[k].0;
+            let mut last = k;
+            k += 1;
+            while k < chars.len() && (chars[k].1.is_alphanumeric() || joins(k)) {
+                let step = if chars[k].1.is_alphanumeric() { 1 } else { 2 };
+                last = k + step - 1;
+                k += step;
+            }
+            spans.push((start, chars[last].0 + chars[last].1.len_utf8()));
+        }
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_sentence_splits_as_its_listed_characters_do(
+            s in "([a-zA-Z0-9\u{e9}\u{4e2d}]{1,4}|[ ,.:'\u{2019}\u{2011}\u{201c}\u{201d}\u{a0}-]){0,24}"
+        ) {
+            proptest::prop_assert_eq!(char_spans(&s), listed_spans(&s));
         }
     }
 

@@ -56,13 +56,19 @@ fn opening_name(texts: &[String], i: usize, atoms: &[ClaimAtom]) -> Option<Claim
         && !is_function(&lower)
         && month(&lower).is_none()
         && !is_day(&lower);
-    let read = atoms.iter().any(|a| a.text.contains(word));
-    if !plain || read {
+    if !plain {
+        return None;
+    }
+    // One searcher for the word, in the sentence's own atoms and in the sentences before.
+    let finder = memchr::memmem::Finder::new(word);
+    let read = atoms
+        .iter()
+        .any(|a| finder.find(a.text.as_bytes()).is_some());
+    if read {
         return None;
     }
     // A news text gives the full name on first mention and the surname after it, so only the
     // sentences before this one are looked at.
-    let finder = memchr::memmem::Finder::new(word);
     texts[..i]
         .iter()
         .any(|t| surname_in(t, word, &finder))
@@ -76,6 +82,11 @@ fn opening_name(texts: &[String], i: usize, atoms: &[ClaimAtom]) -> Option<Claim
 /// set itself up again for each (the places are the same: a word has no overlapping matches
 /// that a search would skip, as every match checked stands after a space).
 fn surname_in(sentence: &str, word: &str, finder: &memchr::memmem::Finder) -> bool {
+    // Most earlier sentences do not hold the word at all: one search says so for less than
+    // setting up an iterator over its places does (issue 17).
+    if finder.find(sentence.as_bytes()).is_none() {
+        return false;
+    }
     finder.find_iter(sentence.as_bytes()).any(|at| {
         let rest = &sentence[at + word.len()..];
         if rest.starts_with(char::is_alphanumeric) || !sentence[..at].ends_with(' ') {

@@ -5,7 +5,6 @@
 mod words;
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashSet};
 
 use crate::comparison::{Facet, Significance};
 use crate::normalize::{Tokens, fold_char, tokens};
@@ -32,11 +31,35 @@ struct Claims {
     hedges: Vec<String>,
 }
 
+/// The quoted passages of `text` as tokens: between each opening double quote mark and the
+/// next one, and from a mark left open to the end.
 fn quoted_spans(text: &str) -> Vec<String> {
-    // Only '"' and non-ASCII marks fold to a double quote: most sentences have neither.
-    if text.is_ascii() && !text.contains('"') {
-        return Vec::new();
+    if text.is_ascii() {
+        return ascii_quoted_spans(text);
     }
+    char_quoted_spans(text)
+}
+
+/// [`quoted_spans`] of ASCII text, cut from it as it is: of ASCII, only `"` folds to a double
+/// quote, and the only other byte that folds (a backquote to `'`) is no part of a token either
+/// way (issue 17: folding a copy of every quoted sentence cost a quarter of its claims).
+fn ascii_quoted_spans(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for at in memchr::memchr_iter(b'"', text.as_bytes()) {
+        match open.take() {
+            Some(from) => out.push(tokens(&text[from..at]).text),
+            None => open = Some(at + 1),
+        }
+    }
+    if let Some(from) = open {
+        out.push(tokens(&text[from..]).text); // a quote left open (split sentence) still counts
+    }
+    out
+}
+
+/// [`quoted_spans`] of any text, on a folded copy a character at a time.
+fn char_quoted_spans(text: &str) -> Vec<String> {
     let folded: String = text.chars().map(fold_char).collect();
     let mut out = Vec::new();
     let mut cur: Option<String> = None;
@@ -117,11 +140,14 @@ fn ascii_names(text: &[u8]) -> Vec<String> {
         if let Some(&c) = core.first() {
             let after_stop = matches!(prev_punct, b':' | b'.' | b'!' | b'?') && !prev_abbrev;
             if c.is_ascii_uppercase() && !first && lead == 0 && !after_stop {
-                let w: String = core
+                // Cut first and lower-cased in one copy: a string built a byte at a time
+                // grows several times.
+                let end = core
                     .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .map(|b| char::from(b.to_ascii_lowercase()))
-                    .collect();
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(core.len());
+                let w = String::from_utf8(core[..end].to_ascii_lowercase())
+                    .expect("ASCII letters and digits are UTF-8");
                 if classes(&w) & (MONTH | DAY) == 0 {
                     out.push(w);
                 }
@@ -143,15 +169,15 @@ fn claims(text: &str) -> Claims {
 
 /// [`claims`] of `text` whose tokens `t` are read already.
 fn claims_with(text: &str, t: &Tokens) -> Claims {
-    let ws: Vec<&str> = t.iter().collect();
     let mut c = Claims::default();
-    let class: Vec<u8> = ws.iter().map(|w| classes(w)).collect();
-    for (k, &w) in ws.iter().enumerate() {
-        let is = |bit: u8| class[k] & bit != 0;
-        let next_is_month = class.get(k + 1).is_some_and(|n| n & MONTH != 0);
+    // Each word's classes are looked up once, as the next word's and then as its own.
+    let mut words = t.iter().map(|w| (w, classes(w))).peekable();
+    while let Some((w, class)) = words.next() {
+        let is = |bit: u8| class & bit != 0;
+        let next_is_month = words.peek().is_some_and(|(_, n)| n & MONTH != 0);
         if is_year(w) || is(DAY) || (is(MONTH) && w != "may" && w != "mar") {
             c.dates.push(w.to_string());
-        } else if w.chars().any(|ch| ch.is_ascii_digit()) {
+        } else if w.bytes().any(|b| b.is_ascii_digit()) {
             if next_is_month {
                 c.dates.push(w.to_string())
             } else {
@@ -193,34 +219,42 @@ pub(crate) fn assertion_facets(text: &str) -> Vec<Facet> {
         return Vec::new();
     }
     let c = claims(text);
-    let mut f = BTreeSet::new();
+    // Each facet is pushed once and in facet order, so the list is sorted as a set would give
+    // it, without a set's allocation (issue 17).
+    let mut f = Vec::new();
     if !c.numbers.is_empty() {
-        f.insert(Facet::Number);
+        f.push(Facet::Number);
     }
     if !c.dates.is_empty() {
-        f.insert(Facet::Date);
+        f.push(Facet::Date);
     }
     if !c.names.is_empty() {
-        f.insert(Facet::Name);
+        f.push(Facet::Name);
     }
     if !c.quotes.is_empty() {
-        f.insert(Facet::Quote);
+        f.push(Facet::Quote);
     }
     if !c.speech.is_empty() {
-        f.insert(Facet::Attribution);
+        f.push(Facet::Attribution);
     }
     if c.negations > 0 {
-        f.insert(Facet::Negation);
+        f.push(Facet::Negation);
     }
     if !c.hedges.is_empty() {
-        f.insert(Facet::Hedge);
+        f.push(Facet::Hedge);
     }
-    f.into_iter().collect()
+    debug_assert!(f.is_sorted());
+    f
 }
 
 /// British/American and similar spelling variants, folded to one form.
 fn fold_spelling(w: &str) -> Cow<'_, str> {
-    let n = w.chars().count();
+    // An ASCII word has a character per byte: most are, and counting them is a call.
+    let n = if w.is_ascii() {
+        w.len()
+    } else {
+        w.chars().count()
+    };
     if !has_variant(w, n) {
         return Cow::Borrowed(w);
     }
@@ -261,10 +295,12 @@ fn has_variant(w: &str, n: usize) -> bool {
     const ENDINGS: [&str; 10] = [
         "isation", "ising", "ised", "ises", "yse", "ysed", "lled", "lling", "ogue", "ise",
     ];
-    // Byte tests: a substring searcher costs more to set up than these short words take.
+    // Byte tests: a substring searcher costs more to set up than these short words take. An
+    // ending's last byte is compared first, which settles most of them without a `memcmp`.
     let b = w.as_bytes();
+    let ends = |e: &[u8]| e.last() == b.last() && b.ends_with(e);
     (!w.is_ascii() && w.contains('ß'))
-        || n >= 6 && ENDINGS.iter().any(|e| b.ends_with(e.as_bytes()))
+        || n >= 6 && ENDINGS.iter().any(|e| ends(e.as_bytes()))
         || n >= 5 && (b.windows(3).any(|x| x == b"our") || b.ends_with(b"tre"))
 }
 
@@ -329,8 +365,19 @@ fn canonical_words(t: &Tokens) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     })
 }
 
+/// [`canonical_words`] collected; a doubled word is told by the last word kept, which is the
+/// word before it, rather than by a copy of each word as the stream keeps one (issue 17).
 fn canonical(t: &Tokens) -> Vec<Cow<'_, str>> {
-    canonical_words(t).collect()
+    let words = t.iter().map(fold_spelling);
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(words.size_hint().0);
+    for w in words {
+        // The stream starts from an empty previous word.
+        let repeat = out.last().map_or(w.is_empty(), |p| *p == w);
+        if !repeat {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// The characters of `canonical(..).concat()`, streamed: a megabyte-long row is compared without
@@ -343,17 +390,16 @@ fn canonical_chars(t: &Tokens) -> impl Iterator<Item = char> + '_ {
 /// quote or dash style, spelling variants, a doubled word, or typo-sized slips in long words.
 #[cfg(test)]
 pub(crate) fn is_cosmetic(old: &str, new: &str) -> bool {
-    cosmetic_with(&tokens(old), &tokens(new), &claims(old), &claims(new))
+    let (ta, tb) = (tokens(old), tokens(new));
+    cosmetic_with(&canonical(&ta), &canonical(&tb), &claims(old), &claims(new))
 }
 
-/// `ta`, `tb`: the tokens of the old and new text; `ca`, `cb`: their claims.
-fn cosmetic_with(ta: &Tokens, tb: &Tokens, ca: &Claims, cb: &Claims) -> bool {
-    let a = canonical(ta);
-    let b = canonical(tb);
+/// `a`, `b`: the canonical words of the old and new text; `ca`, `cb`: their claims.
+fn cosmetic_with(a: &[Cow<'_, str>], b: &[Cow<'_, str>], ca: &Claims, cb: &Claims) -> bool {
     // The words, or their concatenations, agree (the latter compared without joining them).
     let bytes = |v: &[Cow<'_, str>]| v.iter().map(|w| w.len()).sum::<usize>();
     let chars = |v: &'_ [Cow<'_, str>]| v.iter().flat_map(|w| w.bytes()).collect::<Vec<u8>>();
-    if a == b || (bytes(&a) == bytes(&b) && chars(&a) == chars(&b)) {
+    if a == b || (bytes(a) == bytes(b) && chars(a) == chars(b)) {
         return true;
     }
     if a.len() != b.len() {
@@ -362,7 +408,7 @@ fn cosmetic_with(ta: &Tokens, tb: &Tokens, ca: &Claims, cb: &Claims) -> bool {
     if ca.numbers != cb.numbers || ca.dates != cb.dates || ca.negations != cb.negations {
         return false;
     }
-    a.iter().zip(&b).all(|(x, y)| {
+    a.iter().zip(b).all(|(x, y)| {
         x == y
             || (x.chars().count() >= 6
                 && y.chars().count() >= 6
@@ -374,19 +420,30 @@ fn cosmetic_with(ta: &Tokens, tb: &Tokens, ca: &Claims, cb: &Claims) -> bool {
 /// True when every word the edit changes is a name the text already names elsewhere (`known`,
 /// given lower-cased words), written on the old side as a fragment or slip of it: a broken name
 /// repaired ("Mr . utin" to "Mr Putin"), not a new claim.
+#[cfg(test)]
 pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> bool) -> bool {
     if old.len() + new.len() > LABEL_MAX_BYTES {
         return false;
     }
-    let names_new: HashSet<String> = names(new).into_iter().collect();
+    let (ta, tb) = (tokens(old), tokens(new));
+    repairs_with(&canonical(&ta), &canonical(&tb), &names(new), known)
+}
+
+/// [`repairs_known_name`] from what labelling read already: the canonical words `a`, `b` of
+/// the old and new text and the names of the new one (sorted, as [`names`] gives them).
+fn repairs_with(
+    a: &[Cow<'_, str>],
+    b: &[Cow<'_, str>],
+    names_new: &[String],
+    known: impl Fn(&str) -> bool,
+) -> bool {
     // Every changed word must be a name of the new text: without names, no edit repairs one.
     if names_new.is_empty() {
         return false;
     }
-    let (ta, tb) = (tokens(old), tokens(new));
-    let (a, b) = (canonical(&ta), canonical(&tb));
+    let is_name = |w: &str| names_new.binary_search_by(|n| n.as_str().cmp(w)).is_ok();
     let mut changed = false;
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, a, b) {
         let (old_words, new_words) = match op {
             similar::DiffOp::Equal { .. } => continue,
             similar::DiffOp::Delete {
@@ -408,9 +465,7 @@ pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> b
         changed = true;
         if new_words.is_empty()
             || old_words.is_empty()
-            || !new_words
-                .iter()
-                .all(|w| names_new.contains(w.as_ref()) && known(w))
+            || !new_words.iter().all(|w| is_name(w) && known(w))
         {
             return false;
         }
@@ -426,8 +481,14 @@ pub(crate) fn repairs_known_name(old: &str, new: &str, known: impl Fn(&str) -> b
     changed
 }
 
-/// Significance and facets of an edit from `old` to `new` (texts of one aligned row).
-pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
+/// Significance and facets of an edit from `old` to `new` (texts of one aligned row). A
+/// substantive edit that only repairs a name the text names elsewhere (`known`, see
+/// [`repairs_known_name`]) is cosmetic; it is told from the words and names read here.
+pub(crate) fn label_change(
+    old: &str,
+    new: &str,
+    known: impl Fn(&str) -> bool,
+) -> (Significance, Vec<Facet>) {
     if old == new {
         return (Significance::None, Vec::new());
     }
@@ -448,36 +509,43 @@ pub(crate) fn label_change(old: &str, new: &str) -> (Significance, Vec<Facet>) {
     let (ta, tb) = (tokens(old), tokens(new));
     let a = claims_with(old, &ta);
     let b = claims_with(new, &tb);
-    if !hidden && cosmetic_with(&ta, &tb, &a, &b) {
+    let (wa, wb) = (canonical(&ta), canonical(&tb));
+    if !hidden && cosmetic_with(&wa, &wb, &a, &b) {
         return (Significance::Cosmetic, Vec::new());
     }
-    let mut f = BTreeSet::new();
+    // Each facet is pushed once and in facet order, so the list is sorted as a set would give
+    // it, without a set's allocation (issue 17).
+    let mut f = Vec::new();
     if a.numbers != b.numbers {
-        f.insert(Facet::Number);
+        f.push(Facet::Number);
     }
     if a.dates != b.dates {
-        f.insert(Facet::Date);
+        f.push(Facet::Date);
     }
     if a.names != b.names {
-        f.insert(Facet::Name);
+        f.push(Facet::Name);
     }
     if a.quotes != b.quotes {
-        f.insert(Facet::Quote);
+        f.push(Facet::Quote);
     }
     let speaks = !a.speech.is_empty()
         || !b.speech.is_empty()
         || !a.quotes.is_empty()
         || !b.quotes.is_empty();
     if a.speech != b.speech || (speaks && a.names != b.names) {
-        f.insert(Facet::Attribution);
+        f.push(Facet::Attribution);
     }
     if a.negations != b.negations {
-        f.insert(Facet::Negation);
+        f.push(Facet::Negation);
     }
     if a.hedges != b.hedges {
-        f.insert(Facet::Hedge);
+        f.push(Facet::Hedge);
     }
-    (Significance::Substantive, f.into_iter().collect())
+    if repairs_with(&wa, &wb, &b.names, known) {
+        return (Significance::Cosmetic, Vec::new());
+    }
+    debug_assert!(f.is_sorted());
+    (Significance::Substantive, f)
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ fn a_single_changed_word_is_substantive() {
 
 #[test]
 fn facets_of_edits() {
-    let f = |a, b| label_change(a, b).1;
+    let f = |a, b| label_change(a, b, |_| false).1;
     assert_eq!(
         f("Twelve people were hurt.", "Fourteen people were hurt."),
         vec![Facet::Number]
@@ -122,11 +122,11 @@ fn streamed_canonical_form_equals_the_collected_one() {
     // Rows over the size guard still tell cosmetic from substantive.
     let long = "word ".repeat(60_000);
     assert_eq!(
-        label_change(&long, &format!("{long} Word.")).0,
+        label_change(&long, &format!("{long} Word."), |_| false).0,
         Significance::Cosmetic
     );
     assert_eq!(
-        label_change(&long, &format!("{long} other")).0,
+        label_change(&long, &format!("{long} other"), |_| false).0,
         Significance::Substantive
     );
 }
@@ -200,5 +200,14 @@ proptest::proptest! {
     #[test]
     fn any_ascii_names_are_read_as_the_general_path_reads_them(s in "[ -~\t\n\x0b\x0c\r]{0,80}") {
         proptest::prop_assert_eq!(ascii_names(s.as_bytes()), char_names(&s));
+    }
+
+    /// Quotes of ASCII text cut from the text itself are the ones read on a folded copy
+    /// (backquotes and apostrophes inside and between quotes are drawn often).
+    #[test]
+    fn ascii_quotes_are_read_as_the_general_path_reads_them(
+        s in "([A-Za-z0-9]{1,4}|[ \"`',.]){0,30}"
+    ) {
+        proptest::prop_assert_eq!(ascii_quoted_spans(&s), char_quoted_spans(&s));
     }
 }
