@@ -62,7 +62,7 @@ pub fn compare_sentences(
         ModeChoice::Accounts => Some(Mode::Accounts),
     };
     let deadline = Instant::now().checked_add(options.word_deadline);
-    let (mode, aligned, weak, coarse) = align_detailed(&a, &b, fixed, true);
+    let (mode, aligned, weak, coarse, read) = align_detailed(&a, &b, fixed, true);
     // Claim atoms are read only for sentences of changed rows, and every sentence's names only
     // when an edit might repair one: most of a revision is unchanged and needs neither.
     let atoms = |texts: &[String], idx: &[usize]| -> Vec<ClaimAtom> {
@@ -85,8 +85,9 @@ pub fn compare_sentences(
             (_, 1) => RowKind::Merged,
             _ => RowKind::Edited,
         };
-        let (significance, facets) =
-            label_change(old, new, |w| known.elsewhere(w, &x.group.a, &x.group.b));
+        let (significance, facets) = label_change(old, new, read.of(&x.group.a, &x.group.b), |w| {
+            known.elsewhere(w, &x.group.a, &x.group.b)
+        });
         let claims = if kind == RowKind::Unchanged || old == new {
             Vec::new()
         } else {

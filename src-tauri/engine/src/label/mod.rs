@@ -481,12 +481,19 @@ fn repairs_with(
     changed
 }
 
+/// The tokens of `text`: those `kept` where the caller has them, else read now.
+fn tokens_or<'t>(text: &str, kept: Option<&'t Tokens>) -> Cow<'t, Tokens> {
+    kept.map_or_else(|| Cow::Owned(tokens(text)), Cow::Borrowed)
+}
+
 /// Significance and facets of an edit from `old` to `new` (texts of one aligned row). A
 /// substantive edit that only repairs a name the text names elsewhere (`known`, see
-/// [`repairs_known_name`]) is cosmetic; it is told from the words and names read here.
+/// [`repairs_known_name`]) is cosmetic; it is told from the words and names read here. `read`
+/// holds each side's tokens where the aligner read them already; a side without is tokenised.
 pub(crate) fn label_change(
     old: &str,
     new: &str,
+    read: (Option<&Tokens>, Option<&Tokens>),
     known: impl Fn(&str) -> bool,
 ) -> (Significance, Vec<Facet>) {
     if old == new {
@@ -497,8 +504,9 @@ pub(crate) fn label_change(
     let hidden = crate::hidden::bidi_changed(old, new);
     // Size guard: a row this long is not a sentence but unsegmented text (one huge line); it gets
     // a significance but no facets rather than a slow claim analysis.
+    let (ta, tb) = (tokens_or(old, read.0), tokens_or(new, read.1));
     if old.len() + new.len() > LABEL_MAX_BYTES {
-        let cosmetic = !hidden && canonical_chars(&tokens(old)).eq(canonical_chars(&tokens(new)));
+        let cosmetic = !hidden && canonical_chars(&ta).eq(canonical_chars(&tb));
         let sig = if cosmetic {
             Significance::Cosmetic
         } else {
@@ -506,7 +514,6 @@ pub(crate) fn label_change(
         };
         return (sig, Vec::new());
     }
-    let (ta, tb) = (tokens(old), tokens(new));
     let a = claims_with(old, &ta);
     let b = claims_with(new, &tb);
     let (wa, wb) = (canonical(&ta), canonical(&tb));
