@@ -194,6 +194,16 @@ impl LiveTokens {
         }
         (one(&self.a, a), one(&self.b, b))
     }
+
+    /// The tokens of old sentence `i`, where they were read.
+    pub(crate) fn left(&self, i: usize) -> Option<&Tokens> {
+        self.a[i].as_ref()
+    }
+
+    /// The tokens of new sentence `j`, where they were read.
+    pub(crate) fn right(&self, j: usize) -> Option<&Tokens> {
+        self.b[j].as_ref()
+    }
 }
 
 /// What both the regime choice and the alignment need: the verbatim diff of match keys and the
@@ -603,5 +613,6 @@ mod tests {
         );
         assert_eq!(kept.of(&[0], &[0]), (None, None));
         assert_eq!(kept.of(&[1, 2], &[1]).0, None);
+        assert_eq!((kept.left(1), kept.right(0)), (Some(&tokens(&a[1])), None));
     }
 }

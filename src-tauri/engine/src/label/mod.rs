@@ -163,11 +163,7 @@ fn ascii_names(text: &[u8]) -> Vec<String> {
     out
 }
 
-fn claims(text: &str) -> Claims {
-    claims_with(text, &tokens(text))
-}
-
-/// [`claims`] of `text` whose tokens `t` are read already.
+/// The claims of `text`, whose tokens `t` are read already.
 fn claims_with(text: &str, t: &Tokens) -> Claims {
     let mut c = Claims::default();
     // Each word's classes are looked up once, as the next word's and then as its own.
@@ -213,12 +209,13 @@ fn claims_with(text: &str, t: &Tokens) -> Claims {
     c
 }
 
-/// Facets of what one sentence asserts (for added and removed rows).
-pub(crate) fn assertion_facets(text: &str) -> Vec<Facet> {
+/// Facets of what one sentence asserts (for added and removed rows), from its tokens where the
+/// aligner `kept` them.
+pub(crate) fn assertion_facets(text: &str, kept: Option<&Tokens>) -> Vec<Facet> {
     if text.len() > LABEL_MAX_BYTES {
         return Vec::new();
     }
-    let c = claims(text);
+    let c = claims_with(text, &tokens_or(text, kept));
     // Each facet is pushed once and in facet order, so the list is sorted as a set would give
     // it, without a set's allocation (issue 17).
     let mut f = Vec::new();
@@ -391,7 +388,8 @@ fn canonical_chars(t: &Tokens) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 pub(crate) fn is_cosmetic(old: &str, new: &str) -> bool {
     let (ta, tb) = (tokens(old), tokens(new));
-    cosmetic_with(&canonical(&ta), &canonical(&tb), &claims(old), &claims(new))
+    let (ca, cb) = (claims_with(old, &ta), claims_with(new, &tb));
+    cosmetic_with(&canonical(&ta), &canonical(&tb), &ca, &cb)
 }
 
 /// `a`, `b`: the canonical words of the old and new text; `ca`, `cb`: their claims.

@@ -81,7 +81,7 @@ fn facets_of_edits() {
 #[test]
 fn assertion_facets_of_a_removed_quote() {
     assert_eq!(
-        assertion_facets("\"We did nothing wrong,\" said Ms. Park on Friday."),
+        assertion_facets("\"We did nothing wrong,\" said Ms. Park on Friday.", None),
         vec![
             Facet::Date,
             Facet::Name,
