@@ -162,16 +162,19 @@ fn live_profiles(
     };
     let ((ia, wa), (ib, wb)) = (live(a, live_a), live(b, live_b));
     let (ca, cb) = profiles(&wa, &wb, &vec![true; ia.len()], &vec![true; ib.len()]);
-    fn scatter<T: Default + Clone>(n: usize, idx: &[usize], got: Vec<T>) -> Vec<T> {
-        let mut out = vec![T::default(); n];
-        idx.iter().zip(got).for_each(|(&i, p)| out[i] = p);
-        out
+    // Each live sentence's own tokens and profile, in one pass; the rest get none.
+    fn scatter<T: Default>(live: &[bool], got: Vec<T>) -> Vec<T> {
+        let mut got = got.into_iter();
+        let mut next = || got.next().unwrap_or_default();
+        live.iter()
+            .map(|&l| if l { next() } else { T::default() })
+            .collect()
     }
     let kept = LiveTokens {
-        a: scatter(a.len(), &ia, wa.into_iter().map(Some).collect()),
-        b: scatter(b.len(), &ib, wb.into_iter().map(Some).collect()),
+        a: scatter(live_a, wa.into_iter().map(Some).collect()),
+        b: scatter(live_b, wb.into_iter().map(Some).collect()),
     };
-    (scatter(a.len(), &ia, ca), scatter(b.len(), &ib, cb), kept)
+    (scatter(live_a, ca), scatter(live_b, cb), kept)
 }
 
 /// The tokens `prepare` read for the live sentences, kept for labelling: the changed rows'
