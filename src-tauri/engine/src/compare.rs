@@ -13,6 +13,7 @@ use crate::comparison::{
 };
 use crate::diff::word_diff;
 use crate::label::{assertion_facets, label_change};
+use crate::normalize::Tokens;
 use crate::segment::{segment_pair, segment_paragraphs};
 
 /// How to compare.
@@ -62,7 +63,7 @@ pub fn compare_sentences(
         ModeChoice::Accounts => Some(Mode::Accounts),
     };
     let deadline = Instant::now().checked_add(options.word_deadline);
-    let (mode, aligned, weak, coarse) = align_detailed(&a, &b, fixed, true);
+    let (mode, aligned, weak, coarse, read) = align_detailed(&a, &b, fixed, true);
     // Claim atoms are read only for sentences of changed rows, and every sentence's names only
     // when an edit might repair one: most of a revision is unchanged and needs neither.
     let atoms = |texts: &[String], idx: &[usize]| -> Vec<ClaimAtom> {
@@ -85,8 +86,9 @@ pub fn compare_sentences(
             (_, 1) => RowKind::Merged,
             _ => RowKind::Edited,
         };
-        let (significance, facets) =
-            label_change(old, new, |w| known.elsewhere(w, &x.group.a, &x.group.b));
+        let (significance, facets) = label_change(old, new, read.of(&x.group.a, &x.group.b), |w| {
+            known.elsewhere(w, &x.group.a, &x.group.b)
+        });
         let claims = if kind == RowKind::Unchanged || old == new {
             Vec::new()
         } else {
@@ -139,7 +141,7 @@ pub fn compare_sentences(
     for (i, text) in a.iter().enumerate() {
         if left_row[i] == usize::MAX {
             left_row[i] = rows.len();
-            let mut r = one_sided(RowKind::Removed, vec![i], text, Tag::Delete);
+            let mut r = one_sided(RowKind::Removed, vec![i], (text, read.left(i)), Tag::Delete);
             relate(&mut r, related_a[i]);
             rows.push(r);
         }
@@ -147,7 +149,7 @@ pub fn compare_sentences(
     for (j, text) in b.iter().enumerate() {
         if right_row[j] == usize::MAX {
             right_row[j] = rows.len();
-            let mut r = one_sided(RowKind::Added, vec![j], text, Tag::Insert);
+            let mut r = one_sided(RowKind::Added, vec![j], (text, read.right(j)), Tag::Insert);
             relate(&mut r, related_b[j]);
             rows.push(r);
         }
@@ -256,7 +258,13 @@ fn join<'t>(texts: &'t [String], idx: &[usize]) -> Cow<'t, str> {
     }
 }
 
-fn one_sided(kind: RowKind, idx: Vec<usize>, text: &str, tag: Tag) -> Row {
+/// A removed or added row of one sentence: its `text`, with the tokens the aligner kept for it.
+fn one_sided(
+    kind: RowKind,
+    idx: Vec<usize>,
+    (text, kept): (&str, Option<&Tokens>),
+    tag: Tag,
+) -> Row {
     let words = text.chars().any(char::is_alphanumeric);
     let (left, right) = if kind == RowKind::Removed {
         (idx, Vec::new())
@@ -272,7 +280,7 @@ fn one_sided(kind: RowKind, idx: Vec<usize>, text: &str, tag: Tag) -> Row {
         } else {
             Significance::Cosmetic
         },
-        facets: assertion_facets(text),
+        facets: assertion_facets(text, kept),
         segments: vec![Segment {
             text: text.to_string(),
             tag,

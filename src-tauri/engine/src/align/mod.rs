@@ -154,7 +154,7 @@ fn live_profiles(
     b: &[String],
     live_a: &[bool],
     live_b: &[bool],
-) -> (Vec<Profile>, Vec<Profile>) {
+) -> (Vec<Profile>, Vec<Profile>, LiveTokens) {
     let live = |s: &[String], live: &[bool]| -> (Vec<usize>, Vec<Tokens>) {
         let idx: Vec<usize> = (0..s.len()).filter(|&i| live[i]).collect();
         let t = idx.iter().map(|&i| tokens(&s[i])).collect();
@@ -162,13 +162,51 @@ fn live_profiles(
     };
     let ((ia, wa), (ib, wb)) = (live(a, live_a), live(b, live_b));
     let (ca, cb) = profiles(&wa, &wb, &vec![true; ia.len()], &vec![true; ib.len()]);
-    drop((wa, wb));
-    let scatter = |n: usize, idx: Vec<usize>, got: Vec<Profile>| {
-        let mut out = vec![Profile::default(); n];
-        idx.into_iter().zip(got).for_each(|(i, p)| out[i] = p);
-        out
+    // Each live sentence's own tokens and profile, in one pass; the rest get none.
+    fn scatter<T: Default>(live: &[bool], got: Vec<T>) -> Vec<T> {
+        let mut got = got.into_iter();
+        let mut next = || got.next().unwrap_or_default();
+        live.iter()
+            .map(|&l| if l { next() } else { T::default() })
+            .collect()
+    }
+    let kept = LiveTokens {
+        a: scatter(live_a, wa.into_iter().map(Some).collect()),
+        b: scatter(live_b, wb.into_iter().map(Some).collect()),
     };
-    (scatter(a.len(), ia, ca), scatter(b.len(), ib, cb))
+    (scatter(live_a, ca), scatter(live_b, cb), kept)
+}
+
+/// The tokens `prepare` read for the live sentences, kept for labelling: the changed rows'
+/// sentences are the live ones, and tokenising them twice was a tenth of an engine run (issue 17).
+#[derive(Debug)]
+pub(crate) struct LiveTokens {
+    a: Vec<Option<Tokens>>,
+    b: Vec<Option<Tokens>>,
+}
+
+impl LiveTokens {
+    /// The tokens of a row side of one sentence, where they were read; a side of several
+    /// sentences is labelled from its joined text, whose tokens are not kept.
+    pub(crate) fn of(&self, a: &[usize], b: &[usize]) -> (Option<&Tokens>, Option<&Tokens>) {
+        fn one<'t>(kept: &'t [Option<Tokens>], idx: &[usize]) -> Option<&'t Tokens> {
+            match idx {
+                [i] => kept[*i].as_ref(),
+                _ => None,
+            }
+        }
+        (one(&self.a, a), one(&self.b, b))
+    }
+
+    /// The tokens of old sentence `i`, where they were read.
+    pub(crate) fn left(&self, i: usize) -> Option<&Tokens> {
+        self.a[i].as_ref()
+    }
+
+    /// The tokens of new sentence `j`, where they were read.
+    pub(crate) fn right(&self, j: usize) -> Option<&Tokens> {
+        self.b[j].as_ref()
+    }
 }
 
 /// What both the regime choice and the alignment need: the verbatim diff of match keys and the
@@ -181,6 +219,8 @@ pub(crate) struct Prepared {
     pub twins: Vec<(usize, usize)>,
     /// Which of `ops` are past the detail budget: their sentences get no profile (`coarse`).
     pub coarse: Vec<bool>,
+    /// The live sentences' tokens.
+    pub tokens: LiveTokens,
 }
 
 /// Flags of the sentences in `twins`, on each side.
@@ -217,13 +257,14 @@ pub(crate) fn prepare(a: &[String], b: &[String]) -> Prepared {
             dead_b.for_each(|j| live_b[j] = false);
         }
     }
-    let (pa, pb) = live_profiles(a, b, &live_a, &live_b);
+    let (pa, pb, tokens) = live_profiles(a, b, &live_a, &live_b);
     Prepared {
         ops,
         pa,
         pb,
         twins,
         coarse,
+        tokens,
     }
 }
 
@@ -246,6 +287,10 @@ fn unchanged(n: usize) -> Prepared {
         pb: vec![Profile::default(); n],
         twins: Vec::new(),
         coarse,
+        tokens: LiveTokens {
+            a: vec![None; n],
+            b: vec![None; n],
+        },
     }
 }
 
@@ -283,13 +328,13 @@ pub fn align_evidence(
 /// Aligns in the given regime, or in the detected one when `mode` is `None`. With `prune`, links
 /// without strong evidence are dropped and returned as weak candidates. The last part holds the
 /// stretches past the detail budget (see `coarse`), which no link touches: each becomes one
-/// coarse row.
+/// coarse row, and then come the tokens read for the live sentences, for labelling.
 pub(crate) fn align_detailed(
     a: &[String],
     b: &[String],
     mode: Option<Mode>,
     prune: bool,
-) -> (Mode, Vec<Aligned>, Vec<Weak>, Vec<Group>) {
+) -> (Mode, Vec<Aligned>, Vec<Weak>, Vec<Group>, LiveTokens) {
     let prep = prepare(a, b);
     let blend = Blend::new(mode, || {
         crate::regime::shared_share(&prep, a.len(), b.len())
@@ -301,6 +346,7 @@ pub(crate) fn align_detailed(
         pb,
         twins,
         coarse,
+        tokens,
     } = prep;
     let mut out = Vec::new();
     let (twin_a, twin_b) = twin_flags(&twins, a.len(), b.len());
@@ -316,7 +362,7 @@ pub(crate) fn align_detailed(
         stretches.extend(coarse::stretch_groups(&ia, &ib));
     }
     if a.is_empty() || b.is_empty() {
-        return (mode, out, Vec::new(), stretches);
+        return (mode, out, Vec::new(), stretches, tokens);
     }
     out.extend(twins.iter().map(|&(i, j)| Aligned::moved(i, j)));
     let detailed = || ops.iter().zip(&coarse).filter(|x| !*x.1).map(|x| *x.0);
@@ -393,7 +439,7 @@ pub(crate) fn align_detailed(
     }
     moves(&pa, &pb, &mut out, blend.document());
     let weak = weigh(&mut out, (&pa, &pb), a, b, &stretches, loosest, prune);
-    (mode, out, weak, stretches)
+    (mode, out, weak, stretches, tokens)
 }
 
 /// The first run of consecutive indices: a group found around a twin (linked already) would
@@ -548,6 +594,28 @@ mod tests {
                 (fast.pa.len(), fast.pb.len()),
                 (full.pa.len(), full.pb.len())
             );
+            let none = |t: &LiveTokens| t.a.iter().chain(&t.b).all(Option::is_none);
+            assert!(none(&fast.tokens) && none(&full.tokens));
         }
+    }
+
+    /// The tokens kept for labelling are those of the changed sentences, read as `tokens` reads
+    /// them; sentences matched verbatim and sides of several sentences get none.
+    #[test]
+    fn kept_tokens_are_the_changed_sentences_own() {
+        let a = texts(&["The dam held.", "Rain fell on Monday.", "Crews left."]);
+        let b = texts(&[
+            "The dam held.",
+            "Rain fell on Tuesday, officials said.",
+            "Crews left.",
+        ]);
+        let kept = prepare(&a, &b).tokens;
+        assert_eq!(
+            kept.of(&[1], &[1]),
+            (Some(&tokens(&a[1])), Some(&tokens(&b[1])))
+        );
+        assert_eq!(kept.of(&[0], &[0]), (None, None));
+        assert_eq!(kept.of(&[1, 2], &[1]).0, None);
+        assert_eq!((kept.left(1), kept.right(0)), (Some(&tokens(&a[1])), None));
     }
 }

@@ -163,11 +163,7 @@ fn ascii_names(text: &[u8]) -> Vec<String> {
     out
 }
 
-fn claims(text: &str) -> Claims {
-    claims_with(text, &tokens(text))
-}
-
-/// [`claims`] of `text` whose tokens `t` are read already.
+/// The claims of `text`, whose tokens `t` are read already.
 fn claims_with(text: &str, t: &Tokens) -> Claims {
     let mut c = Claims::default();
     // Each word's classes are looked up once, as the next word's and then as its own.
@@ -213,12 +209,13 @@ fn claims_with(text: &str, t: &Tokens) -> Claims {
     c
 }
 
-/// Facets of what one sentence asserts (for added and removed rows).
-pub(crate) fn assertion_facets(text: &str) -> Vec<Facet> {
+/// Facets of what one sentence asserts (for added and removed rows), from its tokens where the
+/// aligner `kept` them.
+pub(crate) fn assertion_facets(text: &str, kept: Option<&Tokens>) -> Vec<Facet> {
     if text.len() > LABEL_MAX_BYTES {
         return Vec::new();
     }
-    let c = claims(text);
+    let c = claims_with(text, &tokens_or(text, kept));
     // Each facet is pushed once and in facet order, so the list is sorted as a set would give
     // it, without a set's allocation (issue 17).
     let mut f = Vec::new();
@@ -391,7 +388,8 @@ fn canonical_chars(t: &Tokens) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 pub(crate) fn is_cosmetic(old: &str, new: &str) -> bool {
     let (ta, tb) = (tokens(old), tokens(new));
-    cosmetic_with(&canonical(&ta), &canonical(&tb), &claims(old), &claims(new))
+    let (ca, cb) = (claims_with(old, &ta), claims_with(new, &tb));
+    cosmetic_with(&canonical(&ta), &canonical(&tb), &ca, &cb)
 }
 
 /// `a`, `b`: the canonical words of the old and new text; `ca`, `cb`: their claims.
@@ -481,12 +479,19 @@ fn repairs_with(
     changed
 }
 
+/// The tokens of `text`: those `kept` where the caller has them, else read now.
+fn tokens_or<'t>(text: &str, kept: Option<&'t Tokens>) -> Cow<'t, Tokens> {
+    kept.map_or_else(|| Cow::Owned(tokens(text)), Cow::Borrowed)
+}
+
 /// Significance and facets of an edit from `old` to `new` (texts of one aligned row). A
 /// substantive edit that only repairs a name the text names elsewhere (`known`, see
-/// [`repairs_known_name`]) is cosmetic; it is told from the words and names read here.
+/// [`repairs_known_name`]) is cosmetic; it is told from the words and names read here. `read`
+/// holds each side's tokens where the aligner read them already; a side without is tokenised.
 pub(crate) fn label_change(
     old: &str,
     new: &str,
+    read: (Option<&Tokens>, Option<&Tokens>),
     known: impl Fn(&str) -> bool,
 ) -> (Significance, Vec<Facet>) {
     if old == new {
@@ -497,8 +502,9 @@ pub(crate) fn label_change(
     let hidden = crate::hidden::bidi_changed(old, new);
     // Size guard: a row this long is not a sentence but unsegmented text (one huge line); it gets
     // a significance but no facets rather than a slow claim analysis.
+    let (ta, tb) = (tokens_or(old, read.0), tokens_or(new, read.1));
     if old.len() + new.len() > LABEL_MAX_BYTES {
-        let cosmetic = !hidden && canonical_chars(&tokens(old)).eq(canonical_chars(&tokens(new)));
+        let cosmetic = !hidden && canonical_chars(&ta).eq(canonical_chars(&tb));
         let sig = if cosmetic {
             Significance::Cosmetic
         } else {
@@ -506,7 +512,6 @@ pub(crate) fn label_change(
         };
         return (sig, Vec::new());
     }
-    let (ta, tb) = (tokens(old), tokens(new));
     let a = claims_with(old, &ta);
     let b = claims_with(new, &tb);
     let (wa, wb) = (canonical(&ta), canonical(&tb));

@@ -33,7 +33,7 @@ fn a_single_changed_word_is_substantive() {
 
 #[test]
 fn facets_of_edits() {
-    let f = |a, b| label_change(a, b, |_| false).1;
+    let f = |a, b| label_change(a, b, (None, None), |_| false).1;
     assert_eq!(
         f("Twelve people were hurt.", "Fourteen people were hurt."),
         vec![Facet::Number]
@@ -81,7 +81,7 @@ fn facets_of_edits() {
 #[test]
 fn assertion_facets_of_a_removed_quote() {
     assert_eq!(
-        assertion_facets("\"We did nothing wrong,\" said Ms. Park on Friday."),
+        assertion_facets("\"We did nothing wrong,\" said Ms. Park on Friday.", None),
         vec![
             Facet::Date,
             Facet::Name,
@@ -122,11 +122,11 @@ fn streamed_canonical_form_equals_the_collected_one() {
     // Rows over the size guard still tell cosmetic from substantive.
     let long = "word ".repeat(60_000);
     assert_eq!(
-        label_change(&long, &format!("{long} Word."), |_| false).0,
+        label_change(&long, &format!("{long} Word."), (None, None), |_| false).0,
         Significance::Cosmetic
     );
     assert_eq!(
-        label_change(&long, &format!("{long} other"), |_| false).0,
+        label_change(&long, &format!("{long} other"), (None, None), |_| false).0,
         Significance::Substantive
     );
 }
