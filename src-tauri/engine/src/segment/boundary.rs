@@ -3,12 +3,10 @@
 //! to the parent module.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::char_at;
-use crate::normalize::WordHasher;
+use crate::lexicon::Lexicon;
 
 /// Abbreviations after which a full stop never ends a sentence (they precede a name or a number).
 /// General English and German usage, lower-cased, without the dot.
@@ -23,9 +21,15 @@ const TITLES: &[&str] = &[
     "u.s", "u.k", "a.m", "p.m", "e.v", "s.o", "s.u",
 ];
 
-/// `TITLES` for lookups at every full stop.
-static TITLE_SET: LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> =
-    LazyLock::new(|| TITLES.iter().copied().collect());
+/// A word list for lookups at every full stop: most words there are turned away on the
+/// lexicon's bit test, where hashing each one (and reading `MAY_END` through) was a tenth of
+/// deciding a boundary (issue 17).
+fn set(list: &'static [&'static str]) -> Lexicon<()> {
+    Lexicon::new(list.iter().map(|w| (*w, ())))
+}
+
+static TITLE_SET: LazyLock<Lexicon<()>> = LazyLock::new(|| set(TITLES));
+static MAY_END_SET: LazyLock<Lexicon<()>> = LazyLock::new(|| set(MAY_END));
 
 /// Abbreviations that may also end a sentence: they end it when a capitalised word follows that
 /// is a common sentence opener.
@@ -195,7 +199,7 @@ pub(super) fn boundary(para: &str, term: usize, next: &str, ascii: bool) -> bool
         }
     }
     let opener = || OPENERS.contains(&next.to_lowercase().as_str());
-    if MAY_END.contains(&lower.as_ref()) {
+    if MAY_END_SET.contains(&lower) {
         return opener();
     }
     if TITLE_SET.contains(lower.as_ref()) {
