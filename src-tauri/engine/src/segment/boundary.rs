@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::char_at;
+use super::{ascii_space, char_at};
 use crate::lexicon::Lexicon;
 
 /// Abbreviations after which a full stop never ends a sentence (they precede a name or a number).
@@ -109,9 +109,9 @@ const MONTHS: &[&str] = &[
 /// The word (letters, digits and inner dots) that ends just before byte `end`, skipping spaces.
 /// `ascii` says the paragraph is ASCII: its bytes are then read without decoding.
 fn word_before(para: &str, end: usize, ascii: bool) -> &str {
-    let s = para[..end].trim_end();
-    let mut k = s.len();
     if ascii {
+        let s = para[..end].trim_end_matches(|c: char| ascii_space(c as u8));
+        let mut k = s.len();
         let b = s.as_bytes();
         let inner = |c: u8| matches!(c, b'.' | b'\'' | b'-');
         while k > 0
@@ -122,6 +122,8 @@ fn word_before(para: &str, end: usize, ascii: bool) -> &str {
         }
         return &s[k..];
     }
+    let s = para[..end].trim_end();
+    let mut k = s.len();
     let inner = |c: char| matches!(c, '.' | '\'' | '\u{2019}' | '-');
     loop {
         let mut back = s[..k].chars().rev();
@@ -174,7 +176,11 @@ pub(super) fn boundary(para: &str, term: usize, next: &str, ascii: bool) -> bool
     if first.is_lowercase() {
         return false;
     }
-    if char_at(para, term) != Some('.') || char_at(para, term + 1) == Some('.') {
+    let ellipsis = match ascii {
+        true => para.as_bytes()[term] != b'.' || para.as_bytes().get(term + 1) == Some(&b'.'),
+        false => char_at(para, term) != Some('.') || char_at(para, term + 1) == Some('.'),
+    };
+    if ellipsis {
         return true; // ! ? … and "..." followed by a capital or digit
     }
     let prev = word_before(para, term, ascii);

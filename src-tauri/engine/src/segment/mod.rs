@@ -219,7 +219,11 @@ fn split_sentences_as(para: &str, ascii: bool) -> Vec<String> {
             continue;
         };
         i = end;
-        if char_at(para, i).is_some_and(|c| !c.is_whitespace()) {
+        let joined = match ascii {
+            true => bytes.get(i).is_some_and(|&c| !ascii_space(c)),
+            false => char_at(para, i).is_some_and(|c| !c.is_whitespace()),
+        };
+        if joined {
             continue; // "3.5", "U.S.-led", "example.com"
         }
         if next_word < i {
@@ -232,10 +236,10 @@ fn split_sentences_as(para: &str, ascii: bool) -> Vec<String> {
         if !boundary(para, term_start, word_at(para, next_word, ascii), ascii) {
             continue;
         }
-        push(&mut out, para, start, i);
+        push(&mut out, para, start, i, ascii);
         start = i;
     }
-    push(&mut out, para, start, bytes.len());
+    push(&mut out, para, start, bytes.len(), ascii);
     out
 }
 
@@ -268,18 +272,30 @@ fn ascii_run_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-fn push(out: &mut Vec<String>, para: &str, from: usize, to: usize) {
+/// `char::is_whitespace` of an ASCII byte: `u8::is_ascii_whitespace` leaves out the vertical tab.
+pub(super) fn ascii_space(c: u8) -> bool {
+    c.is_ascii_whitespace() || c == 0x0b
+}
+
+/// Adds the sentence `para[from..to]`, trimmed; `ascii` as for [`split_sentences_as`], so that
+/// the trim and the letter test read bytes.
+fn push(out: &mut Vec<String>, para: &str, from: usize, to: usize, ascii: bool) {
     if from >= to {
         return;
     }
-    let s = para[from..to].trim();
+    let s = match ascii {
+        true => para[from..to].trim_matches(|c: char| ascii_space(c as u8)),
+        false => para[from..to].trim(),
+    };
     if s.is_empty() {
         return;
     }
+    let wordy = match ascii {
+        true => s.bytes().any(|c| c.is_ascii_alphanumeric()),
+        false => s.chars().any(char::is_alphanumeric),
+    };
     // A stray terminal left alone by broken spacing ("authority ." then nothing) joins the previous one.
-    if !s.chars().any(char::is_alphanumeric)
-        && let Some(last) = out.last_mut()
-    {
+    if !wordy && let Some(last) = out.last_mut() {
         last.push(' ');
         last.push_str(s);
         return;
@@ -419,17 +435,19 @@ mod tests {
     }
 
     /// Pieces of made-up ASCII prose around the cases the splitter weighs: titles, initials,
-    /// dotted abbreviations, ordinals, quotes after a stop, inner apostrophes and hyphens.
+    /// dotted abbreviations, ordinals, quotes after a stop, inner apostrophes and hyphens, and
+    /// the ASCII spaces that `char::is_whitespace` and `u8::is_ascii_whitespace` disagree on.
     const PIECES: &[&str] = &[
         "Mr", "etc", "Inc", "U.S", "a.m", "J", "z", "B", "3", "12", "The", "the", "Rain", "x-ray",
         "Kim's", "N.A.T.O", ".", ". ", "! ", "? ", "...", "\"", "' ", ") ", " ", "  ", "-", ",",
+        "\t", "\x0b", " \x0c",
     ];
 
     proptest::proptest! {
         #[test]
         fn ascii_paragraphs_split_as_decoded_ones(
             pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24),
-            noise in "[A-Za-z0-9 .!?\"')'-]{0,30}",
+            noise in "[A-Za-z0-9 \t\x0b\x0c\r.!?\"')'-]{0,30}",
         ) {
             for para in [pieces.concat(), noise] {
                 proptest::prop_assert_eq!(
