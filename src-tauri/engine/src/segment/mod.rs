@@ -193,7 +193,9 @@ fn split_sentences(para: &str) -> Vec<String> {
 /// segmenting; issue 17). Both ways split alike.
 fn split_sentences_as(para: &str, ascii: bool) -> Vec<String> {
     let bytes = para.as_bytes();
-    let mut out = Vec::new();
+    // Room for a sentence per 64 bytes, about twice as many as prose has: growing the list
+    // from empty was a fifth of the cost of `push` (issue 17).
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0usize; // byte offsets from here on
     let mut i = 0usize;
     // Where the next word starts, found once per stretch of word-free text: looking it up
