@@ -35,7 +35,9 @@ pub fn segment(text: &str) -> Vec<Sentence> {
 /// split again. Splitting reads one paragraph at a time, so the result is `segment`'s.
 pub(crate) fn segment_pair(old: &str, new: &str) -> (Vec<Sentence>, Vec<Sentence>) {
     let old_paras = paragraph_texts(old);
-    let mut left = Vec::new();
+    // Room for a sentence per 64 bytes, as in `split_sentences_as`: growing both lists a
+    // paragraph at a time cost 3.3 M of segment_pair's 38.3 M instructions (issue 17).
+    let mut left = Vec::with_capacity(old.len() / 64 + 1);
     let mut seen: HashMap<&str, Range<usize>, BuildHasherDefault<TextHasher>> =
         HashMap::with_capacity_and_hasher(old_paras.len(), Default::default());
     for (p, para) in old_paras.iter().enumerate() {
@@ -47,7 +49,7 @@ pub(crate) fn segment_pair(old: &str, new: &str) -> (Vec<Sentence>, Vec<Sentence
         );
         seen.entry(para.as_ref()).or_insert(from..left.len());
     }
-    let mut right = Vec::new();
+    let mut right = Vec::with_capacity(new.len() / 64 + 1);
     for (p, para) in paragraph_texts(new).iter().enumerate() {
         let sentence = |text| Sentence { text, paragraph: p };
         match seen.get(para.as_ref()) {
