@@ -73,7 +73,9 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// segmenting (issue 17). `str::lines` also ends a line at `\n` and drops a `\r` before it,
 /// which the trim drops too; a last empty line only ends the paragraph, as the text's end does.
 fn paragraph_texts(text: &str) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::new();
+    // Room for a paragraph per 256 bytes, about twice as many as news text has: growing the
+    // list from empty was a fifth of finding the paragraphs (issue 17).
+    let mut out = Vec::with_capacity(text.len() / 256 + 1);
     let mut cur: Option<Cow<'_, str>> = None;
     let mut from = 0;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
