@@ -293,12 +293,14 @@ fn has_variant(w: &str, n: usize) -> bool {
         "isation", "ising", "ised", "ises", "yse", "ysed", "lled", "lling", "ogue", "ise",
     ];
     // Byte tests: a substring searcher costs more to set up than these short words take. An
-    // ending's last byte is compared first, which settles most of them without a `memcmp`.
+    // ending's last byte is compared first, which settles most of them without a `memcmp`, and
+    // so is the `o` of each three-byte window.
     let b = w.as_bytes();
     let ends = |e: &[u8]| e.last() == b.last() && b.ends_with(e);
-    (!w.is_ascii() && w.contains('ß'))
+    // `n` is the byte count exactly when the word is ASCII.
+    (n != b.len() && w.contains('ß'))
         || n >= 6 && ENDINGS.iter().any(|e| ends(e.as_bytes()))
-        || n >= 5 && (b.windows(3).any(|x| x == b"our") || b.ends_with(b"tre"))
+        || n >= 5 && (b.windows(3).any(|x| x[0] == b'o' && x == b"our") || b.ends_with(b"tre"))
 }
 
 fn is_vowel(c: char) -> bool {

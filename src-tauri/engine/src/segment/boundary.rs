@@ -3,12 +3,10 @@
 //! to the parent module.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::char_at;
-use crate::normalize::WordHasher;
+use super::{ascii_space, char_at};
+use crate::lexicon::Lexicon;
 
 /// Abbreviations after which a full stop never ends a sentence (they precede a name or a number).
 /// General English and German usage, lower-cased, without the dot.
@@ -23,9 +21,15 @@ const TITLES: &[&str] = &[
     "u.s", "u.k", "a.m", "p.m", "e.v", "s.o", "s.u",
 ];
 
-/// `TITLES` for lookups at every full stop.
-static TITLE_SET: LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> =
-    LazyLock::new(|| TITLES.iter().copied().collect());
+/// A word list for lookups at every full stop: most words there are turned away on the
+/// lexicon's bit test, where hashing each one (and reading `MAY_END` through) was a tenth of
+/// deciding a boundary (issue 17).
+fn set(list: &'static [&'static str]) -> Lexicon<()> {
+    Lexicon::new(list.iter().map(|w| (*w, ())))
+}
+
+static TITLE_SET: LazyLock<Lexicon<()>> = LazyLock::new(|| set(TITLES));
+static MAY_END_SET: LazyLock<Lexicon<()>> = LazyLock::new(|| set(MAY_END));
 
 /// Abbreviations that may also end a sentence: they end it when a capitalised word follows that
 /// is a common sentence opener.
@@ -105,9 +109,9 @@ const MONTHS: &[&str] = &[
 /// The word (letters, digits and inner dots) that ends just before byte `end`, skipping spaces.
 /// `ascii` says the paragraph is ASCII: its bytes are then read without decoding.
 fn word_before(para: &str, end: usize, ascii: bool) -> &str {
-    let s = para[..end].trim_end();
-    let mut k = s.len();
     if ascii {
+        let s = para[..end].trim_end_matches(|c: char| ascii_space(c as u8));
+        let mut k = s.len();
         let b = s.as_bytes();
         let inner = |c: u8| matches!(c, b'.' | b'\'' | b'-');
         while k > 0
@@ -118,6 +122,8 @@ fn word_before(para: &str, end: usize, ascii: bool) -> &str {
         }
         return &s[k..];
     }
+    let s = para[..end].trim_end();
+    let mut k = s.len();
     let inner = |c: char| matches!(c, '.' | '\'' | '\u{2019}' | '-');
     loop {
         let mut back = s[..k].chars().rev();
@@ -170,7 +176,11 @@ pub(super) fn boundary(para: &str, term: usize, next: &str, ascii: bool) -> bool
     if first.is_lowercase() {
         return false;
     }
-    if char_at(para, term) != Some('.') || char_at(para, term + 1) == Some('.') {
+    let ellipsis = match ascii {
+        true => para.as_bytes()[term] != b'.' || para.as_bytes().get(term + 1) == Some(&b'.'),
+        false => char_at(para, term) != Some('.') || char_at(para, term + 1) == Some('.'),
+    };
+    if ellipsis {
         return true; // ! ? … and "..." followed by a capital or digit
     }
     let prev = word_before(para, term, ascii);
@@ -195,7 +205,7 @@ pub(super) fn boundary(para: &str, term: usize, next: &str, ascii: bool) -> bool
         }
     }
     let opener = || OPENERS.contains(&next.to_lowercase().as_str());
-    if MAY_END.contains(&lower.as_ref()) {
+    if MAY_END_SET.contains(&lower) {
         return opener();
     }
     if TITLE_SET.contains(lower.as_ref()) {
