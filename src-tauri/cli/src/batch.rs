@@ -23,6 +23,13 @@ use crate::record::{Done, Fields, Outcome, process};
 pub const MAX_RECORD_BYTES: usize = 32 << 20;
 /// At most this many bytes of input records are in flight at once (at least one record always is).
 const MAX_FLIGHT_BYTES: usize = 64 << 20;
+/// Records handed to a worker in one message, and results handed back in one: a message and a
+/// wake-up per record made futex calls most of `batch`'s system time (issue 17). A chunk takes
+/// only records the reader holds already, so a slow stream is never kept waiting for a full one.
+const CHUNK_RECORDS: usize = 8;
+
+/// Results of one chunk: sequence number, input bytes and outcome of each record.
+type Results = Vec<(u64, usize, Outcome)>;
 
 #[derive(clap::Args, Debug)]
 pub struct BatchArgs {
@@ -83,9 +90,27 @@ impl Gate {
         !f.stop
     }
 
-    fn leave(&self, bytes: usize) {
+    /// [`enter`](Gate::enter) without waiting: None when `bytes` do not fit now.
+    fn try_enter(&self, bytes: usize, max_records: usize) -> Option<bool> {
         let mut f = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        f.records -= 1;
+        if !f.stop
+            && f.records > 0
+            && (f.records >= max_records || f.bytes + bytes > MAX_FLIGHT_BYTES)
+        {
+            return None;
+        }
+        f.records += 1;
+        f.bytes += bytes;
+        Some(!f.stop)
+    }
+
+    /// Releases `records` written records of `bytes` input bytes in all.
+    fn leave(&self, records: usize, bytes: usize) {
+        if records == 0 {
+            return;
+        }
+        let mut f = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        f.records -= records;
         f.bytes -= bytes;
         self.freed.notify_all();
     }
@@ -123,7 +148,7 @@ pub fn run(args: &BatchArgs) -> Result<(), CliError> {
     let out_name = args.output.as_deref().unwrap_or(Path::new("stdout"));
     let tally = pipeline(
         Pipeline {
-            input: BufReader::with_capacity(1 << 16, input),
+            input: BufReader::with_capacity(1 << 18, input),
             in_path: &args.jsonl,
             out,
             out_path: out_name,
@@ -162,16 +187,16 @@ struct Tally {
     skipped: u64,
 }
 
-fn pipeline<R: BufRead + Send, W: Write>(
+fn pipeline<R: Buffered + Send, W: Write>(
     p: Pipeline<'_, R, W>,
     mut progress: Progress,
 ) -> Result<Tally, CliError> {
     let max_records = p.threads * 16;
     let gate = Gate::default();
     let read_bytes = AtomicU64::new(0);
-    let (job_tx, job_rx) = sync_channel::<Job>(max_records);
+    let (job_tx, job_rx) = sync_channel::<Vec<Job>>(max_records);
     let job_rx = Arc::new(Mutex::new(job_rx));
-    let (res_tx, res_rx) = channel::<(u64, usize, Outcome)>();
+    let (res_tx, res_rx) = channel::<Results>();
     let (fields, options, done) = (p.fields, p.options, p.done);
     std::thread::scope(|s| {
         let reader =
@@ -180,20 +205,26 @@ fn pipeline<R: BufRead + Send, W: Write>(
             let (rx, tx) = (Arc::clone(&job_rx), res_tx.clone());
             s.spawn(move || {
                 loop {
-                    let job = match rx.lock().unwrap_or_else(|e| e.into_inner()).recv() {
-                        Ok(j) => j,
+                    let chunk = match rx.lock().unwrap_or_else(|e| e.into_inner()).recv() {
+                        Ok(c) => c,
                         Err(_) => return,
                     };
-                    let outcome = if job.too_long {
-                        too_long(job.line)
-                    } else {
-                        // An engine bug on one record must not stop the corpus (nor lose its line).
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            process(job.line, &job.bytes, fields, options, done)
-                        }))
-                        .unwrap_or_else(|_| crashed(job.line, &job.bytes))
-                    };
-                    if tx.send((job.seq, job.bytes.len(), outcome)).is_err() {
+                    let results = chunk
+                        .into_iter()
+                        .map(|job| {
+                            let outcome = if job.too_long {
+                                too_long(job.line)
+                            } else {
+                                // An engine bug on one record must not stop the corpus (nor lose its line).
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    process(job.line, &job.bytes, fields, options, done)
+                                }))
+                                .unwrap_or_else(|_| crashed(job.line, &job.bytes))
+                            };
+                            (job.seq, job.bytes.len(), outcome)
+                        })
+                        .collect();
+                    if tx.send(results).is_err() {
                         return;
                     }
                 }
@@ -245,22 +276,28 @@ fn too_long(line: usize) -> Outcome {
     Outcome::Failed(e.to_string())
 }
 
-/// Reads records (non-blank lines) and hands them to the workers in order, waiting at the gate.
-fn read_jobs<R: BufRead>(
+/// Reads records (non-blank lines) and hands them to the workers in order, in chunks of the
+/// records already read in, waiting at the gate (with nothing held back: the records in flight
+/// must all be on their way for the writer to free any).
+fn read_jobs<R: Buffered>(
     mut input: R,
     path: &Path,
-    jobs: SyncSender<Job>,
+    jobs: SyncSender<Vec<Job>>,
     gate: &Gate,
     max_records: usize,
     read_bytes: &AtomicU64,
 ) -> Result<(), CliError> {
     let mut seq = 0;
     let mut line = 0;
+    let mut chunk = Vec::with_capacity(CHUNK_RECORDS);
+    // False once the workers are gone or the run is stopping.
+    let send = |chunk: &mut Vec<Job>| chunk.is_empty() || jobs.send(std::mem::take(chunk)).is_ok();
     loop {
         let mut bytes = Vec::new();
         let Some((used, too_long)) = read_line_capped(&mut input, &mut bytes, MAX_RECORD_BYTES)
             .map_err(|e| CliError::read(path, e))?
         else {
+            send(&mut chunk);
             return Ok(());
         };
         line += 1;
@@ -268,19 +305,40 @@ fn read_jobs<R: BufRead>(
         if !too_long && bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        if !gate.enter(bytes.len(), max_records) {
+        let entered = match gate.try_enter(bytes.len(), max_records) {
+            Some(open) => open,
+            None => send(&mut chunk) && gate.enter(bytes.len(), max_records),
+        };
+        if !entered {
             return Ok(());
         }
-        let job = Job {
+        chunk.push(Job {
             seq,
             line,
             bytes,
             too_long,
-        };
-        if jobs.send(job).is_err() {
+        });
+        seq += 1;
+        if (chunk.len() >= CHUNK_RECORDS || input.buffered() == 0) && !send(&mut chunk) {
             return Ok(());
         }
-        seq += 1;
+    }
+}
+
+/// Input that tells how much it holds already, read without waiting.
+pub(crate) trait Buffered: BufRead {
+    fn buffered(&self) -> usize;
+}
+
+impl<R: Read> Buffered for BufReader<R> {
+    fn buffered(&self) -> usize {
+        self.buffer().len()
+    }
+}
+
+impl Buffered for &[u8] {
+    fn buffered(&self) -> usize {
+        self.len()
     }
 }
 
@@ -329,7 +387,7 @@ fn read_line_capped<R: BufRead>(
 fn write_in_order<W: Write>(
     out: W,
     path: &Path,
-    results: Receiver<(u64, usize, Outcome)>,
+    results: Receiver<Results>,
     gate: &Gate,
     mut tick: impl FnMut(&Tally),
 ) -> Result<Tally, CliError> {
@@ -338,8 +396,9 @@ fn write_in_order<W: Write>(
     let mut waiting: BTreeMap<u64, (usize, Outcome)> = BTreeMap::new();
     let mut next = 0;
     let mut tally = Tally::default();
-    for (seq, bytes, outcome) in results {
-        waiting.insert(seq, (bytes, outcome));
+    for chunk in results {
+        waiting.extend(chunk.into_iter().map(|(seq, bytes, o)| (seq, (bytes, o))));
+        let mut freed = (0, 0);
         while let Some((bytes, outcome)) = waiting.remove(&next) {
             match outcome {
                 Outcome::Done(s) | Outcome::Failed(s) if s.is_empty() => {
@@ -360,10 +419,11 @@ fn write_in_order<W: Write>(
                 }
                 Outcome::Skipped => tally.skipped += 1,
             }
-            gate.leave(bytes);
+            freed = (freed.0 + 1, freed.1 + bytes);
             next += 1;
             tick(&tally);
         }
+        gate.leave(freed.0, freed.1);
     }
     out.flush().map_err(fail)?;
     Ok(tally)
