@@ -75,14 +75,20 @@ struct Flight {
     stop: bool,
 }
 
+impl Flight {
+    /// `bytes` more must wait: the run goes on and something is in flight already.
+    fn full(&self, bytes: usize, max_records: usize) -> bool {
+        !self.stop
+            && self.records > 0
+            && (self.records >= max_records || self.bytes + bytes > MAX_FLIGHT_BYTES)
+    }
+}
+
 impl Gate {
     /// Waits until `bytes` more fit (or nothing is in flight); false once the run is stopping.
     fn enter(&self, bytes: usize, max_records: usize) -> bool {
         let mut f = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        while !f.stop
-            && f.records > 0
-            && (f.records >= max_records || f.bytes + bytes > MAX_FLIGHT_BYTES)
-        {
+        while f.full(bytes, max_records) {
             f = self.freed.wait(f).unwrap_or_else(|e| e.into_inner());
         }
         f.records += 1;
@@ -93,10 +99,7 @@ impl Gate {
     /// [`enter`](Gate::enter) without waiting: None when `bytes` do not fit now.
     fn try_enter(&self, bytes: usize, max_records: usize) -> Option<bool> {
         let mut f = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if !f.stop
-            && f.records > 0
-            && (f.records >= max_records || f.bytes + bytes > MAX_FLIGHT_BYTES)
-        {
+        if f.full(bytes, max_records) {
             return None;
         }
         f.records += 1;
