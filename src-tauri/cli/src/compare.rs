@@ -48,9 +48,11 @@ pub fn run(args: &CompareArgs) -> Result<(), CliError> {
         mode: args.mode.choice(),
         ..CompareOptions::default()
     };
-    // The texts are dropped once segmented: at 20 MB each they are a large part of the peak.
-    let (old, new) = (segment(&old), segment(&new));
-    let c = compare_sentences(old, new, &options);
+    // The texts are dropped once segmented: at 20 MB each they are a large part of the peak
+    // (shadowing them, as this did before, kept both alive to the end).
+    let (left, right) = (segment(&old), segment(&new));
+    drop((old, new));
+    let c = compare_sentences(left, right, &options);
     let stdout = std::io::stdout();
     let colour = match args.color {
         Color::Always => true,
