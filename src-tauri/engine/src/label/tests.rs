@@ -210,4 +210,14 @@ proptest::proptest! {
     ) {
         proptest::prop_assert_eq!(ascii_quoted_spans(&s), char_quoted_spans(&s));
     }
+
+    /// The collected canonical words are the streamed ones (doubled words and spelling variants
+    /// drawn often, so both the dropping and the folding are exercised).
+    #[test]
+    fn collected_canonical_words_are_the_streamed_ones(
+        s in "((colour|color|the|The|centre|realised|x)[ .,]{1,2}){0,12}"
+    ) {
+        let t = tokens(&s);
+        proptest::prop_assert_eq!(canonical(&t), canonical_words(&t).collect::<Vec<_>>());
+    }
 }
